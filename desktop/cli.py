@@ -1,0 +1,78 @@
+"""The command line: ``python -m desktop SUBCOMMAND``.
+
+Each sub-command lives in its own module under :mod:`desktop.commands` with a
+``register(subparsers)`` function that adds its parser and sets ``func`` (a
+callable taking the parsed namespace and returning an exit code). Modules are
+discovered, so a new sub-command is a new file and nothing else.
+
+Exit codes: 0 on success, 2 with a one-line Russian message on stderr for bad
+input (:class:`desktop.errors.UserError`) — never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from desktop import commands
+from desktop.errors import UserError
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 2
+
+
+class _RussianArgumentParser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one Russian line with exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USER_ERROR, f"{self.prog}: ошибка в аргументах: {message}\n")
+
+
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    """The ``--db PATH`` option every sub-command that touches data accepts."""
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="файл базы данных (по умолчанию — в папке данных пользователя "
+        "или из переменной DOROZHNAYA_KARTA_DB)",
+    )
+
+
+def command_modules() -> list[str]:
+    """Names of the modules under :mod:`desktop.commands`, sorted."""
+    return sorted(m.name for m in pkgutil.iter_modules(commands.__path__) if not m.ispkg)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _RussianArgumentParser(
+        prog="python -m desktop",
+        description="«Дорожная карта» — командная строка. Без подкоманды запускает окно.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="КОМАНДА", parser_class=_RussianArgumentParser)
+    for name in command_modules():
+        module = importlib.import_module(f"{commands.__name__}.{name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(sub)
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    """Parse ``argv`` (without the program name) and run the sub-command."""
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return EXIT_USER_ERROR
+    try:
+        return int(func(args) or EXIT_OK)
+    except UserError as exc:
+        print(f"Ошибка: {exc.message}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("Прервано.", file=sys.stderr)
+        return 130

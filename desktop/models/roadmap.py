@@ -1,0 +1,254 @@
+"""Roadmaps: sections, items (with 4.1.1-style nesting), executors, per-school checklists,
+monitoring points.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from desktop.models.base import Base
+from desktop.models.columns import Column as ProfileColumn
+from desktop.models.columns import profile_from_json, profile_to_json
+from desktop.models.deadline import Deadline, parse_deadline
+from desktop.models.directory import Organisation, Person
+from desktop.models.enums import ItemStatus, Level, RoadmapStatus, SchoolScope, db_enum
+from desktop.models.orders import Order
+from desktop.models.schools import School
+
+item_schools = Table(
+    "item_schools",
+    Base.metadata,
+    Column("item_id", ForeignKey("items.id", ondelete="CASCADE"), primary_key=True),
+    Column("school_id", ForeignKey("schools.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Roadmap(Base):
+    """A roadmap (дорожная карта, план-график) for a period."""
+
+    __tablename__ = "roadmaps"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    level: Mapped[Level] = mapped_column(db_enum(Level), default=Level.MUNICIPAL)
+    period_start: Mapped[dt.date] = mapped_column(Date)
+    period_end: Mapped[dt.date] = mapped_column(Date)
+    goal: Mapped[str] = mapped_column(Text, default="")
+    tasks: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[RoadmapStatus] = mapped_column(db_enum(RoadmapStatus), default=RoadmapStatus.DRAFT)
+    approving_order_id: Mapped[int | None] = mapped_column(
+        ForeignKey("orders.id", ondelete="SET NULL")
+    )
+    #: the column profile, see :mod:`desktop.models.columns`
+    columns_json: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    created_at: Mapped[dt.datetime] = mapped_column(default=dt.datetime.now)
+
+    approving_order: Mapped[Order | None] = relationship(foreign_keys=[approving_order_id])
+    sections: Mapped[list[Section]] = relationship(
+        back_populates="roadmap", cascade="all, delete-orphan", order_by="Section.position"
+    )
+    monitoring_points: Mapped[list[MonitoringPoint]] = relationship(
+        back_populates="roadmap", cascade="all, delete-orphan", order_by="MonitoringPoint.date"
+    )
+
+    @property
+    def period(self) -> tuple[dt.date, dt.date]:
+        return (self.period_start, self.period_end)
+
+    @property
+    def columns(self) -> tuple[ProfileColumn, ...]:
+        return profile_from_json(self.columns_json)
+
+    @columns.setter
+    def columns(self, value: tuple[ProfileColumn, ...] | list[ProfileColumn]) -> None:
+        self.columns_json = profile_to_json(value)
+
+    def all_items(self) -> list[Item]:
+        """Every item in document order (sections in order, children after their parent)."""
+        return [item for section in self.sections for item in section.items_in_order()]
+
+
+class Section(Base):
+    """A section (раздел) of a roadmap with its own tasks and indicators."""
+
+    __tablename__ = "sections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    roadmap_id: Mapped[int] = mapped_column(ForeignKey("roadmaps.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    number: Mapped[str] = mapped_column(String(20), default="")
+    title: Mapped[str] = mapped_column(Text)
+    tasks: Mapped[str] = mapped_column(Text, default="")
+    indicators: Mapped[str] = mapped_column(Text, default="")
+
+    roadmap: Mapped[Roadmap] = relationship(back_populates="sections")
+    items: Mapped[list[Item]] = relationship(
+        back_populates="section", cascade="all, delete-orphan", order_by="Item.position"
+    )
+
+    def top_items(self) -> list[Item]:
+        return [i for i in self.items if i.parent_id is None and i.parent is None]
+
+    def items_in_order(self) -> list[Item]:
+        """Items depth-first: 4.1, 4.1.1, 4.1.2, 4.2 …"""
+        ordered: list[Item] = []
+
+        def walk(item: Item) -> None:
+            ordered.append(item)
+            for child in item.children:
+                walk(child)
+
+        for item in self.top_items():
+            walk(item)
+        return ordered
+
+
+class Item(Base):
+    """An activity (мероприятие) of a roadmap."""
+
+    __tablename__ = "items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    section_id: Mapped[int] = mapped_column(ForeignKey("sections.id", ondelete="CASCADE"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("items.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    #: as typed or imported: «1.10», «4.1.1»; kept as text so 1.10 never becomes 1.1
+    number: Mapped[str] = mapped_column(String(20), default="")
+    activity: Mapped[str] = mapped_column(Text, default="")
+    deadline_text: Mapped[str] = mapped_column(Text, default="")
+    #: the parsed deadline (:meth:`Deadline.to_json`), refreshed whenever the text changes
+    deadline_json: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    deadline_kind: Mapped[str] = mapped_column(String(20), default="unparsed")
+    deadline_start: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    deadline_end: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    tasks: Mapped[str] = mapped_column(Text, default="")
+    indicator: Mapped[str] = mapped_column(Text, default="")
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    info_support: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[ItemStatus] = mapped_column(db_enum(ItemStatus), default=ItemStatus.PLANNED)
+    done_date: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    school_scope: Mapped[SchoolScope] = mapped_column(db_enum(SchoolScope), default=SchoolScope.NONE)
+
+    section: Mapped[Section] = relationship(back_populates="items")
+    parent: Mapped[Item | None] = relationship(back_populates="children", remote_side=[id])
+    children: Mapped[list[Item]] = relationship(
+        back_populates="parent", order_by="Item.position", cascade="all, delete-orphan"
+    )
+    executors: Mapped[list[ItemExecutor]] = relationship(
+        back_populates="item", cascade="all, delete-orphan", order_by="ItemExecutor.position"
+    )
+    schools: Mapped[list[School]] = relationship(secondary=item_schools, order_by=School.short_name)
+    checklist: Mapped[list[ChecklistRow]] = relationship(
+        back_populates="item", cascade="all, delete-orphan"
+    )
+
+    def set_deadline(self, text: str, period: tuple[dt.date, dt.date] | None = None) -> Deadline:
+        """Store the text as written and its parsed form (for the timeline and overdue checks)."""
+        deadline = parse_deadline(text, period)
+        self.deadline_text = text
+        self.deadline_json = deadline.to_json()
+        self.deadline_kind = deadline.kind.value
+        self.deadline_start = deadline.start
+        self.deadline_end = deadline.end
+        return deadline
+
+    @property
+    def deadline(self) -> Deadline:
+        if self.deadline_json is None:
+            return parse_deadline(self.deadline_text)
+        return Deadline.from_json(self.deadline_json)
+
+    @property
+    def executors_text(self) -> str:
+        return ", ".join(e.display for e in self.executors)
+
+    @property
+    def depth(self) -> int:
+        depth, node = 0, self.parent
+        while node is not None:
+            depth, node = depth + 1, node.parent
+        return depth
+
+
+class ItemExecutor(Base):
+    """One executor of an item: an organisation, a person, or a typed role («Руководители школ»)."""
+
+    __tablename__ = "item_executors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL")
+    )
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    #: typed text; also a snapshot of the name so a deleted directory entry still prints
+    text: Mapped[str] = mapped_column(Text, default="")
+
+    item: Mapped[Item] = relationship(back_populates="executors")
+    organisation: Mapped[Organisation | None] = relationship()
+    person: Mapped[Person | None] = relationship()
+
+    @property
+    def display(self) -> str:
+        if self.person is not None:
+            return self.person.short_name
+        if self.organisation is not None:
+            return self.organisation.short_name
+        return self.text
+
+
+class ChecklistRow(Base):
+    """The state of one item at one school (per-school ticking)."""
+
+    __tablename__ = "checklist_rows"
+    __table_args__ = (UniqueConstraint("item_id", "school_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    school_id: Mapped[int] = mapped_column(ForeignKey("schools.id", ondelete="CASCADE"), index=True)
+    status: Mapped[ItemStatus] = mapped_column(db_enum(ItemStatus), default=ItemStatus.PLANNED)
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+    item: Mapped[Item] = relationship(back_populates="checklist")
+    school: Mapped[School] = relationship()
+
+
+class MonitoringPoint(Base):
+    """A monitoring point: «исполнение не менее 30–40 % к 30.06»."""
+
+    __tablename__ = "monitoring_points"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    roadmap_id: Mapped[int] = mapped_column(ForeignKey("roadmaps.id", ondelete="CASCADE"), index=True)
+    date: Mapped[dt.date] = mapped_column(Date)
+    target_min: Mapped[float] = mapped_column(Float)  #: percent
+    target_max: Mapped[float | None] = mapped_column(Float)
+    title: Mapped[str] = mapped_column(Text, default="")
+
+    roadmap: Mapped[Roadmap] = relationship(back_populates="monitoring_points")
+
+    @property
+    def target_text(self) -> str:
+        low = f"{self.target_min:g}"
+        return f"{low}–{self.target_max:g} %" if self.target_max is not None else f"{low} %"

@@ -1,0 +1,74 @@
+"""Where things live: the database, backups and logs (per-user data dir), and ``resources/``.
+
+The resource helper finds ``resources/`` both in a checkout and inside the
+PyInstaller bundle (``sys._MEIPASS``); ``build.spec`` mirrors it with ``datas=``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "dorozhnaya-karta"
+DB_ENV_VAR = "DOROZHNAYA_KARTA_DB"
+DATA_ENV_VAR = "DOROZHNAYA_KARTA_DATA"
+DB_FILENAME = "roadmaps.db"
+
+
+def is_frozen() -> bool:
+    return bool(getattr(sys, "frozen", False)) and hasattr(sys, "_MEIPASS")
+
+
+def bundle_root() -> Path:
+    """The folder holding ``desktop/`` and ``resources/``: the checkout or the bundle."""
+    if is_frozen():
+        return Path(sys._MEIPASS)  # type: ignore[attr-defined]
+    return Path(__file__).resolve().parent.parent
+
+
+def resource_path(*parts: str) -> Path:
+    return bundle_root().joinpath("resources", *parts)
+
+
+def migrations_dir() -> Path:
+    if is_frozen():
+        return bundle_root() / "desktop" / "models" / "migrations"
+    return Path(__file__).resolve().parent / "models" / "migrations"
+
+
+def data_dir() -> Path:
+    """The per-user data folder (``%LOCALAPPDATA%\\dorozhnaya-karta`` on Windows)."""
+    override = os.environ.get(DATA_ENV_VAR)
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    """``$DOROZHNAYA_KARTA_DB`` if set, else the database in the user data folder."""
+    override = os.environ.get(DB_ENV_VAR)
+    if override:
+        return Path(override)
+    return data_dir() / DB_FILENAME
+
+
+def resolve_db_path(cli_value: str | None) -> Path:
+    """``--db PATH`` wins over the environment variable, which wins over the default."""
+    return Path(cli_value).expanduser() if cli_value else default_db_path()
+
+
+def backups_dir(db_path: Path) -> Path:
+    """Backups sit next to the database in ``backups/``."""
+    return db_path.parent / "backups"
+
+
+def logs_dir() -> Path:
+    return data_dir() / "logs"
+
+
+def demo_db_path() -> Path:
+    """The demo database kept under the checkout (``make run`` opens it)."""
+    return bundle_root() / "demo" / "demo.db"

@@ -1,0 +1,154 @@
+"""Builds the demo district (fictional) into an empty database, in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.errors import UserError
+from desktop.models import (
+    AppendixKind,
+    Authority,
+    Item,
+    ItemExecutor,
+    ItemStatus,
+    Level,
+    MonitoringPoint,
+    Order,
+    OrderAppendix,
+    OrderPoint,
+    OrderStatus,
+    Organisation,
+    Person,
+    RiskFactor,
+    Roadmap,
+    RoadmapStatus,
+    School,
+    SchoolProjectYear,
+    SchoolScope,
+    Section,
+)
+from desktop.models.columns import DEFAULT_PRESET, preset
+from desktop.models.database import Database
+from desktop.services import demo_data as data
+
+
+def database_is_empty(session: Session) -> bool:
+    counts = (session.scalar(select(func.count()).select_from(m)) for m in (Roadmap, School, Order))
+    return not any(counts)
+
+
+def create_demo(database: Database, *, year: int | None = None) -> int:
+    """Fill an empty database with the demo district; returns the roadmap's id."""
+    year = year or dt.date.today().year
+    with database.session() as session:
+        if not database_is_empty(session):
+            raise UserError("База данных уже содержит данные; демонстрационный район не добавлен")
+        return populate(session, year)
+
+
+def populate(session: Session, year: int) -> int:
+    session.add(Authority(**data.AUTHORITY))
+    orgs = {short: Organisation(short_name=short, full_name=full) for short, full in data.ORGANISATIONS}
+    session.add_all(orgs.values())
+    people = {
+        name: Person(name=name, position=pos, organisation=orgs[org], phone=phone, email=email)
+        for name, pos, org, phone, email in data.PEOPLE
+    }
+    session.add_all(people.values())
+    session.flush()
+    _add_schools(session, people, year)
+    roadmap = _add_roadmap(session, orgs, people, year)
+    session.flush()
+    _add_order(session, roadmap, year)
+    session.flush()
+    return roadmap.id
+
+
+def _add_schools(session: Session, people: dict[str, Person], year: int) -> list[School]:
+    factors = {f.number: f for f in session.scalars(select(RiskFactor))}
+    schools = []
+    for short, full, director, curator, shnor, shssu, shfzr, years, post, risks in data.SCHOOLS:
+        school = School(
+            short_name=short, full_name=full, director=director,
+            curator=people.get(curator), is_shnor=shnor, is_shssu=shssu, is_shfzr=shfzr,
+            post_project=post,
+            project_years=[SchoolProjectYear(year=year + offset) for offset in years],
+            risk_factors=[factors[n] for n in risks if n in factors],
+        )
+        schools.append(school)
+    session.add_all(schools)
+    return schools
+
+
+def _fill(text: str, year: int) -> str:
+    return text.replace("{Y}", str(year)).replace("{P}", str(year - 1))
+
+
+def _executor(spec: str, position: int, orgs: dict[str, Organisation],
+              people: dict[str, Person]) -> ItemExecutor:
+    kind, _, value = spec.partition(":")
+    if kind == "org":
+        return ItemExecutor(position=position, organisation=orgs[value], text=value)
+    if kind == "person":
+        person = people[value]
+        return ItemExecutor(position=position, person=person, text=person.short_name)
+    return ItemExecutor(position=position, text=spec)
+
+
+def _add_roadmap(session: Session, orgs: dict[str, Organisation], people: dict[str, Person],
+                 year: int) -> Roadmap:
+    roadmap = Roadmap(
+        title=_fill(data.ROADMAP_TITLE, year), level=Level.MUNICIPAL,
+        period_start=dt.date(year, 1, 1), period_end=dt.date(year, 12, 31),
+        goal=data.ROADMAP_GOAL, tasks=data.ROADMAP_TASKS, status=RoadmapStatus.APPROVED,
+    )
+    roadmap.columns = preset(DEFAULT_PRESET)
+    for s_pos, (title, items) in enumerate(data.SECTIONS, 1):
+        section = Section(position=s_pos, number=str(s_pos), title=title)
+        for i_pos, row in enumerate(items, 1):
+            section.items.append(_make_item(row, f"{s_pos}.{i_pos}", i_pos, roadmap, orgs, people))
+        roadmap.sections.append(section)
+    for month, day, low, high, title in data.MONITORING_POINTS:
+        roadmap.monitoring_points.append(
+            MonitoringPoint(date=dt.date(year, month, day), target_min=low, target_max=high, title=title)
+        )
+    session.add(roadmap)
+    return roadmap
+
+
+def _make_item(row: tuple, number: str, position: int, roadmap: Roadmap,
+               orgs: dict[str, Organisation], people: dict[str, Person]) -> Item:
+    activity, deadline, executors, tasks, indicator, evidence, status, scope = row
+    item = Item(
+        number=number, position=position, activity=_fill(activity, roadmap.period_start.year),
+        tasks=tasks, indicator=indicator, evidence=evidence,
+        status=ItemStatus(status), school_scope=SchoolScope(scope),
+    )
+    parsed = item.set_deadline(_fill(deadline, roadmap.period_start.year), roadmap.period)
+    if item.status is ItemStatus.DONE:
+        item.done_date = parsed.end or roadmap.period_start
+    item.executors = [_executor(spec, n, orgs, people) for n, spec in enumerate(executors)]
+    return item
+
+
+def _add_order(session: Session, roadmap: Roadmap, year: int) -> Order:
+    authority = data.AUTHORITY
+    order = Order(
+        number="12/1", date=dt.date(year, 1, 28),
+        title=f"Об утверждении муниципальной дорожной карты по оказанию адресной методической "
+              f"помощи общеобразовательным организациям с низкими образовательными "
+              f"результатами в {year} году",
+        preamble=data.ORDER_PREAMBLE,
+        signatory_position=authority["head_position"], signatory_name=authority["head_name"],
+        executor_name=authority["coordinator_name"], executor_phone=authority["coordinator_phone"],
+        status=OrderStatus.SIGNED, template="approve_roadmap",
+        points=[OrderPoint(position=n, text=_fill(t, year)) for n, t in enumerate(data.ORDER_POINTS)],
+        appendices=[OrderAppendix(position=0, kind=AppendixKind.ROADMAP, roadmap_id=roadmap.id,
+                                  title=roadmap.title)],
+    )
+    session.add(order)
+    roadmap.approving_order = order
+    return order

@@ -1,0 +1,79 @@
+"""Plain-data views of the database (dicts and lists) for the CLI's ``list --json``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop.models import Item, Roadmap, School, Section
+from desktop.models.enums import label
+
+
+def item_to_dict(item: Item, section: Section) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "number": item.number,
+        "section_number": section.number,
+        "section_title": section.title,
+        "activity": item.activity,
+        "deadline": item.deadline_text,
+        "deadline_parsed": item.deadline_json,
+        "executors": item.executors_text,
+        "tasks": item.tasks,
+        "indicator": item.indicator,
+        "evidence": item.evidence,
+        "status": item.status.value,
+        "status_label": label(item.status),
+        "done_date": item.done_date.isoformat() if item.done_date else None,
+    }
+
+
+def roadmap_to_dict(roadmap: Roadmap) -> dict[str, Any]:
+    return {
+        "id": roadmap.id,
+        "title": roadmap.title,
+        "level": roadmap.level.value,
+        "period": [roadmap.period_start.isoformat(), roadmap.period_end.isoformat()],
+        "status": roadmap.status.value,
+        "sections": len(roadmap.sections),
+        "items": [
+            item_to_dict(item, section)
+            for section in roadmap.sections
+            for item in section.items_in_order()
+        ],
+    }
+
+
+def school_to_dict(school: School) -> dict[str, Any]:
+    return {
+        "id": school.id,
+        "short_name": school.short_name,
+        "full_name": school.full_name,
+        "director": school.director,
+        "curator": school.curator.name if school.curator else "",
+        "categories": school.categories(),
+        "risk_factors": [f.title for f in school.risk_factors],
+    }
+
+
+def load_roadmaps(session: Session) -> list[Roadmap]:
+    stmt = (
+        select(Roadmap)
+        .order_by(Roadmap.period_start.desc(), Roadmap.id)
+        .options(
+            selectinload(Roadmap.sections)
+            .selectinload(Section.items)
+            .selectinload(Item.executors)
+        )
+    )
+    return list(session.scalars(stmt))
+
+
+def database_to_dict(session: Session) -> dict[str, Any]:
+    schools = session.scalars(select(School).order_by(School.short_name))
+    return {
+        "roadmaps": [roadmap_to_dict(r) for r in load_roadmaps(session)],
+        "schools": [school_to_dict(s) for s in schools],
+    }
