@@ -1,0 +1,68 @@
+"""Writing an output file safely: into a temporary file beside it, then replace.
+
+No half-written file is ever left under the target name. Failures become a
+Russian :class:`UserError`: the file open in another program (Windows locks
+it), a read-only folder, a full disk.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from desktop.errors import UserError
+
+
+def describe_os_error(exc: OSError, target: Path) -> str:
+    """A Russian sentence for an OS error while writing ``target``."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"Недостаточно места на диске для файла {target}"
+    if exc.errno == errno.EROFS:
+        return f"Диск доступен только для чтения: {target.parent}"
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EBUSY):
+        return (
+            f"Нет доступа к файлу {target}: возможно, он открыт в другой программе "
+            "(закройте его) или папка защищена от записи"
+        )
+    if isinstance(exc, FileNotFoundError):
+        return f"Папка не существует: {target.parent}"
+    return f"Не удалось записать файл {target}: {exc.strerror or exc}"
+
+
+@contextmanager
+def atomic_output(target: Path | str) -> Iterator[Path]:
+    """Yield a temporary path in the target's folder; on success it replaces ``target``.
+
+    Usage::
+
+        with atomic_output(path) as tmp:
+            workbook.save(tmp)
+    """
+    target = Path(target)
+    if target.is_dir():
+        raise UserError(f"Указана папка, а не файл: {target}")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix,
+                                        dir=target.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise UserError(describe_os_error(exc, target)) from exc
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise UserError(describe_os_error(exc, target)) from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def write_atomically(target: Path | str, write: Callable[[Path], None]) -> Path:
+    """Call ``write(tmp_path)`` and move the result to ``target``."""
+    with atomic_output(target) as tmp:
+        write(tmp)
+    return Path(target)
