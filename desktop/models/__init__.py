@@ -21,7 +21,14 @@ from desktop.models.orders import (
     ScheduleEntry,
     WorkingGroupMember,
 )
-from desktop.models.roadmap import ChecklistRow, Item, ItemExecutor, MonitoringPoint, Roadmap, Section
+from desktop.models.roadmap import (
+    ChecklistRow,
+    Item,
+    ItemExecutor,
+    MonitoringPoint,
+    Roadmap,
+    Section,
+)
 from desktop.models.schools import RiskFactor, School, SchoolDocument, SchoolProjectYear
 
 __all__ = [
@@ -46,11 +53,11 @@ __all__ = [
     "RiskFactor",
     "Roadmap",
     "RoadmapStatus",
+    "ScheduleEntry",
     "School",
     "SchoolDocument",
     "SchoolProjectYear",
     "SchoolScope",
-    "ScheduleEntry",
     "Section",
     "WorkingGroupMember",
 ]

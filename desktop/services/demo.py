@@ -11,6 +11,7 @@ from desktop.errors import UserError
 from desktop.models import (
     AppendixKind,
     Authority,
+    ChecklistRow,
     Item,
     ItemExecutor,
     ItemStatus,
@@ -33,6 +34,7 @@ from desktop.models import (
 from desktop.models.columns import DEFAULT_PRESET, preset
 from desktop.models.database import Database
 from desktop.services import demo_data as data
+from desktop.services.progress import concerned_schools
 
 
 def database_is_empty(session: Session) -> bool:
@@ -40,16 +42,21 @@ def database_is_empty(session: Session) -> bool:
     return not any(counts)
 
 
-def create_demo(database: Database, *, year: int | None = None) -> int:
-    """Fill an empty database with the demo district; returns the roadmap's id."""
-    year = year or dt.date.today().year
+def create_demo(database: Database, *, year: int | None = None, today: dt.date | None = None) -> int:
+    """Fill an empty database with the demo district; returns the roadmap's id.
+
+    Item statuses follow ``today``: what is past is done (but for a few items
+    left overdue on purpose), what has begun is in work.
+    """
+    today = today or dt.date.today()
+    year = year or today.year
     with database.session() as session:
         if not database_is_empty(session):
             raise UserError("База данных уже содержит данные; демонстрационный район не добавлен")
-        return populate(session, year)
+        return populate(session, year, today)
 
 
-def populate(session: Session, year: int) -> int:
+def populate(session: Session, year: int, today: dt.date) -> int:
     session.add(Authority(**data.AUTHORITY))
     orgs = {short: Organisation(short_name=short, full_name=full) for short, full in data.ORGANISATIONS}
     session.add_all(orgs.values())
@@ -59,9 +66,10 @@ def populate(session: Session, year: int) -> int:
     }
     session.add_all(people.values())
     session.flush()
-    _add_schools(session, people, year)
-    roadmap = _add_roadmap(session, orgs, people, year)
+    schools = _add_schools(session, people, year)
+    roadmap = _add_roadmap(session, orgs, people, year, today)
     session.flush()
+    _add_checklists(roadmap, schools, today)
     _add_order(session, roadmap, year)
     session.flush()
     return roadmap.id
@@ -99,7 +107,7 @@ def _executor(spec: str, position: int, orgs: dict[str, Organisation],
 
 
 def _add_roadmap(session: Session, orgs: dict[str, Organisation], people: dict[str, Person],
-                 year: int) -> Roadmap:
+                 year: int, today: dt.date) -> Roadmap:
     roadmap = Roadmap(
         title=_fill(data.ROADMAP_TITLE, year), level=Level.MUNICIPAL,
         period_start=dt.date(year, 1, 1), period_end=dt.date(year, 12, 31),
@@ -109,7 +117,8 @@ def _add_roadmap(session: Session, orgs: dict[str, Organisation], people: dict[s
     for s_pos, (title, items) in enumerate(data.SECTIONS, 1):
         section = Section(position=s_pos, number=str(s_pos), title=title)
         for i_pos, row in enumerate(items, 1):
-            section.items.append(_make_item(row, f"{s_pos}.{i_pos}", i_pos, roadmap, orgs, people))
+            item = _make_item(row, f"{s_pos}.{i_pos}", i_pos, roadmap, orgs, people, today)
+            section.items.append(item)
         roadmap.sections.append(section)
     for month, day, low, high, title in data.MONITORING_POINTS:
         roadmap.monitoring_points.append(
@@ -119,17 +128,41 @@ def _add_roadmap(session: Session, orgs: dict[str, Organisation], people: dict[s
     return roadmap
 
 
+def _demo_status(plan: str, start: dt.date | None, end: dt.date | None,
+                 period_end: dt.date, today: dt.date) -> ItemStatus:
+    if end is not None and end < today and end < period_end:
+        return ItemStatus.PLANNED if plan == "late" else ItemStatus.DONE
+    if start is not None and start <= today:
+        return ItemStatus.IN_WORK
+    return ItemStatus.PLANNED
+
+
+def _add_checklists(roadmap: Roadmap, schools: list[School], today: dt.date) -> None:
+    """Per-school ticks: all schools for done items, every other school for items in work."""
+    year = roadmap.period_start.year
+    for item in roadmap.all_items():
+        concerned = concerned_schools(item, schools, year)
+        for n, school in enumerate(concerned):
+            if item.status is ItemStatus.DONE or (item.status is ItemStatus.IN_WORK and n % 2 == 0):
+                item.checklist.append(ChecklistRow(
+                    school=school, status=ItemStatus.DONE,
+                    date=item.done_date or min(today, roadmap.period_end),
+                    evidence=item.evidence))
+            elif item.status is ItemStatus.IN_WORK:
+                item.checklist.append(ChecklistRow(school=school, status=ItemStatus.IN_WORK))
+
+
 def _make_item(row: tuple, number: str, position: int, roadmap: Roadmap,
-               orgs: dict[str, Organisation], people: dict[str, Person]) -> Item:
-    activity, deadline, executors, tasks, indicator, evidence, status, scope = row
+               orgs: dict[str, Organisation], people: dict[str, Person], today: dt.date) -> Item:
+    activity, deadline, executors, tasks, indicator, evidence, plan, scope = row
     item = Item(
         number=number, position=position, activity=_fill(activity, roadmap.period_start.year),
-        tasks=tasks, indicator=indicator, evidence=evidence,
-        status=ItemStatus(status), school_scope=SchoolScope(scope),
+        tasks=tasks, indicator=indicator, evidence=evidence, school_scope=SchoolScope(scope),
     )
     parsed = item.set_deadline(_fill(deadline, roadmap.period_start.year), roadmap.period)
+    item.status = _demo_status(plan, parsed.start, parsed.end, roadmap.period_end, today)
     if item.status is ItemStatus.DONE:
-        item.done_date = parsed.end or roadmap.period_start
+        item.done_date = parsed.end
     item.executors = [_executor(spec, n, orgs, people) for n, spec in enumerate(executors)]
     return item
 

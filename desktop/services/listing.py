@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.models import Item, Roadmap, School, Section
+from desktop.models import Item, Order, Organisation, Person, RiskFactor, Roadmap, School, Section
 from desktop.models.enums import label
 
 
@@ -71,9 +71,59 @@ def load_roadmaps(session: Session) -> list[Roadmap]:
     return list(session.scalars(stmt))
 
 
+def load_schools(session: Session) -> list[School]:
+    stmt = select(School).order_by(School.short_name).options(
+        selectinload(School.project_years), selectinload(School.risk_factors),
+        selectinload(School.curator),
+    )
+    return list(session.scalars(stmt))
+
+
 def database_to_dict(session: Session) -> dict[str, Any]:
-    schools = session.scalars(select(School).order_by(School.short_name))
+    schools = load_schools(session)
     return {
         "roadmaps": [roadmap_to_dict(r) for r in load_roadmaps(session)],
         "schools": [school_to_dict(s) for s in schools],
     }
+
+
+def organisations(session: Session) -> list[dict[str, Any]]:
+    stmt = select(Organisation).order_by(Organisation.short_name)
+    return [{"id": o.id, "short_name": o.short_name, "full_name": o.full_name}
+            for o in session.scalars(stmt)]
+
+
+def people(session: Session) -> list[dict[str, Any]]:
+    stmt = select(Person).options(selectinload(Person.organisation)).order_by(Person.name)
+    return [
+        {"id": p.id, "name": p.name, "position": p.position,
+         "organisation": p.organisation.short_name if p.organisation else "",
+         "phone": p.phone, "email": p.email}
+        for p in session.scalars(stmt)
+    ]
+
+
+def risk_factors(session: Session) -> list[dict[str, Any]]:
+    stmt = select(RiskFactor).order_by(RiskFactor.number)
+    return [{"id": f.id, "number": f.number, "title": f.title, "active": f.active}
+            for f in session.scalars(stmt)]
+
+
+def orders(session: Session) -> list[dict[str, Any]]:
+    stmt = select(Order).options(selectinload(Order.points)).order_by(Order.date.desc(), Order.id)
+    return [
+        {"id": o.id, "number": o.number, "date": o.date, "title": o.title,
+         "status": label(o.status), "preamble": o.preamble,
+         "points": [p.text for p in o.top_points()],
+         "signatory": f"{o.signatory_position} {o.signatory_name}".strip()}
+        for o in session.scalars(stmt)
+    ]
+
+
+def roadmap_summaries(session: Session) -> list[dict[str, Any]]:
+    stmt = select(Roadmap).order_by(Roadmap.period_start.desc(), Roadmap.id)
+    return [
+        {"id": r.id, "title": r.title, "level": label(r.level), "status": label(r.status),
+         "period_start": r.period_start, "period_end": r.period_end}
+        for r in session.scalars(stmt)
+    ]

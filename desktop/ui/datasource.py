@@ -1,0 +1,88 @@
+"""What the views read: plain records from the services, one short session per call."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from desktop.models import Authority, Item, Roadmap, Section
+from desktop.models.database import Database
+from desktop.services import listing, progress
+from desktop.services.table import RoadmapTable, roadmap_table
+
+
+class DataSource:
+    """Read access for the window; writes go through undo commands (later issues)."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def roadmaps(self) -> list[dict[str, Any]]:
+        with self.database.session() as s:
+            return listing.roadmap_summaries(s)
+
+    def roadmap_table(self, roadmap_id: int) -> RoadmapTable | None:
+        with self.database.session() as s:
+            stmt = (
+                select(Roadmap)
+                .where(Roadmap.id == roadmap_id)
+                .options(
+                    selectinload(Roadmap.sections).selectinload(Section.items)
+                    .selectinload(Item.executors)
+                )
+            )
+            roadmap = s.scalar(stmt)
+            return roadmap_table(roadmap) if roadmap else None
+
+    def schools(self) -> list[dict[str, Any]]:
+        with self.database.session() as s:
+            return [listing.school_to_dict(x) for x in listing.load_schools(s)]
+
+    def organisations(self) -> list[dict[str, Any]]:
+        with self.database.session() as s:
+            return listing.organisations(s)
+
+    def people(self) -> list[dict[str, Any]]:
+        with self.database.session() as s:
+            return listing.people(s)
+
+    def risk_factors(self) -> list[dict[str, Any]]:
+        with self.database.session() as s:
+            return listing.risk_factors(s)
+
+    def orders(self) -> list[dict[str, Any]]:
+        with self.database.session() as s:
+            return listing.orders(s)
+
+    def authority_name(self) -> str:
+        with self.database.session() as s:
+            authority = s.scalar(select(Authority).limit(1))
+            return authority.short_name or authority.full_name if authority else ""
+
+    def progress_report(self, roadmap_id: int, today: dt.date | None = None) -> dict[str, Any]:
+        """Sections' progress, monitoring points and overdue items as plain records."""
+        today = today or dt.date.today()
+        with self.database.session() as s:
+            roadmap = s.get(Roadmap, roadmap_id)
+            if roadmap is None:
+                return {"sections": [], "points": [], "overdue": []}
+            sections = [
+                {"id": p.section_id, "section": f"{p.number}. {p.title}".lstrip(". "),
+                 "done": p.done, "total": p.total, "share": p.share}
+                for p in progress.section_progress(roadmap)
+            ]
+            points = [
+                {"id": n, "date": p.date, "title": p.title, "target": p.target_text,
+                 "actual": p.share,
+                 "reached": "ещё не наступила" if p.date > today else ("да" if p.reached else "нет")}
+                for n, p in enumerate(progress.monitoring_progress(roadmap))
+            ]
+            overdue = [
+                {"id": i.id, "number": i.number, "activity": i.activity,
+                 "deadline": i.deadline_text, "executors": i.executors_text}
+                for i in roadmap.all_items() if progress.is_overdue(i, today)
+            ]
+        return {"sections": sections, "points": points, "overdue": overdue}

@@ -1,0 +1,150 @@
+"""The main window: navigation on the left, the pages on the right, menus and a status bar.
+
+It assembles the pages; it does not contain them. Later features add pages
+(``PAGE_CLASSES``) and menu actions without touching the rest.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.models.database import Database
+from desktop.ui.datasource import DataSource
+from desktop.ui.dialogs import Dialogs
+from desktop.ui.views.base import Page
+from desktop.ui.views.directories import DirectoriesPage
+from desktop.ui.views.orders import OrdersPage
+from desktop.ui.views.reports import ReportsPage
+from desktop.ui.views.roadmaps import RoadmapsPage
+from desktop.ui.views.schools import SchoolsPage
+
+PAGE_CLASSES: tuple[type[Page], ...] = (
+    RoadmapsPage, SchoolsPage, DirectoriesPage, OrdersPage, ReportsPage,
+)
+
+ABOUT_TEXT = (
+    "<h3>«Дорожная карта» {version}</h3>"
+    "<p>Ведение дорожных карт поддержки школ с низкими образовательными "
+    "результатами (ШНОР, проект «500+»): школы, мероприятия, сроки, приказы, "
+    "выгрузки в Excel и PDF.</p>"
+    "<p>Работает без интернета. Данные хранятся в файле:<br><code>{path}</code></p>"
+    "<p>Шрифты Liberation распространяются по лицензии SIL OFL 1.1.</p>"
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, database: Database, *, dialogs: Dialogs | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.source = DataSource(database)
+        self.dialogs = dialogs or Dialogs()
+        self.undo_stack = QUndoStack(self)
+        self.setWindowTitle(self.tr("Дорожная карта — {name}").format(
+            name=self.source.authority_name() or database.path.name))
+        self.pages: dict[str, Page] = {}
+        self.nav = QListWidget(self)
+        self.nav.setFixedWidth(190)
+        self.nav.setIconSize(QSize(20, 20))
+        self.stack = QStackedWidget(self)
+        for page_class in PAGE_CLASSES:
+            self._add_page(page_class(self.source, self))
+        self.nav.currentRowChanged.connect(self._on_nav)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.page_status = QLabel(self)
+        self.statusBar().addPermanentWidget(self.page_status)
+        self.statusBar().showMessage(self.tr("База данных: {path}").format(path=database.path))
+        self._build_menus()
+        self._loaded: set[str] = set()
+        self.nav.setCurrentRow(0)
+
+    # -- pages -------------------------------------------------------------
+    def _add_page(self, page: Page) -> None:
+        self.pages[page.key] = page
+        self.stack.addWidget(page)
+        item = QListWidgetItem(self.tr(page.title))
+        item.setData(Qt.ItemDataRole.UserRole, page.key)
+        item.setSizeHint(QSize(180, 34))
+        self.nav.addItem(item)
+
+    def show_page(self, key: str) -> Page:
+        """Switch to the page named ``key`` (roadmaps, schools, directories, orders, reports)."""
+        if key not in self.pages:
+            raise KeyError(key)
+        self.nav.setCurrentRow(list(self.pages).index(key))
+        return self.pages[key]
+
+    def current_page(self) -> Page:
+        return self.stack.currentWidget()  # type: ignore[return-value]
+
+    def _on_nav(self, row: int) -> None:
+        if row < 0:
+            return
+        page = list(self.pages.values())[row]
+        self.stack.setCurrentWidget(page)
+        if page.key not in self._loaded:
+            page.reload()
+            self._loaded.add(page.key)
+        self.page_status.setText(page.status_text())
+
+    def reload_all(self) -> None:
+        """Re-read every page that has been shown (F5)."""
+        for key in self._loaded:
+            self.pages[key].reload()
+        self.page_status.setText(self.current_page().status_text())
+
+    # -- menus -------------------------------------------------------------
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&Файл"))
+        self.export_menu = self.file_menu.addMenu(self.tr("&Экспорт"))
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self._action(self.tr("В&ыход"), self.close,
+                                              QKeySequence.StandardKey.Quit))
+
+        self.edit_menu = bar.addMenu(self.tr("&Правка"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("Отменить"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("Повторить"))
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.edit_menu.addAction(undo)
+        self.edit_menu.addAction(redo)
+
+        self.view_menu = bar.addMenu(self.tr("&Вид"))
+        for n, key in enumerate(self.pages, 1):
+            page = self.pages[key]
+            self.view_menu.addAction(self._action(
+                self.tr(page.title), lambda _=False, k=key: self.show_page(k), f"Ctrl+{n}"))
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self._action(self.tr("Обновить"), self.reload_all,
+                                              QKeySequence.StandardKey.Refresh))
+
+        help_menu = bar.addMenu(self.tr("&Справка"))
+        help_menu.addAction(self._action(self.tr("О программе"), self.show_about))
+
+    def show_about(self) -> None:
+        self.dialogs.info(self, self.tr("О программе"),
+                          ABOUT_TEXT.format(version=__version__, path=self.database.path))

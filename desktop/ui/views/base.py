@@ -1,0 +1,89 @@
+"""What every page of the main window shares: a title, a reload, a filter box over a table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.datasource import DataSource
+from desktop.ui.table_model import ColumnDef, RecordTableModel
+
+
+class Page(QWidget):
+    """A navigation page; ``reload()`` re-reads its data from the source."""
+
+    key: str = ""
+    title: str = ""
+
+    def __init__(self, source: DataSource, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source = source
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def status_text(self) -> str:
+        return ""
+
+
+def page_heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSize(font.pointSize() + 4)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class FilteredTable(QWidget):
+    """A table of records with a «Найти…» box filtering across all columns."""
+
+    def __init__(self, columns: Sequence[ColumnDef], parent: QWidget | None = None,
+                 *, stretch_column: int | None = None) -> None:
+        super().__init__(parent)
+        self.model = RecordTableModel(columns, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Найти…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        # keep the services' order until the user clicks a header
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.proxy.sort(-1)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().setVisible(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(stretch_column is None)
+        if stretch_column is not None:
+            header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.view)
+
+    def set_rows(self, rows: Sequence[dict]) -> None:
+        self.model.set_rows(rows)
+        self.view.resizeColumnsToContents()
+        header = self.view.horizontalHeader()
+        for col in range(self.model.columnCount()):
+            if header.sectionResizeMode(col) != QHeaderView.ResizeMode.Stretch:
+                header.resizeSection(col, min(header.sectionSize(col), 380))

@@ -1,0 +1,20 @@
+"""Helpers for GUI tests.
+
+``qtbot.keyClicks`` aborts the process on non-ASCII text (an assert in Qt's
+qasciikey.cpp), so Russian text is typed as key events carrying the text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` into ``widget`` as if from the keyboard, Cyrillic included."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            QApplication.sendEvent(widget, event)
+    QApplication.processEvents()
