@@ -1,0 +1,33 @@
+"""``python -m desktop export xlsx --db PATH --roadmap ID -o FILE.xlsx``: the roadmap as an
+Excel workbook for the region (see :mod:`desktop.export.xlsx`)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.cli import add_db_argument
+from desktop.commands.common import open_db_from_args
+from desktop.export.xlsx import export_roadmap_xlsx
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("xlsx", help="дорожная карта в Excel (таблица, исполнение, "
+                                         "по школам, график)")
+    add_db_argument(parser)
+    parser.add_argument("--roadmap", type=int, required=True, metavar="ID",
+                        help="номер дорожной карты (см. «python -m desktop list»)")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx",
+                        help="файл, в который записать таблицу")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    database = open_db_from_args(args)
+    try:
+        with database.session() as session:
+            path = export_roadmap_xlsx(session, args.roadmap, args.output)
+    finally:
+        database.close()
+    print(path)
+    return 0

@@ -1,0 +1,130 @@
+"""Sheet «Исполнение»: totals by section, monitoring points, then every item's status.
+
+The numbers come from :mod:`desktop.services.progress` so that the reports view
+and the PDF report show the same ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from desktop.export.xlsx_main import row_height
+from desktop.export.xlsx_style import Facts, SheetWriter, Styles, landscape_a4
+from desktop.models import Item, Roadmap
+from desktop.models.enums import ItemStatus, label
+from desktop.services import progress
+
+SHEET_TITLE = "Исполнение"
+WIDTHS = (11.0, 62.0, 22.0, 16.0, 13.0, 12.0, 12.0)
+ITEM_HEADINGS = ("№ п/п", "Мероприятие", "Сроки реализации", "Статус", "Дата выполнения",
+                 "Школ выполнили", "Школ всего")
+SECTION_HEADINGS = ("№", "Раздел", "Выполнено", "Всего", "Доля выполнения")
+POINT_HEADINGS = ("Дата", "Контрольная точка", "Целевое значение", "Выполнено", "Всего",
+                  "Фактическая доля", "Достигнуто")
+
+
+def status_style(item: Item, facts: Facts) -> str:
+    """The colour of the status cell: done green, in work yellow, overdue red."""
+    if item.status is ItemStatus.DONE:
+        return "done"
+    if facts.overdue(item):
+        return "overdue"
+    if item.status is ItemStatus.IN_WORK:
+        return "in_work"
+    return "planned"
+
+
+def _headings(w: SheetWriter, row: int, headings: Sequence[str]) -> None:
+    for col, text in enumerate(headings, 1):
+        w.text(row, col, text, "header")
+    w.height(row, 30)
+
+
+def write_sections_block(w: SheetWriter, row: int, roadmap: Roadmap) -> int:
+    """Done / all items per section with the share; returns the next free row."""
+    w.merged_text(row, 1, len(WIDTHS), "Исполнение по разделам", "section")
+    _headings(w, row + 1, SECTION_HEADINGS)
+    row += 2
+    sections = progress.section_progress(roadmap)
+    for entry in sections:
+        w.text(row, 1, entry.number, "center")
+        w.text(row, 2, entry.title, "text")
+        w.number(row, 3, entry.done)
+        w.number(row, 4, entry.total)
+        w.number(row, 5, round(entry.share, 4), "percent")
+        w.height(row, row_height([entry.title], [WIDTHS[1]]))
+        row += 1
+    done = sum(s.done for s in sections)
+    total = sum(s.total for s in sections)
+    w.text(row, 1, "", "total")
+    w.text(row, 2, "Итого", "total_text")
+    w.number(row, 3, done, "total")
+    w.number(row, 4, total, "total")
+    w.number(row, 5, round(done / total, 4) if total else 0, "total_percent")
+    return row + 2
+
+
+def write_points_block(w: SheetWriter, row: int, roadmap: Roadmap) -> int:
+    """Monitoring points: target range and the actual share done by each date."""
+    points = progress.monitoring_progress(roadmap)
+    if not points:
+        return row
+    w.merged_text(row, 1, len(WIDTHS), "Контрольные точки мониторинга", "section")
+    _headings(w, row + 1, POINT_HEADINGS)
+    row += 2
+    for point in points:
+        w.date(row, 1, point.date)
+        w.text(row, 2, point.title, "text")
+        w.text(row, 3, point.target_text, "center")
+        w.number(row, 4, point.done)
+        w.number(row, 5, point.total)
+        w.number(row, 6, round(point.share, 4), "percent")
+        w.text(row, 7, "да" if point.reached else "нет", "done" if point.reached else "overdue")
+        row += 1
+    return row + 1
+
+
+def write_item_row(w: SheetWriter, row: int, item: Item, facts: Facts) -> None:
+    w.text(row, 1, item.number, "center")
+    w.text(row, 2, item.activity, "text")
+    w.text(row, 3, item.deadline_text, "center")
+    w.text(row, 4, label(item.status), status_style(item, facts))
+    w.date(row, 5, item.done_date)
+    tally = progress.school_tally(item, facts.concerned(item))
+    w.number(row, 6, tally.done if tally.total else None)
+    w.number(row, 7, tally.total or None)
+    w.height(row, row_height(
+        [item.activity, item.deadline_text], [WIDTHS[1], WIDTHS[2]]))
+
+
+def write_progress_sheet(ws: Worksheet, styles: Styles, roadmap: Roadmap, facts: Facts,
+                         step: Callable[[], None]) -> None:
+    """Fill ``ws``; ``step()`` is called once per item."""
+    ws.title = SHEET_TITLE
+    w = SheetWriter(ws, styles)
+    for col, width in enumerate(WIDTHS, 1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    last = len(WIDTHS)
+    w.merged_text(1, 1, last, f"Исполнение дорожной карты на {facts.today:%d.%m.%Y}", "title")
+    ws.row_dimensions[1].height = 20
+    w.merged_text(2, 1, last, roadmap.title, "subtitle")
+    ws.row_dimensions[2].height = row_height([roadmap.title], [sum(WIDTHS) * 0.8], 15)
+    row = write_sections_block(w, 4, roadmap)
+    row = write_points_block(w, row, roadmap)
+    w.merged_text(row, 1, last, "Исполнение мероприятий", "section")
+    header = row + 1
+    _headings(w, header, ITEM_HEADINGS)
+    row = header + 1
+    for section in roadmap.sections:
+        heading = f"{section.number}. {section.title}" if section.number else section.title
+        w.merged_text(row, 1, last, heading, "section")
+        row += 1
+        for item in section.items_in_order():
+            write_item_row(w, row, item, facts)
+            row += 1
+            step()
+    landscape_a4(ws, title_rows=f"{header}:{header}")
+    ws.print_area = f"A1:{get_column_letter(last)}{row - 1}"
