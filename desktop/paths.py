@@ -15,6 +15,7 @@ import platformdirs
 APP_NAME = "dorozhnaya-karta"
 DB_ENV_VAR = "DOROZHNAYA_KARTA_DB"
 DATA_ENV_VAR = "DOROZHNAYA_KARTA_DATA"
+DEMO_ENV_VAR = "DOROZHNAYA_KARTA_DEMO_DB"
 DB_FILENAME = "roadmaps.db"
 
 
@@ -70,5 +71,13 @@ def logs_dir() -> Path:
 
 
 def demo_db_path() -> Path:
-    """The demo database kept under the checkout (``make run`` opens it)."""
+    """The demo database kept under the checkout (``make run`` opens it).
+
+    Inside the frozen bundle (read-only) it lives in the user data folder instead.
+    """
+    override = os.environ.get(DEMO_ENV_VAR)
+    if override:
+        return Path(override)
+    if is_frozen():
+        return data_dir() / "demo.db"
     return bundle_root() / "demo" / "demo.db"

@@ -92,7 +92,7 @@ def test_garbage_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "garbage.db"
     path.write_bytes(b"this is not a database at all" * 100)
     before = _digest(path)
-    with pytest.raises(UserError, match="повреждён|не является"):
+    with pytest.raises(UserError, match=r"повреждён|не является"):
         open_database(path)
     assert _digest(path) == before
 

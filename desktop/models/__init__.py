@@ -1,63 +1,98 @@
-"""The domain: SQLAlchemy 2 tables and plain logic. Never imports Qt."""
+"""The domain: SQLAlchemy 2 tables and plain logic. Never imports Qt.
 
-from desktop.models.authority import Authority
-from desktop.models.base import Base
-from desktop.models.directory import Organisation, Person
-from desktop.models.enums import (
-    AppendixKind,
-    ApprovalKind,
-    DocumentKind,
-    ItemStatus,
-    Level,
-    OrderStatus,
-    RoadmapStatus,
-    SchoolScope,
-)
-from desktop.models.orders import (
-    Order,
-    OrderAppendix,
-    OrderApproval,
-    OrderPoint,
-    ScheduleEntry,
-    WorkingGroupMember,
-)
-from desktop.models.roadmap import (
-    ChecklistRow,
-    Item,
-    ItemExecutor,
-    MonitoringPoint,
-    Roadmap,
-    Section,
-)
-from desktop.models.schools import RiskFactor, School, SchoolDocument, SchoolProjectYear
+Names are loaded on first use (PEP 562) so that the pure modules (enums,
+columns, deadline) can be imported without SQLAlchemy, which keeps the
+window's start-up short. Asking for any table loads them all, so that
+``Base.metadata`` is always complete.
+"""
 
-__all__ = [
-    "AppendixKind",
-    "ApprovalKind",
-    "Authority",
-    "Base",
-    "ChecklistRow",
-    "DocumentKind",
-    "Item",
-    "ItemExecutor",
-    "ItemStatus",
-    "Level",
-    "MonitoringPoint",
-    "Order",
-    "OrderAppendix",
-    "OrderApproval",
-    "OrderPoint",
-    "OrderStatus",
-    "Organisation",
-    "Person",
-    "RiskFactor",
-    "Roadmap",
-    "RoadmapStatus",
-    "ScheduleEntry",
-    "School",
-    "SchoolDocument",
-    "SchoolProjectYear",
-    "SchoolScope",
-    "Section",
-    "WorkingGroupMember",
-]
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS: dict[str, str] = {
+    "AppendixKind": "desktop.models.enums",
+    "ApprovalKind": "desktop.models.enums",
+    "Authority": "desktop.models.authority",
+    "Base": "desktop.models.base",
+    "ChecklistRow": "desktop.models.roadmap",
+    "DocumentKind": "desktop.models.enums",
+    "Item": "desktop.models.roadmap",
+    "ItemExecutor": "desktop.models.roadmap",
+    "ItemStatus": "desktop.models.enums",
+    "Level": "desktop.models.enums",
+    "MonitoringPoint": "desktop.models.roadmap",
+    "Order": "desktop.models.orders",
+    "OrderAppendix": "desktop.models.orders",
+    "OrderApproval": "desktop.models.orders",
+    "OrderPoint": "desktop.models.orders",
+    "OrderStatus": "desktop.models.enums",
+    "Organisation": "desktop.models.directory",
+    "Person": "desktop.models.directory",
+    "RiskFactor": "desktop.models.schools",
+    "Roadmap": "desktop.models.roadmap",
+    "RoadmapStatus": "desktop.models.enums",
+    "ScheduleEntry": "desktop.models.orders",
+    "School": "desktop.models.schools",
+    "SchoolDocument": "desktop.models.schools",
+    "SchoolProjectYear": "desktop.models.schools",
+    "SchoolScope": "desktop.models.enums",
+    "Section": "desktop.models.roadmap",
+    "WorkingGroupMember": "desktop.models.orders",
+}
+
+#: the modules defining tables, imported together
+_TABLE_MODULES = (
+    "desktop.models.authority",
+    "desktop.models.directory",
+    "desktop.models.schools",
+    "desktop.models.orders",
+    "desktop.models.roadmap",
+)
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _EXPORTS.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'desktop.models' has no attribute {name!r}")
+    for table_module in _TABLE_MODULES:
+        importlib.import_module(table_module)
+    value = getattr(importlib.import_module(module_name), name)
+    globals()[name] = value
+    return value
+
+
+if TYPE_CHECKING:
+    from desktop.models.authority import Authority
+    from desktop.models.base import Base
+    from desktop.models.directory import Organisation, Person
+    from desktop.models.enums import (
+        AppendixKind,
+        ApprovalKind,
+        DocumentKind,
+        ItemStatus,
+        Level,
+        OrderStatus,
+        RoadmapStatus,
+        SchoolScope,
+    )
+    from desktop.models.orders import (
+        Order,
+        OrderAppendix,
+        OrderApproval,
+        OrderPoint,
+        ScheduleEntry,
+        WorkingGroupMember,
+    )
+    from desktop.models.roadmap import (
+        ChecklistRow,
+        Item,
+        ItemExecutor,
+        MonitoringPoint,
+        Roadmap,
+        Section,
+    )
+    from desktop.models.schools import RiskFactor, School, SchoolDocument, SchoolProjectYear

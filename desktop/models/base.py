@@ -9,9 +9,11 @@ the documented ``autocommit`` listener needs Python 3.12).
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Enum as SAEnum
 from sqlalchemy import MetaData, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, sessionmaker
@@ -73,3 +75,14 @@ def make_engine(path: Path | str, *, foreign_keys: bool = True, wal: bool = True
 def make_session_factory(engine: Engine) -> sessionmaker:
     """Sessions that keep loaded values after commit (the UI reads them afterwards)."""
     return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+def db_enum(enum_cls: type[StrEnum]) -> SAEnum:
+    """A column type storing ``enum_cls`` by value in a plain VARCHAR."""
+    return SAEnum(
+        enum_cls,
+        native_enum=False,
+        length=20,
+        values_callable=lambda cls: [member.value for member in cls],
+        validate_strings=True,
+    )

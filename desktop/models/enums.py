@@ -1,10 +1,9 @@
-"""Enumerations of the domain, stored in the database by their string value."""
+"""Enumerations of the domain and their Russian labels (no SQLAlchemy: the window imports
+them before the database layer is loaded)."""
 
 from __future__ import annotations
 
 from enum import StrEnum
-
-from sqlalchemy import Enum as SAEnum
 
 
 class Level(StrEnum):
@@ -92,14 +91,3 @@ LABELS: dict[StrEnum, str] = {
 def label(value: StrEnum) -> str:
     """The Russian word for an enumeration value, as shown to the user."""
     return LABELS.get(value, str(value))
-
-
-def db_enum(enum_cls: type[StrEnum]) -> SAEnum:
-    """A column type storing ``enum_cls`` by value in a plain VARCHAR."""
-    return SAEnum(
-        enum_cls,
-        native_enum=False,
-        length=20,
-        values_callable=lambda cls: [member.value for member in cls],
-        validate_strings=True,
-    )

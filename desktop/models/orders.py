@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from desktop.models.base import Base
-from desktop.models.enums import AppendixKind, ApprovalKind, OrderStatus, db_enum
+from desktop.models.base import Base, db_enum
+from desktop.models.enums import AppendixKind, ApprovalKind, OrderStatus
 
 
 class Order(Base):

@@ -21,12 +21,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from desktop.models.base import Base
+from desktop.models.base import Base, db_enum
 from desktop.models.columns import Column as ProfileColumn
 from desktop.models.columns import profile_from_json, profile_to_json
 from desktop.models.deadline import Deadline, parse_deadline
 from desktop.models.directory import Organisation, Person
-from desktop.models.enums import ItemStatus, Level, RoadmapStatus, SchoolScope, db_enum
+from desktop.models.enums import ItemStatus, Level, RoadmapStatus, SchoolScope
 from desktop.models.orders import Order
 from desktop.models.schools import School
 

@@ -7,9 +7,9 @@ import datetime as dt
 from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table, Text, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from desktop.models.base import Base
+from desktop.models.base import Base, db_enum
 from desktop.models.directory import Person
-from desktop.models.enums import DocumentKind, db_enum
+from desktop.models.enums import DocumentKind
 
 #: The «500+» methodology's default risk factors (domain.md); editable reference data.
 DEFAULT_RISK_FACTORS: tuple[str, ...] = (

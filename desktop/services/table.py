@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from desktop.models import Item, Roadmap, Section
 from desktop.models.columns import Column, Field
 from desktop.models.enums import ItemStatus, SchoolScope, label
+
+if TYPE_CHECKING:
+    from desktop.models import Item, Roadmap, Section
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ It assembles the pages; it does not contain them. Later features add pages
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -19,8 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.models.database import Database
-from desktop.ui.datasource import DataSource
 from desktop.ui.dialogs import Dialogs
 from desktop.ui.views.base import Page
 from desktop.ui.views.directories import DirectoriesPage
@@ -28,6 +28,10 @@ from desktop.ui.views.orders import OrdersPage
 from desktop.ui.views.reports import ReportsPage
 from desktop.ui.views.roadmaps import RoadmapsPage
 from desktop.ui.views.schools import SchoolsPage
+
+if TYPE_CHECKING:
+    from desktop.models.database import Database
+    from desktop.ui.datasource import DataSource
 
 PAGE_CLASSES: tuple[type[Page], ...] = (
     RoadmapsPage, SchoolsPage, DirectoriesPage, OrdersPage, ReportsPage,
@@ -44,15 +48,14 @@ ABOUT_TEXT = (
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database: Database, *, dialogs: Dialogs | None = None,
+    def __init__(self, database: Database | None = None, *, dialogs: Dialogs | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database = database
-        self.source = DataSource(database)
+        self.database: Database | None = None
+        self.source: DataSource | None = None
         self.dialogs = dialogs or Dialogs()
         self.undo_stack = QUndoStack(self)
-        self.setWindowTitle(self.tr("Дорожная карта — {name}").format(
-            name=self.source.authority_name() or database.path.name))
+        self.setWindowTitle(self.tr("Дорожная карта"))
         self.pages: dict[str, Page] = {}
         self.nav = QListWidget(self)
         self.nav.setFixedWidth(190)
@@ -69,10 +72,26 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.page_status = QLabel(self)
         self.statusBar().addPermanentWidget(self.page_status)
-        self.statusBar().showMessage(self.tr("База данных: {path}").format(path=database.path))
+        self.statusBar().showMessage(self.tr("Открываю базу данных…"))
         self._build_menus()
         self._loaded: set[str] = set()
         self.nav.setCurrentRow(0)
+        if database is not None:
+            self.attach_database(database)
+
+    def attach_database(self, database: Database) -> None:
+        """Show ``database``: the window can be painted before it is opened."""
+        from desktop.ui.datasource import DataSource
+
+        self.database = database
+        self.source = DataSource(database)
+        for page in self.pages.values():
+            page.source = self.source
+        self.setWindowTitle(self.tr("Дорожная карта — {name}").format(
+            name=self.source.authority_name() or database.path.name))
+        self.statusBar().showMessage(self.tr("База данных: {path}").format(path=database.path))
+        self._loaded.clear()
+        self._on_nav(self.nav.currentRow())
 
     # -- pages -------------------------------------------------------------
     def _add_page(self, page: Page) -> None:
@@ -98,6 +117,8 @@ class MainWindow(QMainWindow):
             return
         page = list(self.pages.values())[row]
         self.stack.setCurrentWidget(page)
+        if self.source is None:
+            return
         if page.key not in self._loaded:
             page.reload()
             self._loaded.add(page.key)
@@ -105,7 +126,7 @@ class MainWindow(QMainWindow):
 
     def reload_all(self) -> None:
         """Re-read every page that has been shown (F5)."""
-        for key in self._loaded:
+        for key in list(self._loaded):
             self.pages[key].reload()
         self.page_status.setText(self.current_page().status_text())
 
@@ -147,4 +168,5 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         self.dialogs.info(self, self.tr("О программе"),
-                          ABOUT_TEXT.format(version=__version__, path=self.database.path))
+                          ABOUT_TEXT.format(version=__version__,
+                                            path=self.database.path if self.database else "—"))

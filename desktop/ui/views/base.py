@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -15,19 +16,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.datasource import DataSource
 from desktop.ui.table_model import ColumnDef, RecordTableModel
+
+if TYPE_CHECKING:
+    from desktop.ui.datasource import DataSource
 
 
 class Page(QWidget):
-    """A navigation page; ``reload()`` re-reads its data from the source."""
+    """A navigation page; ``reload()`` re-reads its data from the source.
+
+    The source arrives after the window is first painted (the database opens
+    behind the painted window), so pages are built without one.
+    """
 
     key: str = ""
     title: str = ""
 
-    def __init__(self, source: DataSource, parent: QWidget | None = None) -> None:
+    def __init__(self, source: DataSource | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.source = source
+        self.source: DataSource = source  # type: ignore[assignment]
 
     def reload(self) -> None:
         raise NotImplementedError

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from desktop.ui.datasource import DataSource
 from desktop.ui.table_model import ColumnDef
 from desktop.ui.views.base import FilteredTable, Page, page_heading
 
@@ -25,12 +26,15 @@ RISK_COLUMNS = (
     ColumnDef("Используется", "active", lambda v: "да" if v else "нет", align_center=True),
 )
 
+if TYPE_CHECKING:
+    from desktop.ui.datasource import DataSource
+
 
 class DirectoriesPage(Page):
     key = "directories"
     title = "Справочники"
 
-    def __init__(self, source: DataSource, parent: QWidget | None = None) -> None:
+    def __init__(self, source: DataSource | None = None, parent: QWidget | None = None) -> None:
         super().__init__(source, parent)
         self.tabs = QTabWidget(self)
         self.organisations = FilteredTable(ORGANISATION_COLUMNS, self, stretch_column=1)

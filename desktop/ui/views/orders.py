@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
-from desktop.ui.datasource import DataSource
 from desktop.ui.table_model import ColumnDef
 from desktop.ui.views.base import FilteredTable, Page, page_heading
+
+if TYPE_CHECKING:
+    from desktop.ui.datasource import DataSource
 
 
 def _date(value: object) -> str:
@@ -41,7 +44,7 @@ class OrdersPage(Page):
     key = "orders"
     title = "Приказы"
 
-    def __init__(self, source: DataSource, parent: QWidget | None = None) -> None:
+    def __init__(self, source: DataSource | None = None, parent: QWidget | None = None) -> None:
         super().__init__(source, parent)
         self.table = FilteredTable(ORDER_COLUMNS, self, stretch_column=2)
         self.preview = QTextBrowser(self)

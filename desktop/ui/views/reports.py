@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
 
-from desktop.ui.datasource import DataSource
 from desktop.ui.table_model import ColumnDef
 from desktop.ui.views.base import FilteredTable, Page, page_heading
+
+if TYPE_CHECKING:
+    from desktop.ui.datasource import DataSource
 
 
 def _percent(value: object) -> str:
@@ -51,7 +54,7 @@ class ReportsPage(Page):
     key = "reports"
     title = "Отчёты"
 
-    def __init__(self, source: DataSource, parent: QWidget | None = None) -> None:
+    def __init__(self, source: DataSource | None = None, parent: QWidget | None = None) -> None:
         super().__init__(source, parent)
         self.combo = QComboBox(self)
         self.combo.setMinimumContentsLength(60)

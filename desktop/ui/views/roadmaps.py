@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,16 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.datasource import DataSource
 from desktop.ui.roadmap_tree_model import OverdueRole, RoadmapTreeModel, RowKindRole
 from desktop.ui.views.base import Page, page_heading
+
+if TYPE_CHECKING:
+    from desktop.ui.datasource import DataSource
 
 
 class RoadmapsPage(Page):
     key = "roadmaps"
     title = "Дорожные карты"
 
-    def __init__(self, source: DataSource, parent: QWidget | None = None) -> None:
+    def __init__(self, source: DataSource | None = None, parent: QWidget | None = None) -> None:
         super().__init__(source, parent)
         self.combo = QComboBox(self)
         self.combo.setMinimumContentsLength(60)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from desktop.ui.datasource import DataSource
 from desktop.ui.table_model import ColumnDef
 from desktop.ui.views.base import FilteredTable, Page, page_heading
+
+if TYPE_CHECKING:
+    from desktop.ui.datasource import DataSource
 
 
 def _joined(value: object) -> str:
@@ -31,7 +35,7 @@ class SchoolsPage(Page):
     key = "schools"
     title = "Школы"
 
-    def __init__(self, source: DataSource, parent: QWidget | None = None) -> None:
+    def __init__(self, source: DataSource | None = None, parent: QWidget | None = None) -> None:
         super().__init__(source, parent)
         self.table = FilteredTable(SCHOOL_COLUMNS, self)
         layout = QVBoxLayout(self)

@@ -1,0 +1,89 @@
+"""Start-up: time to the first painted main window with the demo database, against a bare
+PySide6 window (QApplication + QMainWindow shown) started the same way, in the same run.
+
+Both run as fresh processes; the clock runs from spawning the process to the moment it
+prints ``first-paint`` (interpreter start and imports included). Our window then opens the
+database behind the painted window and prints ``data-shown`` when the first page is filled:
+that second figure is reported too. Medians of alternating runs. Target: ratio ≤ 1.5.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+REPEATS = 7
+
+BARE = r"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+class F(QObject):
+    def eventFilter(self, o, e):
+        if e.type() == QEvent.Type.Paint:
+            print("first-paint", flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+w = QMainWindow(); f = F(); w.installEventFilter(f); w.resize(1366, 768); w.show()
+app.exec()
+"""
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Seconds from spawn to each marker line the process prints (``first-paint``, …)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    marks: dict[str, float] = {}
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        marks.setdefault(line.split()[0], time.perf_counter() - start)
+    if proc.wait(timeout=60) != 0 or "first-paint" not in marks:
+        raise SystemExit(f"failed: {' '.join(cmd)}")
+    return marks
+
+
+def main() -> None:
+    from desktop.models.database import open_database
+    from desktop.services.demo import create_demo
+
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    with tempfile.TemporaryDirectory() as tmp:
+        db_path = Path(tmp) / "demo.db"
+        database = open_database(db_path)
+        create_demo(database)
+        database.close()
+        env["DOROZHNAYA_KARTA_DATA"] = tmp
+        ours_cmd = [sys.executable, "-m", "desktop", "--db", str(db_path), "--exit-after-paint"]
+        bare_cmd = [sys.executable, "-c", BARE]
+        timed(ours_cmd, env)  # warm the OS file cache for both
+        timed(bare_cmd, env)
+        ours, data, bare = [], [], []
+        for _ in range(REPEATS):
+            marks = timed(ours_cmd, env)
+            ours.append(marks["first-paint"])
+            data.append(marks["data-shown"])
+            bare.append(timed(bare_cmd, env)["first-paint"])
+    ours_s, data_s, bare_s = (statistics.median(x) for x in (ours, data, bare))
+    print(f"our window, first paint:        {ours_s * 1000:7.1f} ms (median of {REPEATS})")
+    print(f"our window, demo data shown:    {data_s * 1000:7.1f} ms")
+    print(f"bare QMainWindow, first paint:  {bare_s * 1000:7.1f} ms")
+    print(json.dumps({
+        "name": "startup", "ours_s": round(ours_s, 4), "baseline_s": round(bare_s, 4),
+        "ratio": round(ours_s / bare_s, 3), "target": "<= 1.5",
+        "data_shown_s": round(data_s, 4), "data_shown_ratio": round(data_s / bare_s, 3),
+    }, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
