@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from desktop.models.columns import Column, Field
+from desktop.models.deadline import Deadline
 from desktop.models.enums import ItemStatus, SchoolScope, label
 
 if TYPE_CHECKING:
@@ -47,6 +48,8 @@ class ItemRow:
     deadline_end: dt.date | None
     deadline_text: str = ""
     values: dict[Field, str] = field(default_factory=dict)
+    #: the parsed deadline (for the timeline and overdue checks)
+    deadline: Deadline | None = None
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,7 @@ def item_row(item: Item, columns: tuple[Column, ...]) -> ItemRow:
         deadline_end=item.deadline_end,
         deadline_text=item.deadline_text,
         values=values,
+        deadline=item.deadline,
     )
 
 

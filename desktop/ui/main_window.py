@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.ui.changes import Changes
 from desktop.ui.dialogs import Dialogs
 from desktop.ui.views.base import Page
 from desktop.ui.views.directories import DirectoriesPage
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.source: DataSource | None = None
         self.dialogs = dialogs or Dialogs()
         self.undo_stack = QUndoStack(self)
+        self.changes = Changes(self)
         self.setWindowTitle(self.tr("Дорожная карта"))
         self.pages: dict[str, Page] = {}
         self.nav = QListWidget(self)
@@ -76,6 +78,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._loaded: set[str] = set()
         self.nav.setCurrentRow(0)
+        # after any edit or undo, pages other than the current one re-read when shown
+        self.undo_stack.indexChanged.connect(self._forget_hidden_pages)
         if database is not None:
             self.attach_database(database)
 
@@ -95,6 +99,7 @@ class MainWindow(QMainWindow):
 
     # -- pages -------------------------------------------------------------
     def _add_page(self, page: Page) -> None:
+        page.undo_stack, page.changes, page.dialogs = self.undo_stack, self.changes, self.dialogs
         self.pages[page.key] = page
         self.stack.addWidget(page)
         item = QListWidgetItem(self.tr(page.title))
@@ -123,6 +128,10 @@ class MainWindow(QMainWindow):
             page.reload()
             self._loaded.add(page.key)
         self.page_status.setText(page.status_text())
+
+    def _forget_hidden_pages(self) -> None:
+        current = self.current_page().key
+        self._loaded.intersection_update({current})
 
     def reload_all(self) -> None:
         """Re-read every page that has been shown (F5)."""

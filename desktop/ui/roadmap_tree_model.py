@@ -22,6 +22,8 @@ Index = QModelIndex | QPersistentModelIndex
 RowKindRole = Qt.ItemDataRole.UserRole + 10  #: "section" or "item"
 RowIdRole = Qt.ItemDataRole.UserRole + 11    #: the section's or item's id
 OverdueRole = Qt.ItemDataRole.UserRole + 12
+DeadlineRole = Qt.ItemDataRole.UserRole + 13  #: the item's parsed Deadline (None for sections)
+StatusRole = Qt.ItemDataRole.UserRole + 14    #: the item's ItemStatus
 
 OVERDUE = QColor("#b71c1c")
 DONE = QColor("#2e7d32")
@@ -146,6 +148,10 @@ class RoadmapTreeModel(QAbstractItemModel):
             return row.item_id
         if role == OverdueRole:
             return is_overdue(row, self._today)
+        if role == DeadlineRole:
+            return row.deadline
+        if role == StatusRole:
+            return row.status
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,

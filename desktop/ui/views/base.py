@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -19,7 +20,9 @@ from PySide6.QtWidgets import (
 from desktop.ui.table_model import ColumnDef, RecordTableModel
 
 if TYPE_CHECKING:
+    from desktop.ui.changes import Changes
     from desktop.ui.datasource import DataSource
+    from desktop.ui.dialogs import Dialogs
 
 
 class Page(QWidget):
@@ -35,6 +38,10 @@ class Page(QWidget):
     def __init__(self, source: DataSource | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.source: DataSource = source  # type: ignore[assignment]
+        #: set by the main window: the shared undo stack, change notifications, dialogs
+        self.undo_stack: QUndoStack | None = None
+        self.changes: Changes | None = None
+        self.dialogs: Dialogs | None = None
 
     def reload(self) -> None:
         raise NotImplementedError

@@ -1,0 +1,107 @@
+"""Undo commands shared by the editor and the timeline: each commits at once.
+
+Every edit is its own transaction (no Save button): ``redo`` and ``undo`` open a
+session, call an editing service, commit, then report through :class:`Changes`.
+A failure (a deleted item, a locked or read-only database) rolls the session back,
+marks the command obsolete so that the stack stays as it was, and keeps a Russian
+message that :func:`push` shows to the user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from desktop.errors import UserError
+from desktop.models.columns import FIELD_SPECS, Field
+from desktop.services.editing import (
+    get_item_field,
+    item_state,
+    load_item,
+    restore_item_state,
+    set_item_field,
+)
+
+if TYPE_CHECKING:
+    from desktop.models.database import Database
+    from desktop.ui.changes import Changes
+    from desktop.ui.dialogs import Dialogs
+
+
+class CommittingCommand(QUndoCommand):
+    """Base: subclasses implement ``do()`` and ``revert()``; errors become ``self.error``."""
+
+    def __init__(self, database: Database, changes: Changes, text: str) -> None:
+        super().__init__(text)
+        self.database = database
+        self.changes = changes
+        self.error: str | None = None
+
+    def do(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        self._guard(self.do)
+
+    def undo(self) -> None:
+        self._guard(self.revert)
+
+    def _guard(self, action: Callable[[], None]) -> None:
+        self.error = None
+        try:
+            action()
+        except UserError as exc:
+            self.error = exc.message
+        except SQLAlchemyError as exc:
+            reason = getattr(exc, "orig", None) or exc
+            self.error = f"Не удалось сохранить изменение в базе данных: {reason}"
+        if self.error is not None:
+            self.setObsolete(True)
+
+
+def push(stack: QUndoStack, command: CommittingCommand, dialogs: Dialogs,
+         parent: QWidget | None = None) -> bool:
+    """Push and run ``command``; show its error, if any. True when the edit was stored."""
+    stack.push(command)
+    if command.error is not None:
+        dialogs.error(parent, "Изменение не сохранено", command.error)
+        return False
+    return True
+
+
+class SetItemFieldCommand(CommittingCommand):
+    """Change one field of one item: «изменение «Срок» (1.4)»."""
+
+    def __init__(self, database: Database, changes: Changes, item_id: int, field: Field,
+                 value: Any, *, text: str | None = None) -> None:
+        with database.session() as session:
+            item = load_item(session, item_id)
+            self.old_value = get_item_field(item, field)
+            self.old_state = item_state(item)
+            number = item.number
+        super().__init__(database, changes,
+                         text or f"изменение «{FIELD_SPECS[field].title}» ({number})")
+        self.item_id = item_id
+        self.field = field
+        self.new_value = value
+
+    def do(self) -> None:
+        with self.database.session() as session:
+            set_item_field(session, self.item_id, self.field, self.new_value)
+        self.changes.items([self.item_id])
+
+    def revert(self) -> None:
+        with self.database.session() as session:
+            restore_item_state(session, self.item_id, self.old_state)
+        self.changes.items([self.item_id])
+
+    def is_noop(self) -> bool:
+        return self.old_value == self.new_value
