@@ -1,0 +1,60 @@
+"""``python -m desktop deadline [--period START:END] TEXT [TEXT ...]``: how the
+application understands deadline phrases.
+
+Prints one JSON object per text (a JSON array when several are given), with the
+keys of :meth:`desktop.models.deadline.Deadline.to_json`; Cyrillic is printed as is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+
+from desktop.errors import UserError
+from desktop.models.deadline import parse_deadline
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``deadline`` sub-command."""
+    parser = subparsers.add_parser(
+        "deadline",
+        help="разобрать сроки так, как их понимает приложение",
+        description="Разбирает сроки исполнения («До 15.02.2023», «апрель-май 2022, 2023гг», "
+        "«Еженедельно по четвергам …») и печатает результат в JSON.",
+    )
+    parser.add_argument(
+        "--period",
+        metavar="НАЧАЛО:КОНЕЦ",
+        help="период дорожной карты в ISO, например 2023-01-01:2023-12-31 "
+        "(по нему определяется год, если он не указан)",
+    )
+    parser.add_argument("texts", nargs="+", metavar="ТЕКСТ", help="срок, как он записан в таблице")
+    parser.set_defaults(func=run)
+
+
+def parse_period(value: str | None) -> tuple[date, date] | None:
+    """``START:END`` in ISO dates → (start, end); raises :class:`UserError` when malformed."""
+    if value is None:
+        return None
+    parts = value.split(":")
+    if len(parts) != 2:
+        raise UserError(f"период «{value}» нужно указать как НАЧАЛО:КОНЕЦ, например 2023-01-01:2023-12-31")
+    try:
+        start, end = (date.fromisoformat(part.strip()) for part in parts)
+    except ValueError:
+        raise UserError(
+            f"в периоде «{value}» даты должны быть в формате ГГГГ-ММ-ДД, например 2023-01-01:2023-12-31"
+        ) from None
+    if end < start:
+        raise UserError(f"в периоде «{value}» конец раньше начала")
+    return start, end
+
+
+def run(args: argparse.Namespace) -> int:
+    """Parse every text and print the JSON."""
+    period = parse_period(args.period)
+    results = [parse_deadline(text, period).to_json() for text in args.texts]
+    payload = results[0] if len(results) == 1 else results
+    print(json.dumps(payload, ensure_ascii=False))
+    return 0
