@@ -8,7 +8,11 @@ that records what was asked and answers from a script — an unpatched modal
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
 class Dialogs:
@@ -24,13 +28,26 @@ class Dialogs:
         answer = QMessageBox.question(parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
+    def save_file(self, parent: QWidget | None, title: str, suggested: Path,
+                  file_filter: str) -> Path | None:
+        """Ask where to save; None when cancelled."""
+        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+        return Path(name) if name else None
+
+    def open_externally(self, path: Path) -> None:
+        """Open a written file in the system's program (Excel, a PDF viewer)."""
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
 
 class ScriptedDialogs(Dialogs):
     """For tests: records every message and answers confirmations from ``answers``."""
 
-    def __init__(self, answers: list[bool] | None = None) -> None:
+    def __init__(self, answers: list[bool] | None = None,
+                 save_paths: list[Path | None] | None = None) -> None:
         self.answers = list(answers or [])
+        self.save_paths = list(save_paths or [])
         self.shown: list[tuple[str, str, str]] = []
+        self.opened: list[Path] = []
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         self.shown.append(("error", title, text))
@@ -41,3 +58,11 @@ class ScriptedDialogs(Dialogs):
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         self.shown.append(("confirm", title, text))
         return self.answers.pop(0) if self.answers else False
+
+    def save_file(self, parent: QWidget | None, title: str, suggested: Path,
+                  file_filter: str) -> Path | None:
+        self.shown.append(("save", title, str(suggested)))
+        return self.save_paths.pop(0) if self.save_paths else None
+
+    def open_externally(self, path: Path) -> None:
+        self.opened.append(path)

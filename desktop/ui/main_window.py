@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.ui.changes import Changes
 from desktop.ui.dialogs import Dialogs
+from desktop.ui.export_actions import ExportActions
 from desktop.ui.views.base import Page
 from desktop.ui.views.directories import DirectoriesPage
 from desktop.ui.views.orders import OrdersPage
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.page_status)
         self.statusBar().showMessage(self.tr("Открываю базу данных…"))
         self._build_menus()
+        self.exports = ExportActions(self)
         self._loaded: set[str] = set()
         self.nav.setCurrentRow(0)
         # after any edit or undo, pages other than the current one re-read when shown

@@ -1,0 +1,103 @@
+"""Long work (exports, imports, backups) in a worker thread behind a progress dialog.
+
+The work is a plain function taking a ``progress(done, total) -> bool`` callback;
+returning False asks it to stop (the exporters then raise their ``…Cancelled``
+exception and leave no file). Widgets are touched only from the GUI thread: the
+worker reports by signal. While it runs, a local event loop keeps the window alive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QObject, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from desktop.errors import UserError
+
+ProgressCallback = Callable[[int, int], bool]
+
+
+class _Worker(QObject):
+    progressed = Signal(int, int)
+    finished = Signal()
+
+    def __init__(self, work: Callable[[ProgressCallback], Any]) -> None:
+        super().__init__()
+        self.work = work
+        self.cancelled = False
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.progressed.emit(done, total)
+        return not self.cancelled
+
+    def run(self) -> None:
+        try:
+            self.result = self.work(self._progress)
+        except BaseException as exc:  # handed to the GUI thread, re-raised there
+            self.error = exc
+        self.finished.emit()
+
+
+class _DialogBridge(QObject):
+    """Lives in the GUI thread, so the worker's signals reach the dialog queued."""
+
+    def __init__(self, dialog: QProgressDialog) -> None:
+        super().__init__()
+        self.dialog = dialog
+
+    @Slot(int, int)
+    def on_progress(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, max(total, 1)))
+
+
+class Outcome:
+    """What became of the work: ``result``, or ``cancelled``, or a Russian ``error``."""
+
+    def __init__(self, result: Any = None, *, cancelled: bool = False,
+                 error: str | None = None) -> None:
+        self.result = result
+        self.cancelled = cancelled
+        self.error = error
+
+    @property
+    def ok(self) -> bool:
+        return not self.cancelled and self.error is None
+
+
+def run_with_progress(parent: QWidget | None, title: str,
+                      work: Callable[[ProgressCallback], Any],
+                      *, cancelled_types: tuple[type[BaseException], ...] = ()) -> Outcome:
+    """Run ``work`` in a thread with a cancellable progress dialog; wait for it."""
+    dialog = QProgressDialog(title, "Отмена", 0, 100, parent)
+    dialog.setWindowTitle("Дорожная карта")
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setValue(0)
+    worker = _Worker(work)
+    thread = QThread()
+    worker.moveToThread(thread)
+    loop = QEventLoop()
+    bridge = _DialogBridge(dialog)
+    worker.progressed.connect(bridge.on_progress)
+    worker.finished.connect(loop.quit)
+    dialog.canceled.connect(lambda: setattr(worker, "cancelled", True))
+    thread.started.connect(worker.run)
+    thread.start()
+    loop.exec()
+    thread.quit()
+    thread.wait()
+    dialog.canceled.disconnect()  # closing the dialog emits «canceled» too
+    dialog.close()
+    dialog.deleteLater()
+    if worker.error is not None:
+        if isinstance(worker.error, cancelled_types) or worker.cancelled:
+            return Outcome(cancelled=True)
+        if isinstance(worker.error, UserError):
+            return Outcome(error=worker.error.message)
+        raise worker.error
+    return Outcome(worker.result, cancelled=worker.cancelled)

@@ -1,0 +1,126 @@
+"""File → Export: the same exporter functions as the command line, behind a progress dialog.
+
+Each exporter is a plain function ``(session, roadmap_id, target, progress) -> Path``;
+this module asks where to save (suggesting a name in the user's documents folder),
+runs it in a worker thread, reports errors in Russian and offers to open the file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QAction, QKeySequence
+
+from desktop.ui.background import run_with_progress
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+Exporter = Callable[[Any, int, Path, Callable[[int, int], bool]], Path]
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    key: str
+    menu_text: str
+    suffix: str
+    file_filter: str
+    shortcut: str | None
+    #: imports lazily (reportlab, openpyxl load only when used) and returns the exporter
+    load: Callable[[], tuple[Exporter, tuple[type[BaseException], ...]]]
+
+
+def _xlsx() -> tuple[Exporter, tuple[type[BaseException], ...]]:
+    from desktop.export.xlsx import ExportCancelled, export_roadmap_xlsx
+
+    def run(session: Any, roadmap_id: int, target: Path, progress: Callable) -> Path:
+        return export_roadmap_xlsx(session, roadmap_id, target, progress=progress)
+
+    return run, (ExportCancelled,)
+
+
+EXPORT_KINDS: list[ExportKind] = [
+    ExportKind("xlsx", "Дорожная карта в Excel…", ".xlsx", "Книга Excel (*.xlsx)", "Ctrl+E", _xlsx),
+]
+
+
+def safe_file_name(title: str, limit: int = 60) -> str:
+    """A file name from a roadmap title: no characters Windows forbids, not too long."""
+    name = re.sub(r'[\\/:*?"<>|«»\n\r\t]+', " ", title).strip()
+    name = re.sub(r"\s+", " ", name)[:limit].rstrip(" .")
+    return name or "Дорожная карта"
+
+
+def documents_dir() -> Path:
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
+
+
+class ExportActions:
+    """Adds the export actions to the window's File → Export menu."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.actions: dict[str, QAction] = {}
+        for kind in EXPORT_KINDS:
+            self.add(kind)
+
+    def add(self, kind: ExportKind) -> QAction:
+        action = QAction(kind.menu_text, self.window)
+        if kind.shortcut:
+            action.setShortcut(QKeySequence(kind.shortcut))
+        action.triggered.connect(lambda _=False, k=kind: self.export(k))
+        self.window.export_menu.addAction(action)
+        self.actions[kind.key] = action
+        return action
+
+    def current_roadmap(self) -> tuple[int, str] | None:
+        window = self.window
+        if window.source is None:
+            return None
+        page = window.pages.get("roadmaps")
+        roadmap_id = page.current_roadmap_id() if page is not None else None  # type: ignore[attr-defined]
+        summaries = window.source.roadmaps()
+        chosen = next((s for s in summaries if s["id"] == roadmap_id), None)
+        chosen = chosen or (summaries[0] if summaries else None)
+        return (chosen["id"], chosen["title"]) if chosen else None
+
+    def export(self, kind: ExportKind, target: Path | None = None) -> Path | None:
+        """Run one export; returns the written path (None if cancelled or failed)."""
+        window, dialogs = self.window, self.window.dialogs
+        current = self.current_roadmap()
+        if current is None or window.database is None:
+            dialogs.info(window, "Экспорт", "Нет дорожной карты для выгрузки.")
+            return None
+        roadmap_id, title = current
+        suggested = documents_dir() / (safe_file_name(title) + kind.suffix)
+        target = target or dialogs.save_file(window, kind.menu_text.rstrip("…"), suggested,
+                                             kind.file_filter)
+        if target is None:
+            return None
+        if target.suffix.lower() != kind.suffix:
+            target = target.with_name(target.name + kind.suffix)
+        exporter, cancelled_types = kind.load()
+        database = window.database
+
+        def work(progress: Callable[[int, int], bool]) -> Path:
+            with database.session() as session:
+                return exporter(session, roadmap_id, target, progress)
+
+        outcome = run_with_progress(window, f"Выгрузка: {target.name}", work,
+                                    cancelled_types=cancelled_types)
+        if outcome.error is not None:
+            dialogs.error(window, "Экспорт не выполнен", outcome.error)
+            return None
+        if not outcome.ok:
+            window.statusBar().showMessage("Выгрузка отменена", 5000)
+            return None
+        window.statusBar().showMessage(f"Сохранено: {target}", 10000)
+        if dialogs.confirm(window, "Экспорт", f"Файл сохранён:\n{target}\n\nОткрыть его?"):
+            dialogs.open_externally(target)
+        return target
