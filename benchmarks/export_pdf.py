@@ -1,0 +1,167 @@
+"""Benchmark: the order PDF with a 2,000-item appendix vs a bare reportlab Table and LibreOffice.
+
+Run from the repository root without arguments: ``python benchmarks/export_pdf.py``.
+Builds a temporary database with a 2,000-item roadmap (one transaction,
+directly with the models), times :func:`export_order_pdf` against a bare
+``Table`` of the same strings (same font, Paragraph cells, repeatRows=1,
+landscape A4) — medians of 3 — and LibreOffice converting an equivalent .docx
+once. The last line printed is one JSON object.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
+from reportlab.lib.styles import ParagraphStyle  # noqa: E402
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle  # noqa: E402
+
+from desktop.export.pdf_fonts import REGULAR, register_fonts  # noqa: E402
+from desktop.export.pdf_order import export_order_pdf  # noqa: E402
+from desktop.models import (  # noqa: E402
+    AppendixKind,
+    Authority,
+    Item,
+    ItemExecutor,
+    Order,
+    OrderAppendix,
+    OrderPoint,
+    Roadmap,
+    Section,
+)
+from desktop.models.columns import preset  # noqa: E402
+from desktop.models.database import open_database  # noqa: E402
+from desktop.services.table import ItemRow, roadmap_table  # noqa: E402
+
+ITEMS = 2000
+RUNS = 3
+
+
+def build_database(path: Path) -> tuple[int, list[list[str]], list[str]]:
+    """The 2,000-item roadmap and its order; returns the order id, the cell strings, headings."""
+    database = open_database(path, create=True)
+    period = (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    with database.session() as session:
+        session.add(Authority(full_name="Управление образования администрации района",
+                              short_name="УО района", city="пгт Балахта", head_position="Руководитель",
+                              head_name="К.А. Кузьмин", coordinator_name="Матвиенко Анна Сергеевна",
+                              coordinator_phone="+7 (391) 000-00-00"))
+        roadmap = Roadmap(title="Муниципальная дорожная карта «500+» на 2026 год",
+                          period_start=period[0], period_end=period[1], goal="Цель", tasks="")
+        roadmap.columns = preset("balakhta")
+        for s in range(20):
+            section = Section(position=s, number=str(s + 1), title=f"Раздел № {s + 1} — «ёмкий»")
+            for i in range(ITEMS // 20):
+                item = Item(position=i, number=f"{s + 1}.{i + 1}",
+                            activity=f"Участие в семинаре «Совершенствование компетентности "
+                                     f"управленческих команд» № {s * 100 + i} для школ – участниц",
+                            tasks="Участие в семинаре с целью понимания изменений в процессах школы",
+                            indicator="100% ОО проекта «500+» прошли анкетирование")
+                item.set_deadline("17.01.2026 – 04.02.2026 (исполнено)", period)
+                item.executors = [ItemExecutor(position=0, text="Муниципальный координатор")]
+                section.items.append(item)
+            roadmap.sections.append(section)
+        session.add(roadmap)
+        session.flush()
+        order = Order(number="6а", date=dt.date(2026, 1, 14), title="Об утверждении дорожной карты",
+                      preamble="В целях реализации проекта", signatory_position="Руководитель",
+                      signatory_name="К.А. Кузьмин",
+                      points=[OrderPoint(position=0, text="Утвердить дорожную карту (приложение).")],
+                      appendices=[OrderAppendix(position=0, kind=AppendixKind.ROADMAP,
+                                                roadmap_id=roadmap.id, title=roadmap.title)])
+        session.add(order)
+        session.flush()
+        table = roadmap_table(roadmap)
+        cells = [list(r.cells) for r in table.rows if isinstance(r, ItemRow)]
+        order_id, headings = order.id, list(table.headings)
+    database.close()
+    return order_id, cells, headings
+
+
+def bare_table(target: Path, cells: list[list[str]], headings: list[str]) -> None:
+    """The baseline: the same strings in a plain reportlab Table."""
+    register_fonts()
+    style = ParagraphStyle("b", fontName=REGULAR, fontSize=10, leading=11.5)
+    data = [[Paragraph(h, style) for h in headings]]
+    data += [[Paragraph(c, style) for c in row] for row in cells]
+    doc = SimpleDocTemplate(str(target), pagesize=landscape(A4), initialFontName=REGULAR)
+    table = Table(data, repeatRows=1)
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                               ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]))
+    doc.build([table])
+
+
+def median_time(func: Callable[[], object]) -> float:
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def soffice_time(folder: Path, cells: list[list[str]], headings: list[str]) -> float | None:
+    """LibreOffice headless converting an equivalent .docx to PDF, once (None if unavailable)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    import docx
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    table = document.add_table(rows=1, cols=len(headings))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headings, strict=True):
+        cell.text = text
+    for row in cells:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    source = folder / "roadmap.docx"
+    document.save(str(source))
+    profile = folder / "lo-profile"
+    start = time.perf_counter()
+    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder), str(source)],
+                   check=True, capture_output=True, timeout=600)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-pdf-") as tmp:
+        folder = Path(tmp)
+        start = time.perf_counter()
+        order_id, cells, headings = build_database(folder / "bench.db")
+        print(f"Database with {len(cells)} items built in {time.perf_counter() - start:.2f} s")
+        database = open_database(folder / "bench.db")
+        with database.session() as session:
+            ours = median_time(lambda: export_order_pdf(session, order_id, folder / "ours.pdf"))
+        database.close()
+        baseline = median_time(lambda: bare_table(folder / "bare.pdf", cells, headings))
+        print(f"Our order PDF (order + {len(cells)}-item appendix): {ours:.2f} s (median of {RUNS})")
+        print(f"Bare reportlab Table, same strings:            {baseline:.2f} s (median of {RUNS})")
+        lo = soffice_time(folder, cells, headings)
+        print(f"LibreOffice .docx → PDF: {lo:.2f} s" if lo is not None else "LibreOffice: not found")
+        result = {"name": "export_pdf", "ours_s": round(ours, 3), "baseline_s": round(baseline, 3),
+                  "ratio": round(ours / baseline, 3), "target": "<= 1.5",
+                  "soffice_docx_pdf_s": round(lo, 3) if lo is not None else None}
+        print(json.dumps(result, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""``python -m desktop export order --db PATH (--order ID | --roadmap ID) -o FILE.pdf``.
+
+With ``--roadmap`` the roadmap's approving order is printed; a roadmap without
+one gets a new order from the «approve roadmap» template, printed as a draft
+and not saved. ``--roadmap-only`` prints the roadmap alone with the
+«СОГЛАСОВАНО / УТВЕРЖДАЮ» block instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from desktop.cli import add_db_argument
+from desktop.commands.common import open_db_from_args
+from desktop.errors import UserError
+from desktop.export.pdf_order import render_order_pdf
+from desktop.export.pdf_roadmap import export_roadmap_pdf
+from desktop.models import AppendixKind, Order, Roadmap
+from desktop.services.orders import APPROVE_ROADMAP, create_order_from_template
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("order", help="приказ с приложениями в PDF для печати и подписи")
+    add_db_argument(parser)
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--order", type=int, metavar="ID", help="код приказа")
+    which.add_argument("--roadmap", type=int, metavar="ID",
+                       help="код дорожной карты: её приказ об утверждении (или новый проект)")
+    parser.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="файл PDF")
+    parser.add_argument("--roadmap-only", action="store_true",
+                        help="только дорожная карта с грифами «СОГЛАСОВАНО / УТВЕРЖДАЮ»")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    output = Path(args.output).expanduser()
+    database = open_db_from_args(args)
+    try:
+        with database.session() as session:
+            what = _export(session, args, output)
+            session.rollback()  # never keep a draft made for printing
+    finally:
+        database.close()
+    print(f"{what}: {output}")
+    return 0
+
+
+def _export(session: Session, args: argparse.Namespace, output: Path) -> str:
+    if args.roadmap_only:
+        roadmap_id = args.roadmap if args.roadmap is not None else _order_roadmap(session, args.order)
+        export_roadmap_pdf(session, roadmap_id, output)
+        return "Дорожная карта сохранена"
+    order = _order_for(session, args)
+    render_order_pdf(session, order, output)
+    return "Приказ сохранён" if order.id is not None else "Проект приказа сохранён"
+
+
+def _order_for(session: Session, args: argparse.Namespace) -> Order:
+    if args.order is not None:
+        order = session.get(Order, args.order)
+        if order is None:
+            raise UserError(f"Приказ с кодом {args.order} не найден в базе данных")
+        return order
+    roadmap = session.get(Roadmap, args.roadmap)
+    if roadmap is None:
+        raise UserError(f"Дорожная карта с кодом {args.roadmap} не найдена в базе данных")
+    if roadmap.approving_order is not None:
+        return roadmap.approving_order
+    return create_order_from_template(session, APPROVE_ROADMAP, roadmap_id=roadmap.id)
+
+
+def _order_roadmap(session: Session, order_id: int) -> int:
+    order = session.get(Order, order_id)
+    if order is None:
+        raise UserError(f"Приказ с кодом {order_id} не найден в базе данных")
+    for appendix in order.appendices:
+        if appendix.kind is AppendixKind.ROADMAP and appendix.roadmap_id is not None:
+            return appendix.roadmap_id
+    raise UserError(f"В приказе с кодом {order_id} нет дорожной карты в приложении")

@@ -1,0 +1,181 @@
+"""Appendix content on landscape pages: the mark, the roadmap, working group, schedule, text.
+
+The mark sits top right as a left-aligned block: «Приложение к приказу … от …
+№ …» and/or the approval stamp «УТВЕРЖДЕНА приказом … от … № …», the
+participle agreeing with the document («дорожная карта» → УТВЕРЖДЕНА,
+«план» → УТВЕРЖДЕН).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+from sqlalchemy import select
+from sqlalchemy.orm import object_session, selectinload
+
+from desktop.export.pdf_order_parts import is_draft
+from desktop.export.pdf_settings import OrderPdfSettings
+from desktop.export.pdf_styles import AppendixStyles
+from desktop.export.pdf_table import grid_table, roadmap_table_flowable
+from desktop.export.pdf_text import escape, format_order_date, markup, number_text, txt
+from desktop.models import (
+    Authority,
+    Item,
+    ItemExecutor,
+    Order,
+    OrderAppendix,
+    Organisation,
+    Roadmap,
+    Section,
+)
+from desktop.services.table import roadmap_table
+
+MARK_WIDTH = 100 * mm
+
+#: head nouns of approved documents and the participle agreeing with each
+_APPROVED: tuple[tuple[str, str], ...] = (
+    ("карт", "УТВЕРЖДЕНА"), ("программ", "УТВЕРЖДЕНА"), ("план", "УТВЕРЖДЕН"),
+    ("график", "УТВЕРЖДЕН"), ("состав", "УТВЕРЖДЕН"), ("список", "УТВЕРЖДЕН"),
+    ("перечень", "УТВЕРЖДЕН"), ("положени", "УТВЕРЖДЕНО"), ("порядок", "УТВЕРЖДЕН"),
+)
+
+
+def approved_word(title: str) -> str:
+    """«УТВЕРЖДЕНА» for a дорожная карта, «УТВЕРЖДЕН» for a план, by the earliest head noun."""
+    lower = title.lower()
+    found = [(m.start(), word) for stem, word in _APPROVED
+             if (m := re.search(rf"\b{stem}", lower)) is not None]
+    return min(found)[1] if found else "УТВЕРЖДЕНО"
+
+
+@dataclass(frozen=True)
+class MarkContext:
+    """What an appendix mark needs to know about its order."""
+
+    order: Order
+    authority: Authority
+    settings: OrderPdfSettings
+    index: int  #: 1-based number of the appendix
+    count: int  #: appendices in the order
+
+
+def appendix_mark(ctx: MarkContext, document_title: str, styles: AppendixStyles,
+                  width: float) -> list[Flowable]:
+    """The top-right block of an appendix page."""
+    authority = (ctx.settings.authority_in_mark.strip() or txt(ctx.authority.short_name)
+                 or txt(ctx.authority.full_name))
+    if is_draft(ctx.order):
+        date, number = "_____________", number_text("")
+    else:
+        date = format_order_date(ctx.order.date, ctx.settings.date_style)
+        number = number_text(ctx.order.number)
+    tail = f"<br/>от {escape(date)} {escape(number)}"
+    blocks: list[str] = []
+    if ctx.settings.appendix_mark in ("appendix", "both"):
+        title = "Приложение" + (f" {ctx.index}" if ctx.count > 1 else "")
+        blocks.append(f"{title}<br/>к приказу {markup(authority)}{tail}")
+    if ctx.settings.appendix_mark in ("stamp", "both"):
+        blocks.append(f"{approved_word(document_title)}<br/>приказом {markup(authority)}{tail}")
+    style = styles.mark.clone("mark_block", leftIndent=max(width - MARK_WIDTH, 0), spaceAfter=8)
+    return [*(Paragraph(text, style) for text in blocks), Spacer(1, 4 * mm)]
+
+
+def roadmap_content(roadmap: Roadmap, settings: OrderPdfSettings, styles: AppendixStyles,
+                    width: float) -> list[Flowable]:
+    """Title, goal, tasks, the table, then the abbreviations."""
+    story: list[Flowable] = [Paragraph(markup(roadmap.title), styles.title)]
+    if txt(roadmap.goal):
+        story.append(Paragraph(f"<b>Цель:</b> {markup(txt(roadmap.goal))}", styles.body))
+    if txt(roadmap.tasks):
+        story.append(Paragraph("<b>Задачи:</b>", styles.body))
+        story.extend(Paragraph(markup(line), styles.body)
+                     for line in txt(roadmap.tasks).splitlines() if line.strip())
+    story.append(Spacer(1, 4 * mm))
+    preload_items(roadmap)
+    story.append(roadmap_table_flowable(roadmap_table(roadmap), styles, width))
+    story.extend(abbreviations(roadmap, styles))
+    return story
+
+
+def preload_items(roadmap: Roadmap) -> None:
+    """Load all items with executors and schools in a few queries (lazy loads cost seconds)."""
+    session = object_session(roadmap)
+    if session is None or roadmap.id is None:
+        return
+    executors = selectinload(Item.executors)
+    session.scalars(
+        select(Item).join(Section).where(Section.roadmap_id == roadmap.id).options(
+            executors.selectinload(ItemExecutor.organisation),
+            executors.selectinload(ItemExecutor.person),
+            selectinload(Item.schools), selectinload(Item.children), selectinload(Item.section),
+        )
+    ).all()
+    session.scalars(select(Section).where(Section.roadmap_id == roadmap.id)
+                    .options(selectinload(Section.items))).all()
+
+
+def used_organisations(roadmap: Roadmap) -> list[Organisation]:
+    """Organisations named as executors of the roadmap's items, by short name."""
+    found: dict[int, Organisation] = {}
+    for item in roadmap.all_items():
+        for executor in item.executors:
+            org = executor.organisation
+            if org is not None:
+                found[org.id] = org
+    return sorted(found.values(), key=lambda o: o.short_name.lower())
+
+
+def abbreviations(roadmap: Roadmap, styles: AppendixStyles) -> list[Flowable]:
+    """«Принятые сокращения: ИМЦ – Информационно-методический центр …»."""
+    orgs = [o for o in used_organisations(roadmap)
+            if txt(o.full_name) and txt(o.full_name) != txt(o.short_name)]
+    if not orgs:
+        return []
+    story: list[Flowable] = [Spacer(1, 6 * mm), Paragraph("<b>Принятые сокращения:</b>", styles.body)]
+    story.extend(Paragraph(f"{markup(o.short_name)} – {markup(o.full_name)}", styles.body)
+                 for o in orgs)
+    return story
+
+
+def working_group_content(appendix: OrderAppendix, styles: AppendixStyles,
+                          width: float) -> list[Flowable]:
+    """«Состав рабочей группы»: № п/п, name, position, role."""
+    title = txt(appendix.title) or "Состав рабочей группы"
+    body = [[str(n), Paragraph(markup(m.name), styles.cell),
+             Paragraph(markup(m.job_title), styles.cell), Paragraph(markup(m.role), styles.cell)]
+            for n, m in enumerate(appendix.members, 1)]
+    headings = ["№ п/п", "Фамилия, имя, отчество", "Должность", "Роль в рабочей группе"]
+    widths = [width * w for w in (0.07, 0.3, 0.43, 0.2)]
+    return [Paragraph(markup(title), styles.title), Spacer(1, 3 * mm),
+            grid_table(headings, body, widths, styles)]
+
+
+def schedule_content(appendix: OrderAppendix, settings: OrderPdfSettings,
+                     styles: AppendixStyles, width: float) -> list[Flowable]:
+    """A schedule or list: № п/п and the three columns named in the settings."""
+    headings = ["№ п/п", *settings.schedule_headings[:3]]
+    while len(headings) < 4:
+        headings.append("")
+    body = [[str(n), Paragraph(markup(e.topic), styles.cell),
+             Paragraph(markup(e.date_text), styles.cell),
+             Paragraph(markup(e.responsible), styles.cell)]
+            for n, e in enumerate(appendix.schedule, 1)]
+    widths = [width * w for w in (0.07, 0.48, 0.18, 0.27)]
+    story: list[Flowable] = [Paragraph(markup(txt(appendix.title) or "График"), styles.title)]
+    if txt(appendix.text):
+        story.extend(Paragraph(markup(line), styles.body)
+                     for line in txt(appendix.text).splitlines() if line.strip())
+    story += [Spacer(1, 3 * mm), grid_table(headings, body, widths, styles)]
+    return story
+
+
+def text_content(appendix: OrderAppendix, styles: AppendixStyles) -> list[Flowable]:
+    story: list[Flowable] = []
+    if txt(appendix.title):
+        story.append(Paragraph(markup(appendix.title), styles.title))
+    story.extend(Paragraph(markup(line), styles.text)
+                 for line in txt(appendix.text).splitlines() if line.strip())
+    return story or [Spacer(1, 1)]

@@ -1,0 +1,142 @@
+"""The parts of an order's first pages: requisites, title, text, points, signature, approvals.
+
+Each function returns flowables for one requisite of ГОСТ Р 7.0.97 (see
+``order-format.md``); :mod:`desktop.export.pdf_order` puts them in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from desktop.export.pdf_blocks import AtPageBottom, layout_row, layout_rows
+from desktop.export.pdf_settings import OrderPdfSettings
+from desktop.export.pdf_styles import OrderStyles
+from desktop.export.pdf_text import escape, format_order_date, markup, number_text, spaced, txt
+from desktop.models import Authority, Order, OrderApproval, OrderPoint
+from desktop.models.enums import ApprovalKind, label
+
+#: letters of the 4th level of points: а) б) в) … (ё, й, ъ, ы, ь are not used)
+POINT_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
+ORDER_WORD = "приказываю:"
+
+
+def is_draft(order: Order) -> bool:
+    """An order without a number or a date prints as a draft («ПРОЕКТ»)."""
+    return not (order.number or "").strip() or order.date is None
+
+
+def requisites(order: Order, authority: Authority, settings: OrderPdfSettings,
+               styles: OrderStyles, width: float) -> list[Flowable]:
+    """Authority, «ПРИКАЗ», date and number on one line, place of issue, title."""
+    story: list[Flowable] = []
+    if is_draft(order):
+        story.append(Paragraph("ПРОЕКТ", styles.draft))
+    story.append(Paragraph(markup(txt(authority.full_name) or " "), styles.requisite_bold))
+    short = txt(authority.short_name)
+    if short and short != txt(authority.full_name):
+        story.append(Paragraph(markup(f"({short})"), styles.requisite))
+    story.append(Paragraph("ПРИКАЗ", styles.heading))
+    date = format_order_date(order.date, settings.date_style, blank="_______________")
+    story.append(layout_row(
+        [Paragraph(escape(date), styles.date_left),
+         Paragraph(escape(number_text(order.number or "")), styles.number_right)],
+        [width / 2, width / 2],
+    ))
+    if txt(authority.city):
+        story.append(Paragraph(markup(authority.city), styles.requisite))
+    story.append(Spacer(1, 10 * mm))
+    story.append(Paragraph(markup(order_title(order)), styles.title))
+    story.append(Spacer(1, 8 * mm))
+    return story
+
+
+def order_title(order: Order) -> str:
+    """The title as printed: no full stop at the end (ГОСТ Р 7.0.97)."""
+    return (order.title or "").strip().rstrip(".").rstrip() or "О…"
+
+
+def text_paragraphs(text: str | None, style: object) -> list[Flowable]:
+    """One justified paragraph per non-empty line of ``text``."""
+    return [Paragraph(markup(line), style) for line in txt(text).splitlines() if line.strip()]
+
+
+def order_word(settings: OrderPdfSettings, styles: OrderStyles) -> Paragraph:
+    word = ORDER_WORD.upper() if settings.order_word == "caps" else spaced(ORDER_WORD)
+    return Paragraph(word, styles.order_word)
+
+
+def point_label(level: int, path: tuple[int, ...]) -> str:
+    """«1.», «1.1.», «1)», «а)» for levels 0–3 (deeper levels reuse the letters)."""
+    if level == 0:
+        return f"{path[0]}."
+    if level == 1:
+        return f"{path[0]}.{path[1]}."
+    if level == 2:
+        return f"{path[2]})"
+    return f"{POINT_LETTERS[(path[-1] - 1) % len(POINT_LETTERS)]})"
+
+
+def points(order: Order, styles: OrderStyles) -> list[Flowable]:
+    """The numbered points, depth-first, each a justified paragraph with its number."""
+    story: list[Flowable] = []
+
+    def walk(items: Iterable[OrderPoint], level: int, path: tuple[int, ...]) -> None:
+        for n, point in enumerate(items, 1):
+            here = (*path, n)
+            text = markup(txt(point.text))
+            story.append(Paragraph(f"{point_label(level, here)} {text}", styles.body))
+            walk(point.children, level + 1, here)
+
+    walk(order.top_points(), 0, ())
+    return story
+
+
+def signature(order: Order, styles: OrderStyles, width: float) -> Flowable:
+    """Position at the left, «И.О. Фамилия» at the right on the level of its last line."""
+    table = layout_row(
+        [Paragraph(markup(order.signatory_position or ""), styles.signature_left),
+         Paragraph(markup(order.signatory_name or ""), styles.signature_right)],
+        [width * 0.6, width * 0.4],
+    )
+    return KeepTogether([Spacer(1, 2 * 14 * 1.15), table])
+
+
+def approvals(order: Order, settings: OrderPdfSettings, styles: OrderStyles,
+              width: float) -> list[Flowable]:
+    """The «Проект внесен» and «СОГЛАСОВАНО» blocks: position, signature line, name, date."""
+    story: list[Flowable] = []
+    for kind in (ApprovalKind.SUBMITTED, ApprovalKind.AGREED):
+        group = [a for a in order.approvals if a.kind is kind]
+        if not group:
+            continue
+        rows: list[list[object]] = [[Paragraph(f"{label(kind)}:", styles.small), "", ""]]
+        for approval in group:
+            rows.extend(_approval_rows(approval, settings, styles))
+        story.append(Spacer(1, 8 * mm))
+        story.append(KeepTogether(layout_rows(rows, [width * 0.5, width * 0.22, width * 0.28],
+                                              valign="BOTTOM")))
+    return story
+
+
+def _approval_rows(approval: OrderApproval, settings: OrderPdfSettings,
+                   styles: OrderStyles) -> list[list[object]]:
+    date = format_order_date(approval.date, settings.date_style)
+    return [
+        [Paragraph(markup(approval.person_position), styles.small),
+         Paragraph("____________", styles.small),
+         Paragraph(markup(approval.person_name), styles.small_right)],
+        [Paragraph(escape(date), styles.small), "", ""],
+        [Spacer(1, 4 * mm), "", ""],
+    ]
+
+
+def executor_mark(order: Order, styles: OrderStyles) -> list[Flowable]:
+    """Executor's name and phone at the bottom left of the order's last page (11 pt)."""
+    lines = [s.strip() for s in (order.executor_name, order.executor_phone) if s and s.strip()]
+    if not lines:
+        return []
+    content = Paragraph("<br/>".join(markup(s) for s in lines), styles.executor)
+    return [AtPageBottom(content)]
