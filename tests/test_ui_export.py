@@ -64,3 +64,18 @@ def test_safe_file_name() -> None:
     assert safe_file_name('План «500+»: школы/ШНОР?') == "План 500+ школы ШНОР"
     assert safe_file_name("") == "Дорожная карта"
     assert len(safe_file_name("а" * 300)) == 60
+
+
+@pytest.mark.parametrize(("key", "expected"), [
+    ("order_pdf", "п р и к а з ы в а ю"),
+    ("roadmap_pdf", "УТВЕРЖДАЮ"),
+])
+def test_pdf_exports_from_the_window(window, tmp_path: Path, key: str, expected: str) -> None:
+    import subprocess
+
+    target = tmp_path / f"{key}.pdf"
+    assert window.exports.export(_kind(key), target) == target
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert expected in text
+    assert "Информирование общеобразовательных организаций" in " ".join(text.split())

@@ -18,8 +18,8 @@ from desktop.commands.common import open_db_from_args
 from desktop.errors import UserError
 from desktop.export.pdf_order import render_order_pdf
 from desktop.export.pdf_roadmap import export_roadmap_pdf
-from desktop.models import AppendixKind, Order, Roadmap
-from desktop.services.orders import APPROVE_ROADMAP, create_order_from_template
+from desktop.models import AppendixKind, Order
+from desktop.services.orders import order_for_roadmap
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -64,12 +64,7 @@ def _order_for(session: Session, args: argparse.Namespace) -> Order:
         if order is None:
             raise UserError(f"Приказ с кодом {args.order} не найден в базе данных")
         return order
-    roadmap = session.get(Roadmap, args.roadmap)
-    if roadmap is None:
-        raise UserError(f"Дорожная карта с кодом {args.roadmap} не найдена в базе данных")
-    if roadmap.approving_order is not None:
-        return roadmap.approving_order
-    return create_order_from_template(session, APPROVE_ROADMAP, roadmap_id=roadmap.id)
+    return order_for_roadmap(session, args.roadmap)
 
 
 def _order_roadmap(session: Session, order_id: int) -> int:

@@ -259,3 +259,16 @@ def _members(session: Session, authority: Authority,
     for n, member in enumerate(members):
         member.position = n
     return members
+
+
+def order_for_roadmap(session: Session, roadmap_id: int) -> Order:
+    """The roadmap's approving order, or a new unsaved draft from the «approve» template.
+
+    The draft is not added to the session: printing it never stores it.
+    """
+    roadmap = session.get(Roadmap, roadmap_id)
+    if roadmap is None:
+        raise UserError(f"Дорожная карта с кодом {roadmap_id} не найдена в базе данных")
+    if roadmap.approving_order is not None:
+        return roadmap.approving_order
+    return create_order_from_template(session, APPROVE_ROADMAP, roadmap_id=roadmap.id)

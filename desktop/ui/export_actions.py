@@ -44,8 +44,34 @@ def _xlsx() -> tuple[Exporter, tuple[type[BaseException], ...]]:
     return run, (ExportCancelled,)
 
 
+def _order_pdf() -> tuple[Exporter, tuple[type[BaseException], ...]]:
+    from desktop.export.pdf_order import render_order_pdf
+    from desktop.services.orders import order_for_roadmap
+
+    def run(session: Any, roadmap_id: int, target: Path, progress: Callable) -> Path:
+        order = order_for_roadmap(session, roadmap_id)
+        written = render_order_pdf(session, order, target, progress=progress)
+        session.rollback()  # a draft made for printing is never stored
+        return written
+
+    return run, ()
+
+
+def _roadmap_pdf() -> tuple[Exporter, tuple[type[BaseException], ...]]:
+    from desktop.export.pdf_roadmap import export_roadmap_pdf
+
+    def run(session: Any, roadmap_id: int, target: Path, progress: Callable) -> Path:
+        return export_roadmap_pdf(session, roadmap_id, target, progress=progress)
+
+    return run, ()
+
+
 EXPORT_KINDS: list[ExportKind] = [
     ExportKind("xlsx", "Дорожная карта в Excel…", ".xlsx", "Книга Excel (*.xlsx)", "Ctrl+E", _xlsx),
+    ExportKind("order_pdf", "Приказ с дорожной картой в PDF…", ".pdf", "Документ PDF (*.pdf)",
+               "Ctrl+P", _order_pdf),
+    ExportKind("roadmap_pdf", "Дорожная карта в PDF (СОГЛАСОВАНО / УТВЕРЖДАЮ)…", ".pdf",
+               "Документ PDF (*.pdf)", None, _roadmap_pdf),
 ]
 
 
