@@ -9,14 +9,16 @@ text fields (the deadline too — it is re-parsed against the roadmap's period),
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import UserError
-from desktop.models import Item
+from desktop.models import Item, ItemExecutor, Organisation, Person, School
 from desktop.models.columns import Field
-from desktop.models.enums import ItemStatus
+from desktop.models.enums import ItemStatus, SchoolScope
 
 #: fields stored as plain text on the item, by attribute name
 TEXT_ATTRIBUTES: dict[Field, str] = {
@@ -91,3 +93,87 @@ def restore_item_state(session: Session, item_id: int, state: dict[Field, Any]) 
             item.done_date = value
         else:
             set_item_field(session, item_id, field, value)
+
+
+# ----------------------------------------------------------------------------- executors
+@dataclass(frozen=True)
+class ExecutorEntry:
+    """One executor as stored: a directory organisation, a person, or typed text."""
+
+    organisation_id: int | None = None
+    person_id: int | None = None
+    text: str = ""
+
+
+def get_executors(session: Session, item_id: int) -> list[ExecutorEntry]:
+    item = load_item(session, item_id)
+    return [ExecutorEntry(e.organisation_id, e.person_id, e.text) for e in item.executors]
+
+
+def set_executors(session: Session, item_id: int, entries: list[ExecutorEntry]) -> None:
+    """Replace the item's executors by ``entries`` (in order); the caller commits."""
+    item = load_item(session, item_id)
+    item.executors.clear()
+    session.flush()
+    for position, entry in enumerate(entries):
+        item.executors.append(ItemExecutor(
+            position=position, organisation_id=entry.organisation_id,
+            person_id=entry.person_id, text=entry.text))
+
+
+def split_executors(text: str) -> list[str]:
+    """«ИМЦ, РОО ,  кураторы» → ["ИМЦ", "РОО", "кураторы"]."""
+    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+
+
+def resolve_executors(session: Session, text: str) -> tuple[list[ExecutorEntry], list[str]]:
+    """Match typed executor names to the directory.
+
+    Returns the entries (directory matches carry their id and the name as a
+    snapshot; others are typed text) and the names not found in the directory.
+    """
+    names: dict[str, ExecutorEntry] = {}
+    for org in session.scalars(select(Organisation)):
+        entry = ExecutorEntry(organisation_id=org.id, text=org.short_name)
+        for name in (org.full_name, org.short_name):
+            if name:
+                names[name.casefold()] = entry
+    for person in session.scalars(select(Person)):
+        entry = ExecutorEntry(person_id=person.id, text=person.short_name)
+        for name in (person.name, person.short_name, person.short_name.replace("\u00a0", " ")):
+            names[name.casefold()] = entry
+    entries: list[ExecutorEntry] = []
+    unknown: list[str] = []
+    for token in split_executors(text):
+        found = names.get(token.casefold()) or names.get(token.replace("\u00a0", " ").casefold())
+        if found is None:
+            unknown.append(token)
+            found = ExecutorEntry(text=token)
+        entries.append(found)
+    return entries, unknown
+
+
+def add_organisations(session: Session, names: list[str]) -> list[int]:
+    """New directory organisations (short name = full name = the typed name)."""
+    created = []
+    for name in names:
+        org = Organisation(short_name=name, full_name=name)
+        session.add(org)
+        session.flush()
+        created.append(org.id)
+    return created
+
+
+# ----------------------------------------------------------------------------- schools
+def get_schools(session: Session, item_id: int) -> tuple[SchoolScope, list[int]]:
+    item = load_item(session, item_id)
+    return item.school_scope, [s.id for s in item.schools]
+
+
+def set_schools(session: Session, item_id: int, scope: SchoolScope,
+                school_ids: list[int]) -> None:
+    """Which schools the item concerns: all «500+», all ШНОР, the chosen ones or none."""
+    item = load_item(session, item_id)
+    item.school_scope = SchoolScope(scope)
+    chosen = list(session.scalars(select(School).where(School.id.in_(school_ids))))
+    item.schools = chosen if item.school_scope is SchoolScope.CHOSEN else []

@@ -1,21 +1,34 @@
-"""The roadmap as a tree: sections at the top, items (with 4.1.1-style nesting) below.
+"""The roadmap as an editable tree: sections at the top, items (4.1.1-style nesting) below.
 
-Built from a :class:`desktop.services.table.RoadmapTable` (plain values), shown
-in the roadmap's column profile. Overdue items are painted red, done items
-green, cancelled items grey.
+Fed with plain nodes (:mod:`desktop.ui.editor.rows`), shown in the roadmap's
+column profile after a leading «✓» column that ticks an item done. The model
+never writes to the database: an edit, a tick or a drop is *requested* by a
+signal, the page turns it into an undo command, and the change comes back
+through :meth:`RoadmapTreeModel.refresh_items` (``dataChanged``) or
+:meth:`RoadmapTreeModel.set_data` (a rebuild). Filtering happens inside the
+model (:mod:`desktop.ui.editor.filter`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.models.enums import ItemStatus
-from desktop.services.table import ItemRow, RoadmapTable, SectionRow
+from desktop.models.columns import Field
+from desktop.services.editing import EDITABLE_FIELDS
+from desktop.ui.editor.filter import FilterSpec, apply_filter
+from desktop.ui.editor.rows import Node, RoadmapData
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -24,143 +37,290 @@ RowIdRole = Qt.ItemDataRole.UserRole + 11    #: the section's or item's id
 OverdueRole = Qt.ItemDataRole.UserRole + 12
 DeadlineRole = Qt.ItemDataRole.UserRole + 13  #: the item's parsed Deadline (None for sections)
 StatusRole = Qt.ItemDataRole.UserRole + 14    #: the item's ItemStatus
+FieldRole = Qt.ItemDataRole.UserRole + 15     #: the column's Field (None for «✓»)
 
 OVERDUE = QColor("#b71c1c")
 DONE = QColor("#2e7d32")
 CANCELLED = QColor("#8a8a8a")
 SECTION_BG = QColor("#e8eef7")
+MIME_TYPE = "application/x-dorozhnaya-karta-items"
+CHECK_COLUMN = 0
+EDITABLE = EDITABLE_FIELDS | {Field.EXECUTORS, Field.SCHOOLS}
 
-
-@dataclass(eq=False)
-class Node:
-    row: SectionRow | ItemRow | None
-    parent: Node | None = None
-    children: list[Node] = field(default_factory=list)
-
-    def index_in_parent(self) -> int:
-        return self.parent.children.index(self) if self.parent else 0
-
-
-def build_tree(table: RoadmapTable) -> Node:
-    """Nest the flat rows: items of depth d hang under the last item of depth d-1."""
-    root = Node(None)
-    section: Node | None = None
-    stack: list[Node] = []
-    for row in table.rows:
-        if isinstance(row, SectionRow):
-            section = Node(row, root)
-            root.children.append(section)
-            stack = []
-            continue
-        del stack[row.depth:]
-        parent = stack[-1] if stack else section or root
-        node = Node(row, parent)
-        parent.children.append(node)
-        stack.append(node)
-    return root
-
-
-def is_overdue(row: ItemRow, today: dt.date) -> bool:
-    if row.status in (ItemStatus.DONE, ItemStatus.CANCELLED) or row.deadline_end is None:
-        return False
-    return row.deadline_end < today
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_EDIT = Qt.ItemDataRole.EditRole
+_CHECK = Qt.ItemDataRole.CheckStateRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
 
 
 class RoadmapTreeModel(QAbstractItemModel):
+    """Sections and items of one roadmap in its column profile."""
+
+    #: (item id, Field, value) — a cell was edited
+    editRequested = Signal(int, object, object)
+    #: (item id, done) — the «✓» box was clicked
+    checkRequested = Signal(int, bool)
+    #: (item ids, section id, parent item id or 0, row) — rows were dropped
+    dropRequested = Signal(list, int, int, int)
+
     def __init__(self, parent: Any = None, *, today: dt.date | None = None) -> None:
         super().__init__(parent)
-        self._root = Node(None)
+        self._root = Node("root", 0, 0)
+        self._data: RoadmapData | None = None
+        self._fields: tuple[Field | None, ...] = ()
         self._headings: tuple[str, ...] = ()
-        self._today = today or dt.date.today()
+        self._filter = FilterSpec()
+        self._items: dict[int, Node] = {}
+        self.today = today or dt.date.today()
+        self.matching = 0
         self._bold = QFont()
         self._bold.setBold(True)
+        self._brushes = {"overdue": QBrush(OVERDUE), "done": QBrush(DONE),
+                         "cancelled": QBrush(CANCELLED), "section": QBrush(SECTION_BG)}
 
-    def set_table(self, table: RoadmapTable | None) -> None:
+    # -- content ----------------------------------------------------------
+    def set_data(self, data: RoadmapData | None) -> None:
+        """Show ``data`` (a whole roadmap); the current filter is applied again."""
         self.beginResetModel()
-        self._root = build_tree(table) if table else Node(None)
-        self._headings = table.headings if table else ()
+        self._data = data
+        self._root = data.root if data else Node("root", 0, 0)
+        columns = data.columns if data else ()
+        self._fields = (None, *(c.field for c in columns)) if data else ()
+        self._headings = ("✓", *(c.heading for c in columns)) if data else ()
+        self._items = {n.id: n for n in self._root.walk() if n.kind == "item"}
+        self._apply_filter()
         self.endResetModel()
+
+    @property
+    def roadmap(self) -> RoadmapData | None:
+        return self._data
+
+    def fields(self) -> tuple[Field | None, ...]:
+        return self._fields
+
+    def column_of(self, field: Field) -> int:
+        return self._fields.index(field) if field in self._fields else -1
+
+    def set_filter(self, spec: FilterSpec) -> None:
+        if spec == self._filter:
+            return
+        self.beginResetModel()
+        self._filter = spec
+        self._apply_filter()
+        self.endResetModel()
+
+    def filter_spec(self) -> FilterSpec:
+        return self._filter
+
+    def _apply_filter(self) -> None:
+        schools = {s.id: s for s in self._data.schools} if self._data else {}
+        self.matching = apply_filter(self._root, self._filter, self.today, schools)
+
+    def refresh_items(self, nodes: list[Node]) -> None:
+        """New values for existing items (same places): ``dataChanged`` row by row."""
+        last = len(self._fields) - 1
+        for fresh in nodes:
+            node = self._items.get(fresh.id)
+            if node is None:
+                continue
+            for name in ("cells", "haystack", "status", "done_date", "deadline_json", "overdue",
+                         "executors", "school_scope", "school_ids", "number"):
+                setattr(node, name, getattr(fresh, name))
+            node._deadline = None
+            index = self.index_of(node)
+            if index.isValid():
+                self.dataChanged.emit(index, self.index(index.row(), last, index.parent()))
+        if self._filter.active():
+            self.layoutAboutToBeChanged.emit()
+            old = self.persistentIndexList()
+            nodes_of = [self.node(i) for i in old]
+            self._apply_filter()
+            self.changePersistentIndexList(old, [self.index_of(n, i.column()) if n else
+                                                 QModelIndex() for n, i in zip(nodes_of, old,
+                                                                               strict=True)])
+            self.layoutChanged.emit()
+
+    def item_node(self, item_id: int) -> Node | None:
+        return self._items.get(item_id)
+
+    def section_node(self, section_id: int) -> Node | None:
+        return next((s for s in self._root.children if s.id == section_id), None)
 
     def node(self, index: Index) -> Node:
         return index.internalPointer() if index.isValid() else self._root
 
-    # -- structure -------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        parent_node = self.node(parent)
-        if not (0 <= row < len(parent_node.children)) or not (0 <= column < len(self._headings)):
+    def index_of(self, node: Node | None, column: int = 0) -> QModelIndex:
+        """The index of ``node`` if it is visible, else an invalid index."""
+        if node is None or node is self._root or node.parent is None:
             return QModelIndex()
-        return self.createIndex(row, column, parent_node.children[row])
+        siblings = node.parent.visible
+        if node.vrow >= len(siblings) or siblings[node.vrow] is not node:
+            return QModelIndex()
+        return self.createIndex(node.vrow, column, node)
+
+    # -- structure --------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        visible = self.node(parent).visible
+        if 0 <= row < len(visible) and 0 <= column < len(self._fields):
+            return self.createIndex(row, column, visible[row])
+        return QModelIndex()
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
             return QModelIndex()
-        parent = self.node(index).parent
+        parent = index.internalPointer().parent
         if parent is None or parent is self._root:
             return QModelIndex()
-        return self.createIndex(parent.index_in_parent(), 0, parent)
+        return self.createIndex(parent.vrow, 0, parent)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() and parent.column() != 0:
             return 0
-        return len(self.node(parent).children)
+        return len(self.node(parent).visible)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return len(self._headings)
+        return len(self._fields)
 
-    # -- content ---------------------------------------------------------
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
+
+    # -- data -------------------------------------------------------------
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
         if not index.isValid():
             return None
-        row = self.node(index).row
-        if isinstance(row, SectionRow):
-            return self._section_data(row, index.column(), role)
-        if isinstance(row, ItemRow):
-            return self._item_data(row, index.column(), role)
-        return None
+        node: Node = index.internalPointer()
+        column = index.column()
+        if node.kind == "section":
+            return self._section_data(node, column, role)
+        if role in (_DISPLAY, _TOOLTIP, _EDIT):
+            if column == CHECK_COLUMN:
+                return ("!" if node.overdue else "") if role == _DISPLAY else None
+            if role == _EDIT and self._fields[column] is Field.SCHOOLS:
+                return (node.school_scope, sorted(node.school_ids))
+            return node.cells[column - 1]
+        if role == _FOREGROUND:
+            return self._foreground(node)
+        if role == _CHECK:
+            if column != CHECK_COLUMN:
+                return None
+            done = node.status is not None and node.status.value == "done"
+            return Qt.CheckState.Checked if done else Qt.CheckState.Unchecked
+        return self._item_role(node, column, role)
 
-    def _section_data(self, row: SectionRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return row.heading if column == 0 else ""
-        if role == Qt.ItemDataRole.FontRole:
-            return self._bold
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(SECTION_BG)
-        if role == RowKindRole:
-            return "section"
-        if role == RowIdRole:
-            return row.section_id
-        return None
+    def _foreground(self, node: Node) -> QBrush | None:
+        status = node.status.value if node.status is not None else ""
+        if status == "cancelled":
+            return self._brushes["cancelled"]
+        if node.overdue:
+            return self._brushes["overdue"]
+        return self._brushes["done"] if status == "done" else None
 
-    def _item_data(self, row: ItemRow, column: int, role: int) -> Any:
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return row.cells[column]
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row.status is ItemStatus.CANCELLED:
-                return QBrush(CANCELLED)
-            if is_overdue(row, self._today):
-                return QBrush(OVERDUE)
-            if row.status is ItemStatus.DONE:
-                return QBrush(DONE)
-            return None
+    def _item_role(self, node: Node, column: int, role: int) -> Any:
         if role == RowKindRole:
             return "item"
         if role == RowIdRole:
-            return row.item_id
+            return node.id
         if role == OverdueRole:
-            return is_overdue(row, self._today)
+            return node.overdue
         if role == DeadlineRole:
-            return row.deadline
+            return node.deadline
         if role == StatusRole:
-            return row.status
+            return node.status
+        if role == FieldRole:
+            return self._fields[column]
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+    def _section_data(self, node: Node, column: int, role: int) -> Any:
+        if role in (_DISPLAY, _TOOLTIP):
+            return node.cells[0] if column == 0 else ""
+        if role == _EDIT:
+            return node.title if column == 0 else ""
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._brushes["section"]
+        if role == RowKindRole:
+            return "section"
+        if role == RowIdRole:
+            return node.id
+        if role == OverdueRole:
+            return False
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
             return self._headings[section]
+        if role == _TOOLTIP and orientation == Qt.Orientation.Horizontal and section == 0:
+            return self.tr("Выполнено")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags |= Qt.ItemFlag.ItemIsDropEnabled
+        node: Node = index.internalPointer()
+        if node.kind != "item":
+            return flags
+        flags |= Qt.ItemFlag.ItemIsDragEnabled
+        if index.column() == CHECK_COLUMN:
+            return flags | Qt.ItemFlag.ItemIsUserCheckable
+        if self._fields[index.column()] in EDITABLE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = _EDIT) -> bool:
+        if not index.isValid() or index.internalPointer().kind != "item":
+            return False
+        node: Node = index.internalPointer()
+        if role == _CHECK and index.column() == CHECK_COLUMN:
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(
+                value, bool) else value
+            self.checkRequested.emit(node.id, bool(checked))
+            return True
+        if role == _EDIT and index.column() > 0:
+            field = self._fields[index.column()]
+            if field is None:
+                return False
+            current = self.data(index, _EDIT)
+            if value == current:
+                return False
+            self.editRequested.emit(node.id, field, value)
+            return True
+        return False
+
+    # -- drag and drop ----------------------------------------------------
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        ids = []
+        for index in indexes:
+            node = self.node(index)
+            if node.kind == "item" and node.id not in ids:
+                ids.append(node.id)
+        mime = QMimeData()
+        mime.setData(MIME_TYPE, QByteArray(",".join(map(str, ids)).encode()))
+        return mime
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: Index) -> bool:
+        if not data.hasFormat(MIME_TYPE) or not parent.isValid():
+            return False
+        raw = bytes(data.data(MIME_TYPE).data()).decode()
+        ids = [int(x) for x in raw.split(",") if x]
+        target = self.node(parent)
+        parent_id = target.id if target.kind == "item" else 0
+        if row < 0:
+            row = len(target.children)
+        elif row < len(target.visible):  # from a visible row to the full list of children
+            row = target.children.index(target.visible[row])
+        else:
+            row = len(target.children)
+        if ids:
+            self.dropRequested.emit(ids, target.section_id, parent_id, row)
+        return False  # the page's command rebuilds the tree; Qt must not remove rows

@@ -1,26 +1,47 @@
-"""«Дорожные карты»: choose a roadmap and see its sections and items as a tree."""
+"""«Дорожные карты»: the coordinator's daily screen — the roadmap editor.
+
+A tree table of sections and items in the roadmap's column profile, edited in
+place; a toolbar, a context menu and shortcuts for the structure; a filter bar.
+Every edit goes through an undo command (:mod:`desktop.ui.editor.commands`)
+that commits at once; the view refreshes from what :class:`Changes` reports.
+The structural and clipboard handlers live in :mod:`desktop.ui.editor.controller`.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSplitter,
+    QToolBar,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.ui.roadmap_tree_model import OverdueRole, RoadmapTreeModel, RowKindRole
+from desktop.models.columns import Field
+from desktop.ui.editor.controller import EditorController
+from desktop.ui.editor.delegates import EditorDelegate
+from desktop.ui.editor.filter_bar import FilterBar
+from desktop.ui.editor.rows import Node, load_item_nodes, load_roadmap
+from desktop.ui.roadmap_tree_model import RoadmapTreeModel
 from desktop.ui.views.base import Page, page_heading
 
 if TYPE_CHECKING:
     from desktop.ui.datasource import DataSource
+
+#: starting widths of the columns by field (the activity column stretches)
+WIDTHS = {Field.NUMBER: 64, Field.DEADLINE: 150, Field.EXECUTORS: 190, Field.TASKS: 200,
+          Field.INDICATOR: 190, Field.EVIDENCE: 160, Field.INFO_SUPPORT: 170,
+          Field.STATUS: 110, Field.DONE_DATE: 96, Field.SCHOOLS: 140, Field.NOTE: 150}
 
 
 class RoadmapsPage(Page):
@@ -29,27 +50,73 @@ class RoadmapsPage(Page):
 
     def __init__(self, source: DataSource | None = None, parent: QWidget | None = None) -> None:
         super().__init__(source, parent)
+        #: «today» for overdue marks and «due soon» (tests fix it)
+        self.today = dt.date.today()
         self.combo = QComboBox(self)
         self.combo.setMinimumContentsLength(60)
         self.combo.currentIndexChanged.connect(self._show_current)
         self.info = QLabel(self)
-        self.model = RoadmapTreeModel(self)
+        self.model = RoadmapTreeModel(self, today=self.today)
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.setIndentation(14)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.delegate = EditorDelegate(self.model, self.tree)
+        self.tree.setItemDelegate(self.delegate)
+        self.tree.installEventFilter(self)
+        self.filter_bar = FilterBar(self)
+        self.controller = EditorController(self)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.controller.actions.fill_toolbar(self.toolbar, [
+            "add", "add_section", "delete", None, "up", "down", "outdent", "indent", None,
+            "renumber", "schools", None, "copy", "paste"])
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        find = QAction(self.tr("Найти"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(self.focus_filter)
+        self.addAction(find)
+        #: a second widget (the timeline) can be added to the right of the tree
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.tree)
         top = QHBoxLayout()
         top.addWidget(page_heading(self.tr("Дорожные карты")))
         top.addWidget(self.combo, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.info)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.splitter, 1)
         self._summaries: list[dict] = []
+        self._collapsed: set[tuple[str, int]] = set()
+        self._connected = False
+        self.tree.collapsed.connect(lambda i: self._collapsed.add(self._key(i)))
+        self.tree.expanded.connect(lambda i: self._collapsed.discard(self._key(i)))
+        self.filter_bar.changed.connect(self._filter_changed)
+        self.model.editRequested.connect(self.controller.edit_field)
+        self.model.checkRequested.connect(self.controller.tick)
+        self.model.dropRequested.connect(self.controller.drop)
 
+    # -- loading --------------------------------------------------------------
     def reload(self) -> None:
+        if not self._connected and self.changes is not None:
+            self.changes.itemsChanged.connect(self.refresh_items)
+            self.changes.roadmapChanged.connect(self._roadmap_changed)
+            self.changes.referenceChanged.connect(self._reference_changed)
+            self._connected = True
         current = self.current_roadmap_id()
         self._summaries = self.source.roadmaps()
         self.combo.blockSignals(True)
@@ -64,48 +131,152 @@ class RoadmapsPage(Page):
     def current_roadmap_id(self) -> int | None:
         return self.combo.currentData()
 
+    def set_today(self, today: dt.date) -> None:
+        self.today = self.model.today = today
+        self.rebuild()
+
     def _show_current(self) -> None:
+        self._collapsed.clear()
+        self.rebuild()
+        self.controller.refresh_directory()
+        self._layout_columns()
+
+    def rebuild(self) -> None:
+        """Re-read the roadmap and show it, keeping the selection and expansion."""
         roadmap_id = self.current_roadmap_id()
-        table = self.source.roadmap_table(roadmap_id) if roadmap_id is not None else None
-        self.model.set_table(table)
-        summary = next((s for s in self._summaries if s["id"] == roadmap_id), None)
+        selected = self.selected_keys()
+        current = self._key(self.tree.currentIndex())
+        data = None
+        if roadmap_id is not None and self.source is not None:
+            with self.source.database.session() as session:
+                data = load_roadmap(session, roadmap_id, self.today)
+        self.model.set_data(data)
+        self._restore_view(selected, current)
+        self._update_info()
+
+    def _restore_view(self, selected: list[tuple[str, int]], current: tuple[str, int]) -> None:
+        for row in range(self.model.rowCount()):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
+        self.tree.expandAll()
+        for key in list(self._collapsed):
+            index = self.index_for(key)
+            if index.isValid():
+                self.tree.collapse(index)
+        self.select_keys(selected, current)
+
+    def _roadmap_changed(self, roadmap_id: int) -> None:
+        if roadmap_id == self.current_roadmap_id():
+            self.rebuild()
+
+    def _reference_changed(self) -> None:
+        self.controller.refresh_directory()
+
+    def refresh_items(self, item_ids: list[int]) -> None:
+        """Field edits: re-read just these items and update their rows."""
+        data = self.model.roadmap
+        ids = [i for i in item_ids if self.model.item_node(i) is not None]
+        if data is None or not ids:
+            return
+        with self.source.database.session() as session:
+            nodes = load_item_nodes(session, data.columns, self.today, ids=ids)
+        self.model.refresh_items(nodes)
+        self._update_info()
+
+    def _layout_columns(self) -> None:
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(28)
+        fields = self.model.fields()
+        for col, field in enumerate(fields):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, 58 if field is None else WIDTHS.get(field, 150))
+        if Field.ACTIVITY in fields:
+            header.setSectionResizeMode(fields.index(Field.ACTIVITY), QHeaderView.ResizeMode.Stretch)
+
+    def _update_info(self) -> None:
+        summary = next((s for s in self._summaries if s["id"] == self.current_roadmap_id()), None)
         if summary is None:
             self.info.setText(self.tr("Дорожных карт пока нет."))
             return
-        items = table.item_rows() if table else []
+        total = sum(1 for n in self.model.roadmap.root.walk() if n.kind == "item") \
+            if self.model.roadmap else 0
         self.info.setText(self.tr("{level} · {start:%d.%m.%Y} – {end:%d.%m.%Y} · {status} · "
                                   "мероприятий: {count}").format(
             level=summary["level"].capitalize(), start=summary["period_start"],
-            end=summary["period_end"], status=summary["status"], count=len(items)))
-        self._layout_tree()
+            end=summary["period_end"], status=summary["status"], count=total))
+        spec = self.model.filter_spec()
+        self.filter_bar.count.setText(
+            self.tr("найдено: {n}").format(n=self.model.matching) if spec.active() else "")
 
-    def _layout_tree(self) -> None:
-        for row in range(self.model.rowCount()):
-            index = self.model.index(row, 0)
-            if index.data(RowKindRole) == "section":
-                self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
-        self.tree.expandAll()
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        widths = [70, 470, 170, 210, 190, 170]
-        for col in range(self.model.columnCount()):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(col, widths[col] if col < len(widths) else 150)
-        if self.model.columnCount() > 1:
-            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    # -- filter ---------------------------------------------------------------
+    def _filter_changed(self, spec: object) -> None:
+        selected, current = self.selected_keys(), self._key(self.tree.currentIndex())
+        self.model.set_filter(spec)  # type: ignore[arg-type]
+        self._restore_view(selected, current)
+        self._update_info()
+
+    def focus_filter(self) -> None:
+        self.filter_bar.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.text.selectAll()
+
+    # -- selection ------------------------------------------------------------
+    def _key(self, index: QModelIndex) -> tuple[str, int]:
+        if not index.isValid():
+            return ("", 0)
+        node: Node = self.model.node(index)
+        return (node.kind, node.id)
+
+    def index_for(self, key: tuple[str, int], column: int = 0) -> QModelIndex:
+        kind, node_id = key
+        node = self.model.item_node(node_id) if kind == "item" else (
+            self.model.section_node(node_id) if kind == "section" else None)
+        return self.model.index_of(node, column)
+
+    def selected_keys(self) -> list[tuple[str, int]]:
+        rows = self.tree.selectionModel().selectedRows(0) if self.tree.selectionModel() else []
+        return [self._key(i) for i in rows]
+
+    def select_keys(self, keys: list[tuple[str, int]], current: tuple[str, int]) -> None:
+        from PySide6.QtCore import QItemSelectionModel as Sel
+
+        selection = self.tree.selectionModel()
+        selection.clearSelection()
+        index = self.index_for(current)
+        if index.isValid():
+            selection.setCurrentIndex(index, Sel.SelectionFlag.NoUpdate)
+            self.tree.scrollTo(index)
+        for key in keys:
+            row = self.index_for(key)
+            if row.isValid():
+                selection.select(row, Sel.SelectionFlag.Select | Sel.SelectionFlag.Rows)
+
+    def current_node(self) -> Node | None:
+        index = self.tree.currentIndex()
+        return self.model.node(index) if index.isValid() else None
+
+    def select_item(self, item_id: int, column: int = 0) -> QModelIndex:
+        self.select_keys([("item", item_id)], ("item", item_id))
+        return self.index_for(("item", item_id), column)
+
+    # -- keyboard and menu ----------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.tree and event.type() == QEvent.Type.KeyPress
+                and self.tree.state() != QAbstractItemView.State.EditingState):
+            key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
+            if key == Qt.Key.Key_Tab:
+                self.controller.indent()
+                return True
+            if key == Qt.Key.Key_Backtab:
+                self.controller.outdent()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _context_menu(self, pos: object) -> None:
+        self.controller.actions.menu(self.tree).popup(self.tree.viewport().mapToGlobal(pos))
 
     def overdue_count(self) -> int:
-        count = 0
-        for row in range(self.model.rowCount()):
-            section = self.model.index(row, 0)
-            stack = [section]
-            while stack:
-                parent = stack.pop()
-                for child_row in range(self.model.rowCount(parent)):
-                    child = self.model.index(child_row, 0, parent)
-                    count += bool(child.data(OverdueRole))
-                    stack.append(child)
-        return count
+        data = self.model.roadmap
+        return sum(1 for n in data.root.walk() if n.overdue) if data else 0
 
     def status_text(self) -> str:
         overdue = self.overdue_count()

@@ -1,0 +1,1 @@
+"""The roadmap editor: plain rows, filter, delegates, commands, clipboard, actions."""

@@ -1,0 +1,292 @@
+"""What the editor's actions do: turn a request into an undo command and push it.
+
+Every handler builds a command (which may fail at once — the item was deleted
+behind the editor's back — with a Russian :class:`UserError`), pushes it on the
+window's stack and shows any error through the page's ``dialogs``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QVBoxLayout
+
+from desktop.errors import UserError
+from desktop.models import Organisation, Person
+from desktop.models.columns import Field
+from desktop.models.enums import ItemStatus
+from desktop.services import numbering, structure
+from desktop.services.editing import resolve_executors
+from desktop.ui.commands import CommittingCommand, SetItemFieldCommand, push
+from desktop.ui.editor.actions import ActionSpec, EditorActions
+from desktop.ui.editor.clipboard import paste_rows, rows_to_text, text_to_rows
+from desktop.ui.editor.commands import (
+    DeleteCommand,
+    InsertCommand,
+    LayoutCommand,
+    SetExecutorsCommand,
+    SetSchoolsCommand,
+)
+from desktop.ui.editor.delegates import SchoolsEditor
+from desktop.ui.editor.rows import Node
+
+if TYPE_CHECKING:
+    from desktop.ui.views.roadmaps import RoadmapsPage
+
+TITLE = "Изменение не сохранено"
+
+
+class EditorController:
+    """The page's handlers; ``page`` supplies the database, stack, changes and dialogs."""
+
+    def __init__(self, page: RoadmapsPage) -> None:
+        self.page = page
+        tr = page.tr
+        self.actions = EditorActions(page.tree, [
+            ActionSpec("add", tr("Добавить"), self.add_item, ("Insert", "Ctrl+Return"),
+                       tr("Добавить мероприятие после текущего")),
+            ActionSpec("add_section", tr("Раздел"), self.add_section, ("Ctrl+Shift+Insert",),
+                       tr("Добавить раздел")),
+            ActionSpec("delete", tr("Удалить"), self.delete, ("Delete",)),
+            None,
+            ActionSpec("up", tr("Вверх"), lambda: self.move(-1), ("Ctrl+Up",)),
+            ActionSpec("down", tr("Вниз"), lambda: self.move(1), ("Ctrl+Down",)),
+            ActionSpec("outdent", tr("← Уровень"), self.outdent, ("Ctrl+Left",),
+                       tr("Поднять уровень (Shift+Tab)")),
+            ActionSpec("indent", tr("Уровень →"), self.indent, ("Ctrl+Right",),
+                       tr("Сделать подпунктом (Tab)")),
+            None,
+            ActionSpec("renumber", tr("Перенумеровать"), self.renumber, (),
+                       tr("Номера по порядку: 1, 1.1, 1.1.1")),
+            ActionSpec("schools", tr("Школы…"), self.edit_schools, (),
+                       tr("Какие школы касается мероприятие")),
+            None,
+            ActionSpec("copy", tr("Копировать"), self.copy, ("Ctrl+C",)),
+            ActionSpec("paste", tr("Вставить"), self.paste, ("Ctrl+V",),
+                       tr("Вставить строки из Excel или Word после текущей")),
+        ])
+        self._executor_names: list[str] = []
+
+    # -- plumbing -------------------------------------------------------------
+    @property
+    def database(self) -> Any:
+        return self.page.source.database
+
+    def run(self, make: Callable[[], CommittingCommand]) -> CommittingCommand | None:
+        """Build and push a command; errors go to the dialogs. None when nothing was stored."""
+        page = self.page
+        try:
+            command = make()
+        except UserError as exc:
+            page.dialogs.error(page, TITLE, exc.message)
+            page.rebuild()
+            return None
+        if getattr(command, "is_noop", lambda: False)():
+            return None
+        if not push(page.undo_stack, command, page.dialogs, page):
+            page.rebuild()
+            return None
+        return command
+
+    def roadmap_id(self) -> int | None:
+        return self.page.current_roadmap_id()
+
+    def refresh_directory(self) -> None:
+        if self.page.source is None:
+            return
+        with self.database.session() as session:
+            orgs = list(session.scalars(select(Organisation.short_name)))
+            people = [p.short_name for p in session.scalars(select(Person))]
+        self._executor_names = sorted(set(orgs + people), key=str.casefold)
+        self.page.delegate.executor_names = self._executor_names
+        self.page.filter_bar.set_choices(self.page.model.roadmap, self._executor_names)
+
+    # -- fields ---------------------------------------------------------------
+    def edit_field(self, item_id: int, field: Field, value: Any) -> None:
+        field = Field(field)
+        db, changes = self.database, self.page.changes
+        if field is Field.EXECUTORS:
+            self.set_executors(item_id, str(value))
+        elif field is Field.SCHOOLS:
+            scope, ids = value
+            self.run(lambda: SetSchoolsCommand(db, changes, item_id, scope, ids))
+        elif field is Field.DONE_DATE:
+            text = str(value or "").strip()
+            try:
+                day = dt.datetime.strptime(text, "%d.%m.%Y").date() if text else None
+            except ValueError:
+                self.page.dialogs.error(self.page, TITLE, self.page.tr(
+                    "Дата выполнения пишется так: 15.02.2026"))
+                return
+            self.run(lambda: SetItemFieldCommand(db, changes, item_id, field, day))
+        else:
+            self.run(lambda: SetItemFieldCommand(db, changes, item_id, field, value))
+
+    def set_executors(self, item_id: int, text: str) -> None:
+        with self.database.session() as session:
+            entries, unknown = resolve_executors(session, text)
+        new = [name for name in dict.fromkeys(unknown) if self.page.dialogs.confirm(
+            self.page, self.page.tr("Новый исполнитель"),
+            self.page.tr("«{name}» нет в справочнике. Добавить как организацию?").format(
+                name=name))]
+        self.run(lambda: SetExecutorsCommand(self.database, self.page.changes, item_id, entries,
+                                             new_organisations=new))
+
+    def tick(self, item_id: int, done: bool) -> None:
+        status = ItemStatus.DONE if done else ItemStatus.PLANNED
+        self.run(lambda: SetItemFieldCommand(
+            self.database, self.page.changes, item_id, Field.STATUS, status,
+            text=self.page.tr("отметка «выполнено»") if done else self.page.tr("снятие отметки")))
+
+    def edit_schools(self) -> None:
+        node = self.page.current_node()
+        data = self.page.model.roadmap
+        if node is None or node.kind != "item" or data is None:
+            return
+        dialog = QDialog(self.page)
+        dialog.setWindowTitle(self.page.tr("Школы мероприятия {n}").format(n=node.number))
+        editor = SchoolsEditor(data.schools, dialog)
+        editor.set_value(node.school_scope, sorted(node.school_ids))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, dialog)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(editor)
+        layout.addWidget(buttons)
+        item_id = node.id
+        dialog.accepted.connect(lambda: self.edit_field(item_id, Field.SCHOOLS, editor.value()))
+        self.schools_dialog = dialog
+        dialog.open()  # window-modal without a nested event loop
+
+    # -- structure ------------------------------------------------------------
+    def _structure(self, command: Callable[[Any, Any, int], CommittingCommand],
+                   select_item: int | None = None) -> CommittingCommand | None:
+        roadmap_id = self.roadmap_id()
+        if roadmap_id is None:
+            return None
+        return self.run(lambda: command(self.database, self.page.changes, roadmap_id))
+
+    def _place_after_current(self) -> tuple[int, int | None, int] | None:
+        """(section, parent, position) just after the current row."""
+        node = self.page.current_node()
+        data = self.page.model.roadmap
+        if data is None or not data.root.children:
+            return None
+        if node is None:
+            section = data.root.children[-1]
+            return section.id, None, len(section.children)
+        if node.kind == "section":
+            return node.id, None, 0
+        parent = node.parent
+        assert parent is not None
+        return node.section_id, parent.id if parent.kind == "item" else None, \
+            parent.children.index(node) + 1
+
+    def add_item(self) -> None:
+        place = self._place_after_current()
+        if place is None:
+            self.add_section()
+            return
+        section_id, parent_id, position = place
+        command = self._structure(lambda db, ch, rid: InsertCommand(
+            db, ch, rid, self.page.tr("добавление мероприятия"),
+            lambda s: [structure.add_item(s, section_id=section_id, parent_id=parent_id,
+                                          position=position)]))
+        if isinstance(command, InsertCommand) and command.created:
+            self.page.select_item(command.created[0])
+
+    def add_section(self) -> None:
+        node = self.page.current_node()
+        data = self.page.model.roadmap
+        position = None
+        if node is not None and data is not None:
+            section = self.page.model.section_node(node.section_id)
+            position = data.root.children.index(section) + 1 if section else None
+        self._structure(lambda db, ch, rid: InsertCommand(
+            db, ch, rid, self.page.tr("добавление раздела"),
+            lambda s: [structure.add_section(s, rid, position=position,
+                                             title=self.page.tr("Новый раздел"))],
+            sections=True))
+
+    def delete(self) -> None:
+        keys = self.page.selected_keys() or [k for k in [self.page._key(
+            self.page.tree.currentIndex())] if k[0]]
+        items = [i for kind, i in keys if kind == "item"]
+        sections = [i for kind, i in keys if kind == "section"]
+        if not items and not sections:
+            return
+        question = self.page.tr("Удалить выбранные строки ({n}) вместе с подпунктами?").format(
+            n=len(keys))
+        if not self.page.dialogs.confirm(self.page, self.page.tr("Удаление"), question):
+            return
+        self._structure(lambda db, ch, rid: DeleteCommand(
+            db, ch, rid, self.page.tr("удаление ({n})").format(n=len(keys)),
+            item_ids=items, section_ids=sections))
+
+    def _layout(self, text: str, operation: Callable[[Any], Any]) -> None:
+        self._structure(lambda db, ch, rid: LayoutCommand(db, ch, rid, text, operation))
+
+    def move(self, delta: int) -> None:
+        node = self.page.current_node()
+        if node is None:
+            return
+        text = self.page.tr("перемещение вверх") if delta < 0 else self.page.tr("перемещение вниз")
+        if node.kind == "section":
+            self._layout(text, lambda s: structure.move_section(s, node.id, delta))
+        else:
+            self._layout(text, lambda s: structure.move_item(s, node.id, delta))
+
+    def indent(self) -> None:
+        node = self._current_item()
+        if node is not None:
+            self._layout(self.page.tr("понижение уровня ({n})").format(n=node.number),
+                         lambda s: structure.indent_item(s, node.id))
+
+    def outdent(self) -> None:
+        node = self._current_item()
+        if node is not None:
+            self._layout(self.page.tr("повышение уровня ({n})").format(n=node.number),
+                         lambda s: structure.outdent_item(s, node.id))
+
+    def renumber(self) -> None:
+        roadmap_id = self.roadmap_id()
+        if roadmap_id is not None:
+            self._layout(self.page.tr("перенумерация"),
+                         lambda s: numbering.renumber(s, roadmap_id))
+
+    def drop(self, ids: list[int], section_id: int, parent_id: int, row: int) -> None:
+        self._layout(self.page.tr("перетаскивание"), lambda s: structure.move_items(
+            s, ids, section_id, parent_id or None, row))
+
+    def _current_item(self) -> Node | None:
+        node = self.page.current_node()
+        return node if node is not None and node.kind == "item" else None
+
+    # -- clipboard ------------------------------------------------------------
+    def copy(self) -> None:
+        keys = [k for k in self.page.selected_keys() if k[0] == "item"]
+        nodes = [self.page.model.item_node(i) for _, i in keys]
+        rows = [n.cells for n in nodes if n is not None]
+        if rows:
+            QApplication.clipboard().setText(rows_to_text(rows))
+
+    def paste(self) -> None:
+        data = self.page.model.roadmap
+        rows = text_to_rows(QApplication.clipboard().text())
+        place = self._place_after_current()
+        if data is None or not rows or place is None:
+            return
+        section_id, parent_id, position = place
+        columns = data.columns
+        command = self._structure(lambda db, ch, rid: InsertCommand(
+            db, ch, rid, self.page.tr("вставка строк ({n})").format(n=len(rows)),
+            lambda s: paste_rows(s, rows, columns, section_id=section_id, parent_id=parent_id,
+                                 position=position)))
+        if isinstance(command, InsertCommand) and command.created:
+            self.page.select_keys([("item", i) for i in command.created],
+                                  ("item", command.created[0]))

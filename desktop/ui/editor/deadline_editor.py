@@ -1,0 +1,169 @@
+"""The deadline cell editor: a line parsed as you type, its interpretation beneath,
+and a date-picker popup that writes the text with :func:`format_deadline`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.deadline import Deadline, Kind, format_deadline, parse_deadline
+
+_WEEKDAYS = ("понедельникам", "вторникам", "средам", "четвергам", "пятницам", "субботам",
+             "воскресеньям")
+_PER = {"week": "неделю", "month": "месяц", "quarter": "четверть", "year": "год",
+        "school_year": "учебный год", "half_year": "полугодие"}
+_FREQUENCY = {"weekly": "еженедельно", "monthly": "ежемесячно", "quarterly": "ежеквартально",
+              "yearly": "ежегодно"}
+
+
+def _dates(start: dt.date | None, end: dt.date | None) -> str:
+    if start is None and end is None:
+        return ""
+    return format_deadline(start, end) if start else format_deadline(None, end, due=True)
+
+
+def describe(deadline: Deadline) -> str:
+    """How the application understood a deadline, in Russian: «срок: до 15.02.2026» …"""
+    start, end = deadline.start, deadline.end
+    match deadline.kind:
+        case Kind.DAY:
+            return f"день: {format_deadline(start)}" if start else "день"
+        case Kind.DUE:
+            return f"срок: {format_deadline(None, end, due=True)}"
+        case Kind.SPAN:
+            return f"период: {_dates(start, end)}"
+        case Kind.OCCURRENCES:
+            spans = "; ".join(_dates(s, e) for s, e in deadline.spans[:4])
+            more = " …" if len(deadline.spans) > 4 else ""
+            return f"несколько сроков: {spans}{more}"
+        case Kind.RECURRING:
+            return "повторяется: " + _recurrence(deadline) + (
+                f" ({_dates(start, end)})" if start or end else "")
+        case Kind.CONTINUOUS:
+            return f"постоянно: {_dates(start, end)}" if start or end else "постоянно"
+        case Kind.ON_DEMAND:
+            return "без даты: по мере необходимости / по графику"
+    return "срок не распознан" if deadline.text.strip() else "срок не указан"
+
+
+def _recurrence(deadline: Deadline) -> str:
+    rule = deadline.recurrence
+    if rule is None:
+        return "по правилу"
+    if rule.frequency == "weekly" and rule.weekday is not None:
+        return f"еженедельно по {_WEEKDAYS[rule.weekday]}"
+    if rule.frequency in _FREQUENCY:
+        return _FREQUENCY[rule.frequency]
+    return f"{rule.times or 1} раз(а) в {_PER.get(rule.per or 'year', rule.per or 'год')}"
+
+
+class DatePopup(QFrame):
+    """Pick a start and (optionally) an end date, or «до» a date."""
+
+    picked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, *, start: dt.date | None = None,
+                 end: dt.date | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        today = QDate.currentDate()
+        self.start = QDateEdit(QDate(start) if start else today, self)
+        self.end = QDateEdit(QDate(end) if end else today, self)
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy")
+        self.has_end = QCheckBox(self.tr("по"), self)
+        self.has_end.setChecked(end is not None and end != start)
+        self.due = QCheckBox(self.tr("«до» этой даты"), self)
+        ok = QPushButton(self.tr("Вставить"), self)
+        ok.clicked.connect(self.accept)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Дата:"), self.start)
+        row = QHBoxLayout()
+        row.addWidget(self.has_end)
+        row.addWidget(self.end)
+        form.addRow(row)
+        form.addRow(self.due)
+        form.addRow(ok)
+
+    def text(self) -> str:
+        start = self.start.date().toPython()
+        if self.due.isChecked():
+            return format_deadline(None, start, due=True)
+        end = self.end.date().toPython() if self.has_end.isChecked() else None
+        return format_deadline(start, end)
+
+    def accept(self) -> None:
+        self.picked.emit(self.text())
+        self.close()
+
+
+class DeadlineEditor(QWidget):
+    """The line, the date button and the interpretation (red when there are warnings)."""
+
+    def __init__(self, parent: QWidget | None = None, *,
+                 period: tuple[dt.date, dt.date] | None = None) -> None:
+        super().__init__(parent)
+        self.period = period
+        self.setAutoFillBackground(True)
+        self.line = QLineEdit(self)
+        self.button = QToolButton(self)
+        self.button.setText("…")
+        self.button.setToolTip(self.tr("Выбрать даты в календаре"))
+        self.button.clicked.connect(self.show_picker)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.line, 1)
+        top.addWidget(self.button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 0, 2, 2)
+        layout.setSpacing(1)
+        layout.addLayout(top)
+        layout.addWidget(self.label)
+        self.setFocusProxy(self.line)
+        self.popup: DatePopup | None = None
+        self.line.textChanged.connect(self._interpret)
+        self._interpret("")
+
+    def text(self) -> str:
+        return self.line.text()
+
+    def set_text(self, text: str) -> None:
+        self.line.setText(text)
+
+    def deadline(self) -> Deadline:
+        return parse_deadline(self.line.text(), self.period)
+
+    def _interpret(self, _text: str) -> None:
+        deadline = self.deadline()
+        text = describe(deadline)
+        if deadline.warnings:
+            text += " · " + "; ".join(deadline.warnings)
+        self.label.setText(text)
+        bad = bool(deadline.warnings) or (deadline.kind is Kind.UNPARSED and deadline.text.strip())
+        self.label.setStyleSheet("color: #b71c1c;" if bad else "color: #455a64;")
+        self.label.setProperty("warning", bool(bad))
+
+    def show_picker(self) -> None:
+        deadline = self.deadline()
+        self.popup = DatePopup(self, start=deadline.start, end=deadline.end)
+        self.popup.picked.connect(self.set_text)
+        self.popup.move(self.mapToGlobal(self.rect().bottomLeft()))
+        self.popup.show()
