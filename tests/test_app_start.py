@@ -9,14 +9,14 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from PySide6.QtWidgets import QDialog
+
 from desktop import app as app_module
 from desktop.models import Authority, Item
 from desktop.models.database import open_database
 from desktop.paths import data_dir
 from desktop.ui.profile_dialog import ProfileDialog
 from desktop.ui.welcome import FirstStartChoice, WelcomeDialog
-
-from PySide6.QtWidgets import QDialog
 
 
 def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
