@@ -1,4 +1,8 @@
-"""«Справочники»: organisations, people and the risk factor reference list."""
+"""«Справочники»: editable organisations, people and the risk factor reference list.
+
+Every edit is an undo command; deleting an organisation or a person keeps its name as
+text in the items that named it as executor.
+"""
 
 from __future__ import annotations
 
@@ -6,28 +10,32 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from desktop.ui.table_model import ColumnDef
-from desktop.ui.views.base import FilteredTable, Page, page_heading
-
-ORGANISATION_COLUMNS = (
-    ColumnDef("Сокращение", "short_name"),
-    ColumnDef("Полное наименование", "full_name"),
-)
-PEOPLE_COLUMNS = (
-    ColumnDef("ФИО", "name"),
-    ColumnDef("Должность", "position"),
-    ColumnDef("Организация", "organisation"),
-    ColumnDef("Телефон", "phone"),
-    ColumnDef("Эл. почта", "email"),
-)
-RISK_COLUMNS = (
-    ColumnDef("№", "number", align_center=True),
-    ColumnDef("Фактор риска", "title"),
-    ColumnDef("Используется", "active", lambda v: "да" if v else "нет", align_center=True),
-)
+from desktop.services import registry
+from desktop.ui.registry.delegates import ChoiceDelegate, Options
+from desktop.ui.registry.model import RegistryColumn
+from desktop.ui.registry.table import EditableTable
+from desktop.ui.views.base import Page, page_heading
 
 if TYPE_CHECKING:
     from desktop.ui.datasource import DataSource
+
+ORGANISATION_COLUMNS = (
+    RegistryColumn("Сокращение", "short_name"),
+    RegistryColumn("Полное наименование", "full_name"),
+)
+PEOPLE_COLUMNS = (
+    RegistryColumn("ФИО", "name"),
+    RegistryColumn("Должность", "position"),
+    RegistryColumn("Организация", "organisation_id", "choice", "organisation"),
+    RegistryColumn("Телефон", "phone"),
+    RegistryColumn("Эл. почта", "email"),
+)
+RISK_COLUMNS = (
+    RegistryColumn("№", "number"),
+    RegistryColumn("Фактор риска", "title"),
+    RegistryColumn("Используется", "active", "bool",
+                   tooltip="Снятая отметка скрывает фактор при выборе факторов школы"),
+)
 
 
 class DirectoriesPage(Page):
@@ -37,21 +45,35 @@ class DirectoriesPage(Page):
     def __init__(self, source: DataSource | None = None, parent: QWidget | None = None) -> None:
         super().__init__(source, parent)
         self.tabs = QTabWidget(self)
-        self.organisations = FilteredTable(ORGANISATION_COLUMNS, self, stretch_column=1)
-        self.people = FilteredTable(PEOPLE_COLUMNS, self, stretch_column=1)
-        self.risks = FilteredTable(RISK_COLUMNS, self, stretch_column=1)
+        self.organisations = EditableTable(self, "organisation", ORGANISATION_COLUMNS,
+                                           label_field="short_name", stretch_column=1)
+        self.people = EditableTable(self, "person", PEOPLE_COLUMNS, label_field="name",
+                                    stretch_column=1)
+        column = self.people.model.column_of("organisation_id")
+        self.people.view.setItemDelegateForColumn(column, ChoiceDelegate(self._organisations, self))
+        self.risks = EditableTable(self, "risk_factor", RISK_COLUMNS, label_field="title",
+                                   stretch_column=1)
         self.tabs.addTab(self.organisations, self.tr("Организации"))
         self.tabs.addTab(self.people, self.tr("Люди"))
         self.tabs.addTab(self.risks, self.tr("Факторы риска"))
         layout = QVBoxLayout(self)
         layout.addWidget(page_heading(self.tr("Справочники")))
         layout.addWidget(self.tabs, 1)
+        self._listening = False
 
     def reload(self) -> None:
-        self.organisations.set_rows(self.source.organisations())
-        self.people.set_rows(self.source.people())
-        self.risks.set_rows(self.source.risk_factors())
+        if not self._listening and self.changes is not None:
+            self.changes.referenceChanged.connect(self.reload)
+            self._listening = True
+        with self.source.database.session() as s:
+            self.organisations.set_rows(registry.organisation_records(s))
+            self.people.set_rows(registry.person_records(s))
+            self.risks.set_rows(registry.risk_factor_records(s))
 
     def status_text(self) -> str:
         return self.tr("Организаций: {o} · людей: {p}").format(
             o=self.organisations.model.rowCount(), p=self.people.model.rowCount())
+
+    def _organisations(self) -> Options:
+        with self.source.database.session() as s:
+            return [(o["id"], o["short_name"]) for o in registry.organisation_records(s)]

@@ -1,0 +1,85 @@
+"""Undo commands for the registry and the directories; each commits at once and reports
+``changes.reference()`` so that every page showing schools or directories re-reads."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from desktop.services import registry
+from desktop.ui.commands import CommittingCommand
+
+if TYPE_CHECKING:
+    from desktop.models.database import Database
+    from desktop.ui.changes import Changes
+
+
+class SetValueCommand(CommittingCommand):
+    """Change one field of one school, organisation, person or risk factor."""
+
+    def __init__(self, database: Database, changes: Changes, kind: str, row_id: int,
+                 field: str, value: Any, text: str) -> None:
+        super().__init__(database, changes, text)
+        with database.session() as s:
+            self.old_value = registry.get_value(s, kind, row_id, field)
+        self.kind, self.row_id, self.field, self.new_value = kind, row_id, field, value
+
+    def do(self) -> None:
+        with self.database.session() as s:
+            registry.set_value(s, self.kind, self.row_id, self.field, self.new_value)
+        self.changes.reference()
+
+    def revert(self) -> None:
+        with self.database.session() as s:
+            registry.set_value(s, self.kind, self.row_id, self.field, self.old_value)
+        self.changes.reference()
+
+
+class AddRowsCommand(CommittingCommand):
+    """Add rows of one kind (one row from «Добавить», many from a pasted list).
+
+    The first redo creates them; undo deletes them keeping snapshots, and a later redo
+    restores the snapshots, so the rows come back with the same ids.
+    """
+
+    def __init__(self, database: Database, changes: Changes, kind: str,
+                 rows: list[dict[str, Any]], text: str) -> None:
+        super().__init__(database, changes, text)
+        self.kind, self.rows = kind, rows
+        self.ids: list[int] = []
+        self.snapshots: list[registry.Snapshot] = []
+
+    def do(self) -> None:
+        with self.database.session() as s:
+            if self.snapshots:
+                for snap in self.snapshots:
+                    registry.restore_row(s, snap)
+            else:
+                self.ids = [registry.create(s, self.kind, values) for values in self.rows]
+        self.snapshots = []
+        self.changes.reference()
+
+    def revert(self) -> None:
+        with self.database.session() as s:
+            self.snapshots = [registry.delete_row(s, self.kind, i) for i in self.ids]
+        self.changes.reference()
+
+
+class DeleteRowsCommand(CommittingCommand):
+    """Delete rows; undo brings them back with their links (registry.Snapshot)."""
+
+    def __init__(self, database: Database, changes: Changes, kind: str, ids: list[int],
+                 text: str) -> None:
+        super().__init__(database, changes, text)
+        self.kind, self.ids = kind, list(ids)
+        self.snapshots: list[registry.Snapshot] = []
+
+    def do(self) -> None:
+        with self.database.session() as s:
+            self.snapshots = [registry.delete_row(s, self.kind, i) for i in self.ids]
+        self.changes.reference()
+
+    def revert(self) -> None:
+        with self.database.session() as s:
+            for snap in reversed(self.snapshots):
+                registry.restore_row(s, snap)
+        self.changes.reference()

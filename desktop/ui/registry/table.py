@@ -1,0 +1,201 @@
+"""An editable registry table: a toolbar (add, delete, extra buttons), a filter box and the
+view; every edit, addition and deletion goes through an undo command on the page's stack.
+
+Insert adds a row, Delete removes the selected rows (after ``dialogs.confirm``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import registry
+from desktop.ui.commands import push
+from desktop.ui.registry.commands import AddRowsCommand, DeleteRowsCommand, SetValueCommand
+from desktop.ui.registry.model import IdRole, RegistryColumn, RegistryTableModel, SortRole
+
+if TYPE_CHECKING:
+    from desktop.ui.views.base import Page
+
+
+class SearchProxy(QSortFilterProxyModel):
+    """Filters on everything a row shows (ticked boxes by their titles), case-insensitively."""
+
+    needle = ""
+
+    def set_needle(self, text: str) -> None:
+        self.needle = text.strip().casefold()
+        self.invalidate()
+
+    def filterAcceptsRow(self, source_row: int,
+                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if not self.needle:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, RegistryTableModel)
+        return self.needle in model.search_text(source_row).casefold()
+
+
+class RegistryView(QTableView):
+    """A table view that turns Insert and Delete (outside an editor) into requests."""
+
+    insertRequested = Signal()
+    deleteRequested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.state() != QAbstractItemView.State.EditingState:
+            if event.key() == Qt.Key.Key_Insert:
+                self.insertRequested.emit()
+                return
+            if event.key() == Qt.Key.Key_Delete:
+                self.deleteRequested.emit()
+                return
+        super().keyPressEvent(event)
+
+
+class EditableTable(QWidget):
+    """One kind of record (``"school"``, ``"organisation"`` …) in an editable table."""
+
+    def __init__(self, page: Page, kind: str, columns: Sequence[RegistryColumn],
+                 *, label_field: str, stretch_column: int | None = None) -> None:
+        super().__init__(page)
+        self.page, self.kind, self.label_field = page, kind, label_field
+        self.model = RegistryTableModel(columns, self)
+        self.model.commit = self.commit
+        self.proxy = SearchProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Найти…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.set_needle)
+        self.add_button = QPushButton(self.tr("Добавить"), self)
+        self.add_button.setToolTip(self.tr("Добавить строку (Insert)"))
+        self.add_button.clicked.connect(self.add_row)
+        self.delete_button = QPushButton(self.tr("Удалить"), self)
+        self.delete_button.setToolTip(self.tr("Удалить выбранные строки (Delete)"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.view = RegistryView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.proxy.sort(-1)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().setVisible(False)
+        self.view.insertRequested.connect(self.add_row)
+        self.view.deleteRequested.connect(self.delete_selected)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(stretch_column is None)
+        if stretch_column is not None:
+            header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+        self.toolbar = QHBoxLayout()
+        self.toolbar.addWidget(self.add_button)
+        self.toolbar.addWidget(self.delete_button)
+        self.toolbar.addStretch(1)
+        self.toolbar.addWidget(self.filter_edit, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.toolbar)
+        layout.addWidget(self.view)
+        self._sized = False
+
+    def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
+        self.model.set_rows(rows)
+        if not self._sized and rows:
+            self._sized = True
+            self.view.resizeColumnsToContents()
+            header = self.view.horizontalHeader()
+            for col in range(self.model.columnCount()):
+                if header.sectionResizeMode(col) != QHeaderView.ResizeMode.Stretch:
+                    header.resizeSection(col, min(header.sectionSize(col), 320))
+        self.view.resizeRowsToContents()
+
+    # -- which rows --------------------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        rows = {i.row() for i in self.view.selectionModel().selectedRows()}
+        current = self.view.currentIndex()
+        if not rows and current.isValid():
+            rows = {current.row()}
+        return [self.proxy.index(r, 0).data(IdRole) for r in sorted(rows)]
+
+    def source_index(self, record_id: int, field: str) -> QModelIndex:
+        row = self.model.row_of(record_id)
+        return self.model.index(row, self.model.column_of(field))
+
+    def view_index(self, record_id: int, field: str) -> QModelIndex:
+        return self.proxy.mapFromSource(self.source_index(record_id, field))
+
+    def label(self, record_id: int) -> str:
+        row = self.model.row_of(record_id)
+        return str(self.model.record(row).get(self.label_field, "")) if row >= 0 else ""
+
+    # -- edits -------------------------------------------------------------------------------
+    def _push(self, command: Any) -> bool:
+        page = self.page
+        assert page.undo_stack is not None and page.dialogs is not None
+        return push(page.undo_stack, command, page.dialogs, self)
+
+    def commit(self, record_id: int, field: str, value: Any) -> bool:
+        column = self.model.columns[self.model.column_of(field)]
+        text = self.tr("изменение «{column}» ({name})").format(
+            column=column.title, name=self.label(record_id))
+        return self._push(SetValueCommand(self.page.source.database, self.page.changes,
+                                          self.kind, record_id, field, value, text))
+
+    def add_rows(self, rows: list[dict[str, Any]], text: str) -> list[int]:
+        command = AddRowsCommand(self.page.source.database, self.page.changes, self.kind,
+                                 rows, text)
+        return list(command.ids) if self._push(command) else []
+
+    def add_row(self) -> int | None:
+        """Add a row with a placeholder name and open its first cell for editing."""
+        with self.page.source.database.session() as s:
+            values = registry.new_row_values(s, self.kind)
+        ids = self.add_rows([values], self.tr("добавление «{name}»").format(
+            name=next(iter(values.values()))))
+        if not ids:
+            return None
+        self.filter_edit.clear()
+        index = self.view_index(ids[0], self.label_field)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        self.view.edit(index)
+        return ids[0]
+
+    def delete_selected(self) -> bool:
+        ids = self.selected_ids()
+        page = self.page
+        if not ids or page.dialogs is None:
+            return False
+        names = ", ".join(f"«{self.label(i)}»" for i in ids[:5]) + ("…" if len(ids) > 5 else "")
+        question = self.tr("Удалить {names}?").format(names=names)
+        if self.kind in ("organisation", "person"):
+            question += self.tr("\nВ мероприятиях, где запись указана исполнителем, "
+                                "останется её название текстом.")
+        if self.kind == "school":
+            question += self.tr("\nОтметки школы в мероприятиях тоже будут удалены "
+                                "(их можно вернуть отменой).")
+        if not page.dialogs.confirm(self, self.tr("Удаление"), question):
+            return False
+        command = DeleteRowsCommand(page.source.database, page.changes, self.kind, ids,
+                                    self.tr("удаление {names}").format(names=names))
+        return self._push(command)
