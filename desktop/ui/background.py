@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QThread, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from desktop.errors import UserError
 
@@ -101,3 +101,14 @@ def run_with_progress(parent: QWidget | None, title: str,
             return Outcome(error=worker.error.message)
         raise worker.error
     return Outcome(worker.result, cancelled=worker.cancelled)
+
+
+def run_in_gui_thread(work: Callable[[ProgressCallback], Any]) -> Outcome:
+    """For work that paints with Qt (the timeline's PDF): same outcome, busy cursor."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return Outcome(work(lambda _done, _total: True))
+    except UserError as exc:
+        return Outcome(error=exc.message)
+    finally:
+        QApplication.restoreOverrideCursor()

@@ -62,6 +62,12 @@ class DataSource:
             authority = s.scalar(select(Authority).limit(1))
             return authority.short_name or authority.full_name if authority else ""
 
+    def monitoring_points(self, roadmap_id: int) -> list[tuple[dt.date, str]]:
+        """(date, «30–40 %») of the roadmap's monitoring points, for the timeline."""
+        with self.database.session() as s:
+            roadmap = s.get(Roadmap, roadmap_id)
+            return [(p.date, p.target_text) for p in roadmap.monitoring_points] if roadmap else []
+
     def progress_report(self, roadmap_id: int, today: dt.date | None = None) -> dict[str, Any]:
         """Sections' progress, monitoring points and overdue items as plain records."""
         today = today or dt.date.today()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
 
-from desktop.ui.background import run_with_progress
+from desktop.ui.background import run_in_gui_thread, run_with_progress
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -33,6 +33,8 @@ class ExportKind:
     shortcut: str | None
     #: imports lazily (reportlab, openpyxl load only when used) and returns the exporter
     load: Callable[[], tuple[Exporter, tuple[type[BaseException], ...]]]
+    #: False for exporters that paint with Qt: they run in the GUI thread
+    threaded: bool = True
 
 
 def _xlsx() -> tuple[Exporter, tuple[type[BaseException], ...]]:
@@ -66,12 +68,23 @@ def _roadmap_pdf() -> tuple[Exporter, tuple[type[BaseException], ...]]:
     return run, ()
 
 
+def _gantt_pdf() -> tuple[Exporter, tuple[type[BaseException], ...]]:
+    from desktop.ui.gantt.printing import export_gantt
+
+    def run(session: Any, roadmap_id: int, target: Path, progress: Callable) -> Path:
+        return export_gantt(session, roadmap_id, target)
+
+    return run, ()
+
+
 EXPORT_KINDS: list[ExportKind] = [
     ExportKind("xlsx", "Дорожная карта в Excel…", ".xlsx", "Книга Excel (*.xlsx)", "Ctrl+E", _xlsx),
     ExportKind("order_pdf", "Приказ с дорожной картой в PDF…", ".pdf", "Документ PDF (*.pdf)",
                "Ctrl+P", _order_pdf),
     ExportKind("roadmap_pdf", "Дорожная карта в PDF (СОГЛАСОВАНО / УТВЕРЖДАЮ)…", ".pdf",
                "Документ PDF (*.pdf)", None, _roadmap_pdf),
+    ExportKind("gantt_pdf", "График (диаграмма Ганта) в PDF…", ".pdf", "Документ PDF (*.pdf)",
+               "Ctrl+Shift+G", _gantt_pdf, threaded=False),
 ]
 
 
@@ -138,8 +151,11 @@ class ExportActions:
             with database.session() as session:
                 return exporter(session, roadmap_id, target, progress)
 
-        outcome = run_with_progress(window, f"Выгрузка: {target.name}", work,
-                                    cancelled_types=cancelled_types)
+        if kind.threaded:
+            outcome = run_with_progress(window, f"Выгрузка: {target.name}", work,
+                                        cancelled_types=cancelled_types)
+        else:
+            outcome = run_in_gui_thread(work)
         if outcome.error is not None:
             dialogs.error(window, "Экспорт не выполнен", outcome.error)
             return None

@@ -157,6 +157,12 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self._action(self.tr("В&ыход"), self.close,
                                               QKeySequence.StandardKey.Quit))
 
+        self.roadmap_menu = bar.addMenu(self.tr("&Дорожная карта"))
+        self.roadmap_menu.addAction(self._action(self.tr("Новая дорожная карта…"),
+                                                 self.new_roadmap, QKeySequence.StandardKey.New))
+        self.roadmap_menu.addAction(self._action(self.tr("Свойства дорожной карты…"),
+                                                 self.roadmap_properties, "Ctrl+Shift+P"))
+
         self.edit_menu = bar.addMenu(self.tr("&Правка"))
         undo = self.undo_stack.createUndoAction(self, self.tr("Отменить"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -176,6 +182,38 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Справка"))
         help_menu.addAction(self._action(self.tr("О программе"), self.show_about))
+
+    # -- roadmaps -----------------------------------------------------------
+    def _current_roadmap_id(self) -> int | None:
+        page = self.pages["roadmaps"]
+        return page.current_roadmap_id()  # type: ignore[attr-defined]
+
+    def new_roadmap(self) -> int | None:
+        """Ask for a new roadmap (empty, from the template, or a copy) and show it."""
+        if self.database is None:
+            return None
+        from desktop.ui.new_roadmap import create_roadmap_dialog
+
+        roadmap_id = create_roadmap_dialog(self, self.database, self.changes, self.undo_stack,
+                                           self.dialogs)
+        if roadmap_id is not None:
+            page = self.show_page("roadmaps")
+            page.reload()
+            page.combo.setCurrentIndex(page.combo.findData(roadmap_id))  # type: ignore[attr-defined]
+        return roadmap_id
+
+    def roadmap_properties(self) -> bool:
+        roadmap_id = self._current_roadmap_id()
+        if self.database is None or roadmap_id is None:
+            self.dialogs.info(self, self.tr("Свойства"), self.tr("Сначала выберите дорожную карту."))
+            return False
+        from desktop.ui.roadmap_properties import edit_roadmap_properties
+
+        changed = edit_roadmap_properties(self, self.database, self.changes, self.undo_stack,
+                                          self.dialogs, roadmap_id)
+        if changed:
+            self.pages["roadmaps"].reload()
+        return changed
 
     def show_about(self) -> None:
         self.dialogs.info(self, self.tr("О программе"),

@@ -108,6 +108,19 @@ class GanttView(QWidget):
         self._update_scroll_range()
         self.scroll_to(self.today if period[0] <= self.today <= period[1] else period[0])
 
+    def set_period(self, period: tuple[date, date],
+                   monitoring_points: Sequence[tuple[date, str]] = ()) -> None:
+        """Show another roadmap's period and monitoring points (the zoom is kept)."""
+        if period == self.period and list(monitoring_points) == self.monitoring_points:
+            return
+        self.period = period
+        self.monitoring_points = list(monitoring_points)
+        self.scale = TimeScale(period[0] - timedelta(days=MARGIN_DAYS), self.scale.px_per_day)
+        self._model_changed()
+        self._update_scroll_range()
+        self.header.update()
+        self.scroll_to(self.today if period[0] <= self.today <= period[1] else period[0])
+
     def _tool_button(self, text: str, tip: str, slot: Any) -> QToolButton:
         button = QToolButton(self)
         button.setText(text)

@@ -37,6 +37,7 @@ from desktop.ui.views.base import Page, page_heading
 
 if TYPE_CHECKING:
     from desktop.ui.datasource import DataSource
+    from desktop.ui.gantt.view import GanttView
 
 #: starting widths of the columns by field (the activity column stretches)
 WIDTHS = {Field.NUMBER: 64, Field.DEADLINE: 150, Field.EXECUTORS: 190, Field.TASKS: 200,
@@ -88,9 +89,17 @@ class RoadmapsPage(Page):
         find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.triggered.connect(self.focus_filter)
         self.addAction(find)
+        timeline = QAction(self.tr("График"), self)
+        timeline.setShortcut(QKeySequence("Ctrl+G"))
+        timeline.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        timeline.triggered.connect(self.toggle_timeline)
+        self.addAction(timeline)
         #: a second widget (the timeline) can be added to the right of the tree
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.tree)
+        self.splitter.setChildrenCollapsible(True)
+        #: the Gantt timeline beside the tree, made once the database is attached
+        self.timeline: GanttView | None = None
         top = QHBoxLayout()
         top.addWidget(page_heading(self.tr("Дорожные карты")))
         top.addWidget(self.combo, 1)
@@ -153,6 +162,29 @@ class RoadmapsPage(Page):
         self.model.set_data(data)
         self._restore_view(selected, current)
         self._update_info()
+        if data is not None:
+            self._show_timeline(data.roadmap_id, data.period)
+
+    def _show_timeline(self, roadmap_id: int, period: tuple[dt.date, dt.date]) -> None:
+        """Create the timeline beside the tree on first use, then follow the roadmap."""
+        points = self.source.monitoring_points(roadmap_id)
+        if self.timeline is None:
+            from desktop.ui.gantt.view import GanttView
+
+            self.timeline = GanttView(
+                self.tree, database=self.source.database, changes=self.changes,
+                undo_stack=self.undo_stack, dialogs=self.dialogs, period=period,
+                monitoring_points=points, today=self.today, parent=self)
+            self.splitter.addWidget(self.timeline)
+            self.splitter.setSizes([620, 480])  # proportions: the tree keeps its key columns
+        else:
+            self.timeline.today = self.today
+            self.timeline.set_period(period, points)
+
+    def toggle_timeline(self) -> None:
+        """Show or hide the timeline (Ctrl+G)."""
+        if self.timeline is not None:
+            self.timeline.setVisible(not self.timeline.isVisible())
 
     def _restore_view(self, selected: list[tuple[str, int]], current: tuple[str, int]) -> None:
         for row in range(self.model.rowCount()):
@@ -170,6 +202,9 @@ class RoadmapsPage(Page):
 
     def _reference_changed(self) -> None:
         self.controller.refresh_directory()
+        listed = [s["id"] for s in self._summaries]
+        if self.source is not None and [s["id"] for s in self.source.roadmaps()] != listed:
+            self.reload()  # a roadmap was created, copied or (by undo) removed
 
     def refresh_items(self, item_ids: list[int]) -> None:
         """Field edits: re-read just these items and update their rows."""
