@@ -89,3 +89,13 @@ def test_no_half_empty_pages(big: dict) -> None:
 
 def test_roadmap_export_writes_atomically(big: dict, tmp_path: Path) -> None:
     assert not list(big["pdf"].parent.glob(".big-*"))
+
+
+def test_header_row_once_per_table_page(big: dict) -> None:
+    """Pieces of the table never repeat the header in the middle of a page."""
+    last = norm(big["columns"][-1].heading.split()[0])
+    pages = [p for p in word_boxes(big["pdf"]) if p.width > p.height]
+    x0 = next(w.x0 for w in pages[0].words if w.text == last)  # centred in the header cell
+    counts = [sum(w.text == last and abs(w.x0 - x0) < 1 for w in page.words) for page in pages]
+    assert all(c <= 1 for c in counts), counts
+    assert counts.count(1) >= 15
