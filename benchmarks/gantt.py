@@ -90,15 +90,11 @@ def build_database(path: Path):
 
 
 def load_model(model: RoadmapTreeModel, database, roadmap_id: int) -> None:
-    """Fill the tree model through whichever loading API it has."""
-    today = dt.date(YEAR, 6, 1)
-    if hasattr(model, "set_data"):
-        from desktop.ui.editor.rows import load_roadmap
-        with database.session() as session:
-            model.set_data(load_roadmap(session, roadmap_id, today))
-    else:
-        from desktop.ui.datasource import DataSource
-        model.set_table(DataSource(database).roadmap_table(roadmap_id))
+    """Fill the tree model as the editor page does."""
+    from desktop.ui.editor.rows import load_roadmap
+
+    with database.session() as session:
+        model.set_data(load_roadmap(session, roadmap_id, dt.date(YEAR, 6, 1)))
 
 
 def median(action: Callable[[], object]) -> float:

@@ -18,20 +18,16 @@ from desktop.models import Roadmap
 from desktop.models.database import Database
 from desktop.ui.changes import Changes
 from desktop.ui.dialogs import ScriptedDialogs
+from desktop.ui.editor.rows import load_roadmap
 from desktop.ui.gantt.view import GanttView
 from desktop.ui.roadmap_tree_model import DeadlineRole, RoadmapTreeModel, RowIdRole, RowKindRole
 
 
 def load_model(model: RoadmapTreeModel, database: Database, roadmap_id: int,
                today: dt.date) -> None:
-    """Fill ``model`` with the roadmap, whatever the model's loading method is called."""
-    if hasattr(model, "set_data"):
-        from desktop.ui.editor.rows import load_roadmap
-        with database.session() as session:
-            model.set_data(load_roadmap(session, roadmap_id, today))
-    else:
-        from desktop.ui.datasource import DataSource
-        model.set_table(DataSource(database).roadmap_table(roadmap_id))  # type: ignore[attr-defined]
+    """Fill ``model`` with the roadmap as the editor page does."""
+    with database.session() as session:
+        model.set_data(load_roadmap(session, roadmap_id, today))
 
 
 def roadmap_facts(database: Database, roadmap_id: int) -> tuple[tuple[dt.date, dt.date],

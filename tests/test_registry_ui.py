@@ -26,7 +26,7 @@ def make_page(qtbot, demo_db):
 
     def make(page_class):
         page = page_class(DataSource(demo_db))
-        page.undo_stack, page.changes, page.dialogs = stack, changes, dialogs
+        page.attach(stack, changes, dialogs)
         qtbot.addWidget(page)
         page.resize(1300, 700)
         page.show()

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.models import Item, Order, Organisation, Person, RiskFactor, Roadmap, School, Section
+from desktop.models import Item, Order, Roadmap, School, Section
 from desktop.models.enums import label
 
 
@@ -87,26 +87,7 @@ def database_to_dict(session: Session) -> dict[str, Any]:
     }
 
 
-def organisations(session: Session) -> list[dict[str, Any]]:
-    stmt = select(Organisation).order_by(Organisation.short_name)
-    return [{"id": o.id, "short_name": o.short_name, "full_name": o.full_name}
-            for o in session.scalars(stmt)]
 
-
-def people(session: Session) -> list[dict[str, Any]]:
-    stmt = select(Person).options(selectinload(Person.organisation)).order_by(Person.name)
-    return [
-        {"id": p.id, "name": p.name, "position": p.position,
-         "organisation": p.organisation.short_name if p.organisation else "",
-         "phone": p.phone, "email": p.email}
-        for p in session.scalars(stmt)
-    ]
-
-
-def risk_factors(session: Session) -> list[dict[str, Any]]:
-    stmt = select(RiskFactor).order_by(RiskFactor.number)
-    return [{"id": f.id, "number": f.number, "title": f.title, "active": f.active}
-            for f in session.scalars(stmt)]
 
 
 def orders(session: Session) -> list[dict[str, Any]]:

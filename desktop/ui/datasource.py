@@ -6,16 +6,14 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
-from desktop.models import Authority, Item, Roadmap, Section
+from desktop.models import Authority, Roadmap
 from desktop.models.database import Database
 from desktop.services import listing, progress
-from desktop.services.table import RoadmapTable, roadmap_table
 
 
 class DataSource:
-    """Read access for the window; writes go through undo commands (later issues)."""
+    """Read access for the pages; writes go through undo commands."""
 
     def __init__(self, database: Database) -> None:
         self.database = database
@@ -23,35 +21,6 @@ class DataSource:
     def roadmaps(self) -> list[dict[str, Any]]:
         with self.database.session() as s:
             return listing.roadmap_summaries(s)
-
-    def roadmap_table(self, roadmap_id: int) -> RoadmapTable | None:
-        with self.database.session() as s:
-            stmt = (
-                select(Roadmap)
-                .where(Roadmap.id == roadmap_id)
-                .options(
-                    selectinload(Roadmap.sections).selectinload(Section.items)
-                    .selectinload(Item.executors)
-                )
-            )
-            roadmap = s.scalar(stmt)
-            return roadmap_table(roadmap) if roadmap else None
-
-    def schools(self) -> list[dict[str, Any]]:
-        with self.database.session() as s:
-            return [listing.school_to_dict(x) for x in listing.load_schools(s)]
-
-    def organisations(self) -> list[dict[str, Any]]:
-        with self.database.session() as s:
-            return listing.organisations(s)
-
-    def people(self) -> list[dict[str, Any]]:
-        with self.database.session() as s:
-            return listing.people(s)
-
-    def risk_factors(self) -> list[dict[str, Any]]:
-        with self.database.session() as s:
-            return listing.risk_factors(s)
 
     def orders(self) -> list[dict[str, Any]]:
         with self.database.session() as s:

@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
 
     # -- pages -------------------------------------------------------------
     def _add_page(self, page: Page) -> None:
-        page.undo_stack, page.changes, page.dialogs = self.undo_stack, self.changes, self.dialogs
+        page.attach(self.undo_stack, self.changes, self.dialogs)
         self.pages[page.key] = page
         self.stack.addWidget(page)
         item = QListWidgetItem(self.tr(page.title))

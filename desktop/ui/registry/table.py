@@ -26,6 +26,7 @@ from desktop.services import registry
 from desktop.ui.commands import push
 from desktop.ui.registry.commands import AddRowsCommand, DeleteRowsCommand, SetValueCommand
 from desktop.ui.registry.model import IdRole, RegistryColumn, RegistryTableModel, SortRole
+from desktop.ui.views.base import configure_rows_view
 
 if TYPE_CHECKING:
     from desktop.ui.views.base import Page
@@ -89,12 +90,7 @@ class EditableTable(QWidget):
         self.delete_button.setToolTip(self.tr("Удалить выбранные строки (Delete)"))
         self.delete_button.clicked.connect(self.delete_selected)
         self.view = RegistryView(self)
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.proxy.sort(-1)
-        self.view.setAlternatingRowColors(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        configure_rows_view(self.view, self.proxy)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)

@@ -43,6 +43,14 @@ class Page(QWidget):
         self.changes: Changes | None = None
         self.dialogs: Dialogs | None = None
 
+    def attach(self, undo_stack: QUndoStack, changes: Changes, dialogs: Dialogs) -> None:
+        """Called once by the main window: the shared stack, notifications and dialogs."""
+        self.undo_stack, self.changes, self.dialogs = undo_stack, changes, dialogs
+        self.connect_changes(changes)
+
+    def connect_changes(self, changes: Changes) -> None:
+        """Subscribe to the change notifications this page shows (none by default)."""
+
     def reload(self) -> None:
         raise NotImplementedError
 
@@ -57,6 +65,17 @@ def page_heading(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def configure_rows_view(view: QTableView, proxy: QSortFilterProxyModel) -> None:
+    """A table of records: sortable by a header click, whole rows selected, striped."""
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    # keep the services' order until the user clicks a header
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    proxy.sort(-1)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
 
 
 class FilteredTable(QWidget):
@@ -75,13 +94,7 @@ class FilteredTable(QWidget):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.view = QTableView(self)
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        # keep the services' order until the user clicks a header
-        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.proxy.sort(-1)
-        self.view.setAlternatingRowColors(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        configure_rows_view(self.view, self.proxy)
         self.view.setWordWrap(True)
         self.view.verticalHeader().setVisible(False)
         header = self.view.horizontalHeader()

@@ -17,6 +17,7 @@ from desktop.ui.registry.table import EditableTable
 from desktop.ui.views.base import Page, page_heading
 
 if TYPE_CHECKING:
+    from desktop.ui.changes import Changes
     from desktop.ui.datasource import DataSource
 
 ORGANISATION_COLUMNS = (
@@ -59,12 +60,11 @@ class DirectoriesPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(page_heading(self.tr("Справочники")))
         layout.addWidget(self.tabs, 1)
-        self._listening = False
+
+    def connect_changes(self, changes: Changes) -> None:
+        changes.referenceChanged.connect(self.reload)
 
     def reload(self) -> None:
-        if not self._listening and self.changes is not None:
-            self.changes.referenceChanged.connect(self.reload)
-            self._listening = True
         with self.source.database.session() as s:
             self.organisations.set_rows(registry.organisation_records(s))
             self.people.set_rows(registry.person_records(s))

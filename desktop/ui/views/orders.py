@@ -43,6 +43,7 @@ from desktop.ui.table_model import ColumnDef
 from desktop.ui.views.base import FilteredTable, Page, page_heading
 
 if TYPE_CHECKING:
+    from desktop.ui.changes import Changes
     from desktop.ui.datasource import DataSource
 
 
@@ -68,7 +69,6 @@ class OrdersPage(Page):
         self.revision = 0
         self._refresh_pending = False
         self._signed_ok: set[int] = set()
-        self._connected = False
         self.table = FilteredTable(ORDER_COLUMNS, self, stretch_column=2)
         self.table.view.setSelectionMode(self.table.view.SelectionMode.SingleSelection)
         self.create_button = QPushButton(self.tr("Создать по шаблону…"), self)
@@ -125,10 +125,10 @@ class OrdersPage(Page):
         self._show_order(None)
 
     # -- reading -----------------------------------------------------------------------------
+    def connect_changes(self, changes: Changes) -> None:
+        changes.ordersChanged.connect(self._on_orders_changed)
+
     def reload(self) -> None:
-        if not self._connected and self.changes is not None:
-            self.changes.ordersChanged.connect(self._on_orders_changed)
-            self._connected = True
         self.refresh()
 
     def refresh(self, select_id: int | None = None) -> None:

@@ -36,6 +36,7 @@ from desktop.ui.roadmap_tree_model import RoadmapTreeModel
 from desktop.ui.views.base import Page, page_heading
 
 if TYPE_CHECKING:
+    from desktop.ui.changes import Changes
     from desktop.ui.datasource import DataSource
     from desktop.ui.gantt.view import GanttView
 
@@ -111,7 +112,6 @@ class RoadmapsPage(Page):
         layout.addWidget(self.splitter, 1)
         self._summaries: list[dict] = []
         self._collapsed: set[tuple[str, int]] = set()
-        self._connected = False
         self.tree.collapsed.connect(lambda i: self._collapsed.add(self._key(i)))
         self.tree.expanded.connect(lambda i: self._collapsed.discard(self._key(i)))
         self.filter_bar.changed.connect(self._filter_changed)
@@ -120,12 +120,12 @@ class RoadmapsPage(Page):
         self.model.dropRequested.connect(self.controller.drop)
 
     # -- loading --------------------------------------------------------------
+    def connect_changes(self, changes: Changes) -> None:
+        changes.itemsChanged.connect(self.refresh_items)
+        changes.roadmapChanged.connect(self._roadmap_changed)
+        changes.referenceChanged.connect(self._reference_changed)
+
     def reload(self) -> None:
-        if not self._connected and self.changes is not None:
-            self.changes.itemsChanged.connect(self.refresh_items)
-            self.changes.roadmapChanged.connect(self._roadmap_changed)
-            self.changes.referenceChanged.connect(self._reference_changed)
-            self._connected = True
         current = self.current_roadmap_id()
         self._summaries = self.source.roadmaps()
         self.combo.blockSignals(True)

@@ -18,6 +18,7 @@ from desktop.ui.registry.table import EditableTable
 from desktop.ui.views.base import Page, page_heading
 
 if TYPE_CHECKING:
+    from desktop.ui.changes import Changes
     from desktop.ui.datasource import DataSource
 
 SCHOOL_COLUMNS = (
@@ -70,12 +71,11 @@ class SchoolsPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(page_heading(self.tr("Школы района")))
         layout.addWidget(self.table, 1)
-        self._listening = False
+
+    def connect_changes(self, changes: Changes) -> None:
+        changes.referenceChanged.connect(self.reload)
 
     def reload(self) -> None:
-        if not self._listening and self.changes is not None:
-            self.changes.referenceChanged.connect(self.reload)
-            self._listening = True
         with self.source.database.session() as s:
             self.table.set_rows(registry.school_records(s))
 
