@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from desktop.export.xlsx_facts import Facts
 from desktop.export.xlsx_main import row_height
-from desktop.export.xlsx_style import Facts, SheetWriter, Styles, landscape_a4
+from desktop.export.xlsx_style import SheetWriter, Styles, landscape_a4
 from desktop.models import Item, Roadmap
 from desktop.models.deadline_format import MONTHS
 from desktop.models.enums import ItemStatus

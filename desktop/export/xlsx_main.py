@@ -7,7 +7,7 @@ the table, items with wrapped text and thin borders.
 
 from __future__ import annotations
 
-import math
+import functools
 from collections.abc import Callable, Sequence
 
 from openpyxl.utils import get_column_letter
@@ -36,14 +36,26 @@ def column_widths(columns: Sequence[Column], total: float = TABLE_WIDTH) -> list
     return [max(MIN_WIDTH, round(total * c.weight / weight_sum, 1)) for c in columns]
 
 
+@functools.cache
+def _chars_per_line(width: float) -> int:
+    return max(1, int(width * CHARS_PER_UNIT) - 1)
+
+
 def text_lines(text: str, width: float) -> int:
     """How many lines ``text`` takes in a wrapped column of ``width`` units (an estimate)."""
-    per_line = max(1, int(width * CHARS_PER_UNIT) - 1)
-    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+    per_line = _chars_per_line(width)
+    if "\n" not in text:
+        return -(-len(text) // per_line) or 1
+    return sum(-(-len(part) // per_line) or 1 for part in text.split("\n"))
 
 
 def row_height(texts: Sequence[str], widths: Sequence[float], size: float = LINE_HEIGHT) -> float:
-    lines = max((text_lines(t, w) for t, w in zip(texts, widths, strict=False) if t), default=1)
+    lines = 1
+    for text, width in zip(texts, widths, strict=False):
+        if text:
+            count = text_lines(text, width)
+            if count > lines:
+                lines = count
     return min(409.0, lines * size + 3)
 
 

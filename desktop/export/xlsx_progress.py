@@ -11,8 +11,9 @@ from collections.abc import Callable, Sequence
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from desktop.export.xlsx_facts import Facts
 from desktop.export.xlsx_main import row_height
-from desktop.export.xlsx_style import Facts, SheetWriter, Styles, landscape_a4
+from desktop.export.xlsx_style import SheetWriter, Styles, landscape_a4
 from desktop.models import Item, Roadmap
 from desktop.models.enums import ItemStatus, label
 from desktop.services import progress
@@ -93,7 +94,7 @@ def write_item_row(w: SheetWriter, row: int, item: Item, facts: Facts) -> None:
     w.text(row, 3, item.deadline_text, "center")
     w.text(row, 4, label(item.status), status_style(item, facts))
     w.date(row, 5, item.done_date)
-    tally = progress.school_tally(item, facts.concerned(item))
+    tally = facts.tally(item)
     w.number(row, 6, tally.done if tally.total else None)
     w.number(row, 7, tally.total or None)
     w.height(row, row_height(

@@ -13,11 +13,11 @@ from collections.abc import Callable
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from desktop.export.xlsx_facts import Check, Facts
 from desktop.export.xlsx_main import row_height
-from desktop.export.xlsx_style import Facts, SheetWriter, Styles, landscape_a4
-from desktop.models import ChecklistRow, Item, Roadmap, School
+from desktop.export.xlsx_style import SheetWriter, Styles, landscape_a4
+from desktop.models import Item, Roadmap, School
 from desktop.models.enums import ItemStatus
-from desktop.services import progress
 
 SHEET_TITLE = "По школам"
 CHECK = "✓"
@@ -47,7 +47,7 @@ def matrix_columns(rows: Matrix, schools: list[School]) -> list[School]:
     return [s for s in schools if s.id in used]
 
 
-def cell_state(item: Item, check: ChecklistRow | None, facts: Facts) -> str:
+def cell_state(item: Item, check: Check | None, facts: Facts) -> str:
     """The style of one school's cell: done, in_work, overdue or planned."""
     if check is not None and check.status is ItemStatus.DONE:
         return "done"
@@ -75,7 +75,7 @@ def write_item_row(w: SheetWriter, row: int, item: Item, concerned: list[School]
                    columns: list[School], facts: Facts) -> None:
     w.text(row, 1, item.number, "center")
     w.text(row, 2, item.activity, "text")
-    checks = progress.checklist_by_school(item)
+    checks = facts.checks(item)
     concerned_ids = {s.id for s in concerned}
     done = 0
     for col, school in enumerate(columns, 3):
@@ -98,12 +98,13 @@ def write_item_row(w: SheetWriter, row: int, item: Item, concerned: list[School]
     w.height(row, row_height([item.activity], [ACTIVITY_WIDTH]))
 
 
-def write_totals(w: SheetWriter, row: int, rows: Matrix, columns: list[School]) -> None:
+def write_totals(w: SheetWriter, row: int, rows: Matrix, columns: list[School],
+                 facts: Facts) -> None:
     """Two rows under the matrix: per school, items done and items concerning it."""
     done_by_school = dict.fromkeys((s.id for s in columns), 0)
     total_by_school = dict.fromkeys((s.id for s in columns), 0)
     for item, concerned in rows:
-        checks = progress.checklist_by_school(item)
+        checks = facts.checks(item)
         for school in concerned:
             total_by_school[school.id] += 1
             check = checks.get(school.id)
@@ -149,7 +150,7 @@ def write_schools_sheet(ws: Worksheet, styles: Styles, roadmap: Roadmap, facts: 
         write_item_row(w, row, item, concerned, columns, facts)
         row += 1
         step()
-    write_totals(w, row, rows, columns)
+    write_totals(w, row, rows, columns, facts)
     ws.freeze_panes = f"{get_column_letter(3)}{header + 1}"
     landscape_a4(ws, title_rows=f"{header}:{header}")
     ws.print_area = f"A1:{get_column_letter(last)}{row + 1}"

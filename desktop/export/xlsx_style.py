@@ -5,26 +5,25 @@ formula and «#N/A» an error cell, so the data type is forced to string and
 risky values get a quote prefix (Excel keeps them text when edited). Control
 characters pasted from Word are stripped. Dates are real dates in DD.MM.YYYY.
 
-Styles are built once per workbook and copied onto cells as style arrays
-(``cell._style``), which avoids creating and hashing Font/Border objects for
-every cell — the export writes tens of thousands of cells.
+Styles are built once per workbook and shared by the cells as frozen style
+arrays (``cell._style``), which avoids creating, copying and hashing style
+objects for every cell — the export writes tens of thousands of cells.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from copy import copy
+from collections.abc import Iterator
 from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
+from openpyxl.compat import safe_string
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.cell_range import CellRange
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
-
-from desktop.models import Item, School
-from desktop.models.deadline import Deadline
-from desktop.services import progress
 
 DATE_FORMAT = "DD.MM.YYYY"
 PERCENT_FORMAT = "0%"
@@ -117,26 +116,93 @@ STYLE_SPECS: dict[str, dict[str, Any]] = {
 def clean_text(value: object) -> str:
     """The value as text without the control characters Excel refuses."""
     text = "" if value is None else str(value)
+    if text.isprintable():  # the usual case: no control character at all
+        return text
     return ILLEGAL_CHARACTERS_RE.sub("", text)
 
 
+class _SharedStyle(StyleArray):
+    """A style array shared by every cell of one style: hashed once, never changed.
+
+    openpyxl hashes a cell's array twice per cell when saving; sharing one frozen
+    array per style saves that and a copy per cell. Changing a cell's font or fill
+    in place would change every cell of the style, so it raises instead — give the
+    cell another array (:meth:`Styles.array`) to restyle it.
+    """
+
+    __slots__ = ("_hash",)
+
+    def __hash__(self) -> int:
+        try:
+            return self._hash
+        except AttributeError:
+            self._hash = hash(tuple(self))
+            return self._hash
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        raise TypeError("a shared export style cannot be changed in place")
+
+    def __copy__(self) -> StyleArray:
+        return StyleArray(self)
+
+
 class Styles:
-    """One workbook's styles, built on first use and copied onto cells."""
+    """One workbook's styles, built on first use and shared by the cells."""
 
     def __init__(self) -> None:
-        self._arrays: dict[tuple[str, bool], Any] = {}
+        self._arrays: dict[tuple[str, bool], StyleArray] = {}
+        #: value → (cleaned text, needs a quote prefix): the same texts recur on every sheet
+        self.texts: dict[object, tuple[str, bool]] = {}
+
+    def array(self, ws: Worksheet, name: str, quote: bool = False) -> StyleArray:
+        """The (shared) style array of style ``name``, with a quote prefix when ``quote``."""
+        key = (name, quote)
+        found = self._arrays.get(key)
+        if found is None:
+            scratch = Cell(ws)  # registers the fonts, fills… in ``ws``'s workbook
+            for attr, value in STYLE_SPECS[name].items():
+                setattr(scratch, attr, value)
+            scratch.quotePrefix = quote
+            found = self._arrays[key] = _SharedStyle(scratch._style)
+        return found
 
     def apply(self, cell: Cell, name: str, *, quote: bool = False) -> None:
         """Give ``cell`` the style ``name`` (with a quote prefix when ``quote``)."""
-        key = (name, quote)
-        array = self._arrays.get(key)
-        if array is None:
-            for attr, value in STYLE_SPECS[name].items():
-                setattr(cell, attr, value)
-            cell.quotePrefix = quote
-            self._arrays[key] = copy(cell._style)
-        else:
-            cell._style = array.__copy__()
+        cell._style = self.array(cell.parent, name, quote)
+
+
+class _RowHeight(RowDimension):
+    """A row with a custom height and nothing else, built and written cheaply.
+
+    openpyxl's ``RowDimension`` runs a dozen validating descriptors when built and
+    walks all its fields when saved; the export sets thousands of row heights.
+    The stored attributes are the ones ``RowDimension`` would hold, so reading
+    ``height`` (or ``ht``) back works as usual.
+    """
+
+    def __init__(self, ws: Worksheet, index: int, height: float) -> None:
+        self.parent = ws
+        self._style = None
+        self.__dict__.update(index=index, ht=float(height), hidden=False, outlineLevel=0,
+                             collapsed=False, thickBot=None, thickTop=None)
+        self._attrs = (("ht", safe_string(float(height))), ("customHeight", "1"))
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self._attrs)
+
+
+def _new_cell(ws: Worksheet, row: int, col: int) -> Cell:
+    """An empty cell, built without ``Cell.__init__``'s keyword handling."""
+    cell = object.__new__(Cell)
+    cell.parent = ws
+    cell.row = row
+    cell.column = col
+    cell._value = None
+    cell.data_type = "n"
+    cell._hyperlink = None
+    cell._comment = None
+    cell._style = None
+    return cell
 
 
 class SheetWriter:
@@ -145,47 +211,71 @@ class SheetWriter:
     def __init__(self, ws: Worksheet, styles: Styles) -> None:
         self.ws = ws
         self.styles = styles
+        self._cells = ws._cells
+        self._style_cache: dict[tuple[str, bool], StyleArray] = {}
+        self._texts = styles.texts
+
+    def style(self, name: str, quote: bool = False) -> StyleArray:
+        key = (name, quote)
+        found = self._style_cache.get(key)
+        if found is None:
+            found = self._style_cache[key] = self.styles.array(self.ws, name, quote)
+        return found
 
     def cell(self, row: int, col: int) -> Cell:
         """The cell at (row, col), created without ``Worksheet.cell``'s checks."""
-        cell = self.ws._cells.get((row, col))
+        cell = self._cells.get((row, col))
         if cell is None:
-            cell = self.ws._cells[(row, col)] = Cell(self.ws, row=row, column=col)
+            cell = self._cells[(row, col)] = _new_cell(self.ws, row, col)
         return cell
 
     def height(self, row: int, points: float) -> None:
         """Set a row's height; rows of one line keep the default (fewer row records)."""
         if points > SINGLE_LINE:
-            self.ws.row_dimensions[row].height = points
+            self.ws.row_dimensions[row] = _RowHeight(self.ws, row, points)
+
+    def _clean(self, value: object) -> tuple[str, bool]:
+        """The text to store and whether it needs a quote prefix (cached per value)."""
+        found = self._texts.get(value)
+        if found is None:
+            text = clean_text(value)
+            found = self._texts[value] = (text, text.startswith(RISKY_FIRST))
+        return found
 
     def text(self, row: int, col: int, value: object, style: str = "text") -> Cell:
         """A text cell; never a formula, never an error value."""
-        text = clean_text(value)
+        text, quote = self._clean(value)
         cell = self.cell(row, col)
         cell._value = text
         cell.data_type = "s"
-        self.styles.apply(cell, style, quote=text.startswith(RISKY_FIRST))
+        cell._style = self.style(style, quote)
         return cell
 
     def date(self, row: int, col: int, value: dt.date | None, style: str = "date") -> Cell:
         """A real Excel date (DD.MM.YYYY), or an empty styled cell for None."""
         cell = self.cell(row, col)
-        if value is not None:
+        if type(value) in (dt.date, dt.datetime):
+            cell._value = value  # every date style carries DATE_FORMAT
+            cell.data_type = "d"
+        elif value is not None:
             cell.value = value
-        self.styles.apply(cell, style)
+        cell._style = self.style(style)
         return cell
 
     def number(self, row: int, col: int, value: float | int | None, style: str = "center") -> Cell:
         cell = self.cell(row, col)
-        if value is not None:
+        if type(value) in (int, float):
+            cell._value = value
+            cell.data_type = "n"
+        elif value is not None:
             cell.value = value
-        self.styles.apply(cell, style)
+        cell._style = self.style(style)
         return cell
 
     def blank(self, row: int, col: int, style: str) -> Cell:
         """A styled empty cell (borders of a merged range, filled Gantt cells)."""
         cell = self.cell(row, col)
-        self.styles.apply(cell, style)
+        cell._style = self.style(style)
         return cell
 
     def merged_text(self, row: int, first_col: int, last_col: int, value: object,
@@ -207,39 +297,13 @@ class SheetWriter:
         ref = CellRange(min_col=anchor.column, min_row=anchor.row, max_col=last_col,
                         max_row=last_row).coord
         ws.merged_cells.add(MergedCellRange(ws, ref))
+        style = anchor._style
         for r in range(anchor.row, last_row + 1):
             for c in range(anchor.column, last_col + 1):
                 if (r, c) != (anchor.row, anchor.column):
                     covered = MergedCell(ws, row=r, column=c)
-                    covered._style = copy(anchor._style)
+                    covered._style = style
                     ws._cells[(r, c)] = covered
-
-
-class Facts:
-    """What several sheets ask about the same items, computed once per export."""
-
-    def __init__(self, today: dt.date, year: int, schools: list[School]) -> None:
-        self.today = today
-        self.year = year
-        self.schools = schools
-        self._deadlines: dict[int, Deadline] = {}
-        self._concerned: dict[int, list[School]] = {}
-
-    def deadline(self, item: Item) -> Deadline:
-        found = self._deadlines.get(item.id)
-        if found is None:
-            found = self._deadlines[item.id] = item.deadline
-        return found
-
-    def overdue(self, item: Item) -> bool:
-        return self.deadline(item).is_overdue(self.today, item.status)
-
-    def concerned(self, item: Item) -> list[School]:
-        found = self._concerned.get(item.id)
-        if found is None:
-            found = self._concerned[item.id] = progress.concerned_schools(
-                item, self.schools, self.year)
-        return found
 
 
 def landscape_a4(ws: Worksheet, *, title_rows: str | None = None) -> None:

@@ -8,7 +8,7 @@ view and the PDF report all read them from here so that they agree.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from desktop.models import ChecklistRow, Item, MonitoringPoint, Roadmap, School
@@ -90,10 +90,13 @@ def checklist_by_school(item: Item) -> dict[int, ChecklistRow]:
 
 def school_tally(item: Item, concerned: list[School]) -> SchoolTally:
     """How many of the concerned schools have the item ticked done."""
-    rows = checklist_by_school(item)
-    done = sum(
-        1 for s in concerned if (r := rows.get(s.id)) is not None and r.status is ItemStatus.DONE
-    )
+    return tally_statuses(concerned, {row.school_id: row.status for row in item.checklist})
+
+
+def tally_statuses(concerned: list[School], statuses: Mapping[int, ItemStatus]) -> SchoolTally:
+    """:func:`school_tally` from the checklist's statuses keyed by school id (for callers
+    that read the checklist as plain rows rather than ORM objects)."""
+    done = sum(1 for s in concerned if statuses.get(s.id) is ItemStatus.DONE)
     return SchoolTally(done, len(concerned))
 
 
