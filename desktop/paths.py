@@ -10,8 +10,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "dorozhnaya-karta"
 DB_ENV_VAR = "DOROZHNAYA_KARTA_DB"
 DATA_ENV_VAR = "DOROZHNAYA_KARTA_DATA"
@@ -45,6 +43,8 @@ def data_dir() -> Path:
     override = os.environ.get(DATA_ENV_VAR)
     if override:
         return Path(override)
+    import platformdirs  # not needed before the window is painted
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.paths import resource_path
 
-UI_FONT_FILES = ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf",
-                 "LiberationSans-Italic.ttf", "LiberationSans-BoldItalic.ttf")
+#: the window uses no italics (Qt would slant the regular face if it did); the PDF
+#: exporters register their own faces
+UI_FONT_FILES = ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf")
 UI_FONT_SIZE = 10
 
 

@@ -1,11 +1,14 @@
 """The main window: navigation on the left, the pages on the right, menus and a status bar.
 
-It assembles the pages; it does not contain them. Later features add pages
-(``PAGE_CLASSES``) and menu actions without touching the rest.
+It assembles the pages; it does not contain them. A page is built (and its module,
+with the database layer behind it, imported) the first time it is shown, so the
+window paints before SQLAlchemy is loaded. New pages are one line in ``PAGES``.
 """
 
 from __future__ import annotations
 
+import importlib
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
@@ -23,20 +26,33 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.ui.changes import Changes
 from desktop.ui.dialogs import Dialogs
-from desktop.ui.export_actions import ExportActions
-from desktop.ui.views.base import Page
-from desktop.ui.views.directories import DirectoriesPage
-from desktop.ui.views.orders import OrdersPage
-from desktop.ui.views.reports import ReportsPage
-from desktop.ui.views.roadmaps import RoadmapsPage
-from desktop.ui.views.schools import SchoolsPage
 
 if TYPE_CHECKING:
     from desktop.models.database import Database
     from desktop.ui.datasource import DataSource
+    from desktop.ui.export_actions import ExportActions
+    from desktop.ui.views.base import Page
 
-PAGE_CLASSES: tuple[type[Page], ...] = (
-    RoadmapsPage, SchoolsPage, DirectoriesPage, OrdersPage, ReportsPage,
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    #: "module:Class", imported on first use
+    target: str
+
+    def build(self, parent: QWidget) -> Page:
+        module_name, class_name = self.target.split(":")
+        page_class = getattr(importlib.import_module(module_name), class_name)
+        return page_class(None, parent)
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("roadmaps", "Дорожные карты", "desktop.ui.views.roadmaps:RoadmapsPage"),
+    PageSpec("schools", "Школы", "desktop.ui.views.schools:SchoolsPage"),
+    PageSpec("directories", "Справочники", "desktop.ui.views.directories:DirectoriesPage"),
+    PageSpec("orders", "Приказы", "desktop.ui.views.orders:OrdersPage"),
+    PageSpec("reports", "Отчёты", "desktop.ui.views.reports:ReportsPage"),
 )
 
 ABOUT_TEXT = (
@@ -64,8 +80,14 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(190)
         self.nav.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget(self)
-        for page_class in PAGE_CLASSES:
-            self._add_page(page_class(self.source, self))
+        self.placeholder = QLabel(self.tr("Открываю базу данных…"), self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.placeholder)
+        for spec in PAGES:
+            item = QListWidgetItem(self.tr(spec.title))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setSizeHint(QSize(180, 34))
+            self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._on_nav)
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -77,7 +99,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.page_status)
         self.statusBar().showMessage(self.tr("Открываю базу данных…"))
         self._build_menus()
-        self.exports = ExportActions(self)
+        self.exports: ExportActions | None = None  # built with the database
         self._loaded: set[str] = set()
         self.nav.setCurrentRow(0)
         # after any edit or undo, pages other than the current one re-read when shown
@@ -88,9 +110,12 @@ class MainWindow(QMainWindow):
     def attach_database(self, database: Database) -> None:
         """Show ``database``: the window can be painted before it is opened."""
         from desktop.ui.datasource import DataSource
+        from desktop.ui.export_actions import ExportActions
 
         self.database = database
         self.source = DataSource(database)
+        if self.exports is None:
+            self.exports = ExportActions(self)
         for page in self.pages.values():
             page.source = self.source
         self.setWindowTitle(self.tr("Дорожная карта — {name}").format(
@@ -100,46 +125,53 @@ class MainWindow(QMainWindow):
         self._on_nav(self.nav.currentRow())
 
     # -- pages -------------------------------------------------------------
-    def _add_page(self, page: Page) -> None:
-        page.attach(self.undo_stack, self.changes, self.dialogs)
-        self.pages[page.key] = page
-        self.stack.addWidget(page)
-        item = QListWidgetItem(self.tr(page.title))
-        item.setData(Qt.ItemDataRole.UserRole, page.key)
-        item.setSizeHint(QSize(180, 34))
-        self.nav.addItem(item)
+    def page(self, key: str) -> Page:
+        """The page named ``key``, built on first use."""
+        page = self.pages.get(key)
+        if page is None:
+            spec = next((s for s in PAGES if s.key == key), None)
+            if spec is None:
+                raise KeyError(key)
+            page = spec.build(self)
+            page.source = self.source  # type: ignore[assignment]
+            page.attach(self.undo_stack, self.changes, self.dialogs)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return page
 
     def show_page(self, key: str) -> Page:
         """Switch to the page named ``key`` (roadmaps, schools, directories, orders, reports)."""
-        if key not in self.pages:
+        row = next((n for n, s in enumerate(PAGES) if s.key == key), None)
+        if row is None:
             raise KeyError(key)
-        self.nav.setCurrentRow(list(self.pages).index(key))
-        return self.pages[key]
+        self.nav.setCurrentRow(row)
+        self._on_nav(row)  # also when the row was current already
+        return self.page(key)
 
-    def current_page(self) -> Page:
-        return self.stack.currentWidget()  # type: ignore[return-value]
+    def current_page(self) -> Page | None:
+        widget = self.stack.currentWidget()
+        return widget if widget is not self.placeholder else None  # type: ignore[return-value]
 
     def _on_nav(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or self.source is None:
             return
-        page = list(self.pages.values())[row]
+        page = self.page(PAGES[row].key)
         self.stack.setCurrentWidget(page)
-        if self.source is None:
-            return
         if page.key not in self._loaded:
             page.reload()
             self._loaded.add(page.key)
         self.page_status.setText(page.status_text())
 
     def _forget_hidden_pages(self) -> None:
-        current = self.current_page().key
-        self._loaded.intersection_update({current})
+        current = self.current_page()
+        self._loaded.intersection_update({current.key} if current else set())
 
     def reload_all(self) -> None:
         """Re-read every page that has been shown (F5)."""
         for key in list(self._loaded):
             self.pages[key].reload()
-        self.page_status.setText(self.current_page().status_text())
+        current = self.current_page()
+        self.page_status.setText(current.status_text() if current else "")
 
     # -- menus -------------------------------------------------------------
     def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
@@ -172,10 +204,9 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(redo)
 
         self.view_menu = bar.addMenu(self.tr("&Вид"))
-        for n, key in enumerate(self.pages, 1):
-            page = self.pages[key]
+        for n, spec in enumerate(PAGES, 1):
             self.view_menu.addAction(self._action(
-                self.tr(page.title), lambda _=False, k=key: self.show_page(k), f"Ctrl+{n}"))
+                self.tr(spec.title), lambda _=False, k=spec.key: self.show_page(k), f"Ctrl+{n}"))
         self.view_menu.addSeparator()
         self.view_menu.addAction(self._action(self.tr("Обновить"), self.reload_all,
                                               QKeySequence.StandardKey.Refresh))
@@ -185,8 +216,8 @@ class MainWindow(QMainWindow):
 
     # -- roadmaps -----------------------------------------------------------
     def _current_roadmap_id(self) -> int | None:
-        page = self.pages["roadmaps"]
-        return page.current_roadmap_id()  # type: ignore[attr-defined]
+        page = self.pages.get("roadmaps")
+        return page.current_roadmap_id() if page is not None else None  # type: ignore[attr-defined]
 
     def new_roadmap(self) -> int | None:
         """Ask for a new roadmap (empty, from the template, or a copy) and show it."""
@@ -212,7 +243,7 @@ class MainWindow(QMainWindow):
         changed = edit_roadmap_properties(self, self.database, self.changes, self.undo_stack,
                                           self.dialogs, roadmap_id)
         if changed:
-            self.pages["roadmaps"].reload()
+            self.page("roadmaps").reload()
         return changed
 
     def show_about(self) -> None:
