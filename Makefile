@@ -8,7 +8,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 APT_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
-	libxcb-cursor0 poppler-utils libreoffice-calc libreoffice-writer fonts-liberation2 \
+	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0 \
+	libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 poppler-utils libreoffice-calc libreoffice-writer fonts-liberation2 \
 	xvfb xauth qpdf
 
 .PHONY: run test bench build lint system-deps clean-venv
