@@ -67,11 +67,14 @@ class GanttView(QWidget):
         self.overrides: dict[Any, Deadline] = {}
         self._model: Any = None
         self._selection: Any = None
+        #: set once the user moves the scroll bar; until then resizing keeps today in view
+        self._user_scrolled = False
 
         self.header = ScaleHeader(self)
         self.canvas = GanttCanvas(self)
         self.hbar = QScrollBar(Qt.Orientation.Horizontal, self)
         self.hbar.valueChanged.connect(self._scrolled)
+        self.hbar.actionTriggered.connect(lambda _action: setattr(self, "_user_scrolled", True))
         self.zoom_combo = QComboBox(self)
         for zoom in Zoom:
             self.zoom_combo.addItem(self.tr(zoom.title), zoom)
@@ -106,7 +109,7 @@ class GanttView(QWidget):
         changes.itemsChanged.connect(self._forget_overrides)
         self._bind_model()
         self._update_scroll_range()
-        self.scroll_to(self.today if period[0] <= self.today <= period[1] else period[0])
+        self.scroll_home()
 
     def set_period(self, period: tuple[date, date],
                    monitoring_points: Sequence[tuple[date, str]] = ()) -> None:
@@ -119,7 +122,8 @@ class GanttView(QWidget):
         self._model_changed()
         self._update_scroll_range()
         self.header.update()
-        self.scroll_to(self.today if period[0] <= self.today <= period[1] else period[0])
+        self._user_scrolled = False
+        self.scroll_home()
 
     def _tool_button(self, text: str, tip: str, slot: Any) -> QToolButton:
         button = QToolButton(self)
@@ -232,6 +236,13 @@ class GanttView(QWidget):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._update_scroll_range()
+        if not self._user_scrolled:  # until the user scrolls, keep today in view
+            self.scroll_home()
+
+    def scroll_home(self) -> None:
+        """Today (or the period's start when today is outside it) a third into the view."""
+        self.scroll_to(self.today if self.period[0] <= self.today <= self.period[1]
+                       else self.period[0])
 
     # -- editing -------------------------------------------------------------------
     def reschedule(self, row: VisibleRow, grip: Grip, delta: int) -> bool:
