@@ -80,3 +80,17 @@ def test_gantt_pdf_from_the_export_menu(window, tmp_path: Path) -> None:
                           check=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages")))
     assert pages >= 2
+
+
+def test_profile_menu_saves_the_authority(window, demo_db, monkeypatch) -> None:
+    from desktop.models import Authority
+
+    def fill(dialog) -> bool:
+        dialog.editors["head_name"].setText("И.И. Новикова")
+        dialog.accept()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(window, "run_dialog", fill)
+    assert window.edit_profile()
+    with demo_db.session() as s:
+        assert s.scalar(select(Authority.head_name)) == "И.И. Новикова"

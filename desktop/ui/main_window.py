@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -185,6 +186,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&Файл"))
         self.export_menu = self.file_menu.addMenu(self.tr("&Экспорт"))
+        self.file_menu.addAction(self._action(self.tr("Профиль управления образования…"),
+                                              self.edit_profile))
         self.file_menu.addSeparator()
         self.file_menu.addAction(self._action(self.tr("В&ыход"), self.close,
                                               QKeySequence.StandardKey.Quit))
@@ -245,6 +248,23 @@ class MainWindow(QMainWindow):
         if changed:
             self.page("roadmaps").reload()
         return changed
+
+    def edit_profile(self) -> bool:
+        """The authority's profile (order header, signature, executor mark)."""
+        if self.database is None:
+            return False
+        from desktop.ui.profile_dialog import ProfileDialog
+
+        dialog = ProfileDialog(self.database, self)
+        saved = self.run_dialog(dialog)
+        if saved:
+            self.setWindowTitle(self.tr("Дорожная карта — {name}").format(
+                name=self.source.authority_name() or self.database.path.name))
+        return saved
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        """Show a modal dialog (tests replace this to drive it without exec())."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def show_about(self) -> None:
         self.dialogs.info(self, self.tr("О программе"),
