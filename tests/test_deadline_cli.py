@@ -64,8 +64,6 @@ def test_no_text_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert "ошибка в аргументах" in capsys.readouterr().err
 
 
-@pytest.mark.skipif(not (ROOT / "desktop" / "__main__.py").exists(),
-                    reason="desktop/__main__.py is not written yet")
 def test_python_dash_m() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "deadline", "--period", "2022-01-01:2022-12-31",
