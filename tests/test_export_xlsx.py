@@ -325,3 +325,14 @@ def test_cli_through_desktop_run(db, tmp_path: Path, capsys: pytest.CaptureFixtu
     assert run(["export", "xlsx", "--db", str(database.path), "--roadmap", "404",
                 "-o", str(target)]) == 2
     assert "Дорожная карта № 404 не найдена" in capsys.readouterr().err
+
+
+def test_written_file_has_ordinary_permissions(db, tmp_path: Path) -> None:
+    """Not mkstemp's 0600: a colleague or a mail client must be able to read it."""
+    import stat
+
+    from desktop.export.atomic import FILE_MODE
+
+    target = export(db, tmp_path / "права.xlsx")
+    assert stat.S_IMODE(target.stat().st_mode) == FILE_MODE
+    assert FILE_MODE & 0o044  # readable by others under an ordinary umask

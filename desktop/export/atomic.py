@@ -17,6 +17,18 @@ from pathlib import Path
 from desktop.errors import UserError
 
 
+def _read_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+#: read once at import (changing the umask to read it is not thread-safe)
+_UMASK = _read_umask()
+#: what a file written the ordinary way would get (mkstemp makes 0600 files)
+FILE_MODE = 0o666 & ~_UMASK
+
+
 def describe_os_error(exc: OSError, target: Path) -> str:
     """A Russian sentence for an OS error while writing ``target``."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
@@ -54,6 +66,7 @@ def atomic_output(target: Path | str) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        os.chmod(tmp, FILE_MODE)
         os.replace(tmp, target)
     except OSError as exc:
         raise UserError(describe_os_error(exc, target)) from exc
