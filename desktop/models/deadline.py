@@ -23,11 +23,24 @@ from typing import Any
 from desktop.models.deadline_format import format_deadline
 from desktop.models.deadline_parse import parse
 
-__all__ = ["Deadline", "Kind", "Recurrence", "format_deadline", "parse_deadline"]
+__all__ = ["Deadline", "Kind", "Recurrence", "format_deadline", "is_overdue", "parse_deadline"]
 
 #: more occurrences than this are not generated (a weekly rule over decades)
 MAX_OCCURRENCES = 5000
 _CLOSED_STATUSES = frozenset({"done", "cancelled"})
+#: kinds that have no last day of their own
+_UNDATED_KINDS = frozenset({"on_demand", "unparsed", "continuous"})
+
+
+def is_overdue(kind: str, end: date | None, today: date, status: str, *,
+               text_says_done: bool = False) -> bool:
+    """The one overdue rule, also for callers that hold only the stored columns
+    (kind, end) and not a decoded :class:`Deadline`."""
+    if text_says_done or status in _CLOSED_STATUSES:
+        return False
+    if kind in _UNDATED_KINDS:
+        return False
+    return end is not None and end < today
 
 
 class Kind(StrEnum):
@@ -96,12 +109,7 @@ class Deadline:
     def is_overdue(self, today: date, status: str) -> bool:
         """Not done, not cancelled, and the last end has passed (never for continuous,
         on-demand or unparsed deadlines)."""
-        if self.done or status in _CLOSED_STATUSES:
-            return False
-        if self.kind in (Kind.ON_DEMAND, Kind.UNPARSED, Kind.CONTINUOUS):
-            return False
-        end = self.end
-        return end is not None and end < today
+        return is_overdue(self.kind, self.end, today, status, text_says_done=self.done)
 
     def occurrences(self) -> list[tuple[date, date]]:
         """Each span to draw, in order; for a recurring deadline each single occurrence.

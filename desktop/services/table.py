@@ -29,11 +29,7 @@ class SectionRow:
 
     @property
     def heading(self) -> str:
-        """«1. Организационные мероприятия» (the number is left out when empty)."""
-        number = self.number.strip()
-        if not number:
-            return self.title
-        return f"{number}{'' if number.endswith('.') else '.'} {self.title}"
+        return section_heading(self.number, self.title)
 
 
 @dataclass(frozen=True)
@@ -65,42 +61,44 @@ class RoadmapTable:
         return [r for r in self.rows if isinstance(r, ItemRow)]
 
 
-def item_field_text(item: Item, field_: Field) -> str:
-    """The text of one field of an item as printed in a table cell."""
-    match field_:
-        case Field.NUMBER:
-            return item.number
-        case Field.ACTIVITY:
-            return item.activity
-        case Field.DEADLINE:
-            return item.deadline_text
-        case Field.EXECUTORS:
-            return item.executors_text
-        case Field.TASKS:
-            return item.tasks
-        case Field.INDICATOR:
-            return item.indicator
-        case Field.EVIDENCE:
-            return item.evidence
-        case Field.INFO_SUPPORT:
-            return item.info_support
-        case Field.STATUS:
-            return label(item.status)
-        case Field.DONE_DATE:
-            return item.done_date.strftime("%d.%m.%Y") if item.done_date else ""
-        case Field.SCHOOLS:
-            return school_scope_text(item)
-        case Field.NOTE:
-            return item.note
-    return ""
+def section_heading(number: str, title: str) -> str:
+    """«1. Организационные мероприятия» (the number is left out when empty)."""
+    number = number.strip()
+    if not number:
+        return title
+    return f"{number}{'' if number.endswith('.') else '.'} {title}"
 
 
-def school_scope_text(item: Item) -> str:
-    if item.school_scope is SchoolScope.CHOSEN:
-        return ", ".join(s.short_name for s in item.schools)
-    if item.school_scope is SchoolScope.NONE:
-        return ""
-    return label(item.school_scope)
+def scope_text(scope: SchoolScope, chosen: list[str]) -> str:
+    """The schools an item concerns, as the «Школы» column prints them."""
+    if scope is SchoolScope.CHOSEN:
+        return ", ".join(chosen)
+    return "" if scope is SchoolScope.NONE else label(scope)
+
+
+def field_texts(*, number: str, activity: str, deadline_text: str, executors: str, tasks: str,
+                indicator: str, evidence: str, info_support: str, status: ItemStatus,
+                done_date: dt.date | None, schools: str, note: str) -> dict[Field, str]:
+    """Every field of an item as printed in a table cell: the one place that formats them
+    (the ORM-based exporters and the editor's fast column loader both call it)."""
+    return {
+        Field.NUMBER: number, Field.ACTIVITY: activity, Field.DEADLINE: deadline_text,
+        Field.EXECUTORS: executors, Field.TASKS: tasks, Field.INDICATOR: indicator,
+        Field.EVIDENCE: evidence, Field.INFO_SUPPORT: info_support,
+        Field.STATUS: label(status),
+        Field.DONE_DATE: done_date.strftime("%d.%m.%Y") if done_date else "",
+        Field.SCHOOLS: schools, Field.NOTE: note,
+    }
+
+
+def item_texts(item: Item) -> dict[Field, str]:
+    return field_texts(
+        number=item.number, activity=item.activity, deadline_text=item.deadline_text,
+        executors=item.executors_text, tasks=item.tasks, indicator=item.indicator,
+        evidence=item.evidence, info_support=item.info_support, status=item.status,
+        done_date=item.done_date, note=item.note,
+        schools=scope_text(item.school_scope, [s.short_name for s in item.schools]
+                           if item.school_scope is SchoolScope.CHOSEN else []))
 
 
 def section_row(section: Section) -> SectionRow:
@@ -108,7 +106,7 @@ def section_row(section: Section) -> SectionRow:
 
 
 def item_row(item: Item, columns: tuple[Column, ...]) -> ItemRow:
-    values = {f: item_field_text(item, f) for f in Field}
+    values = item_texts(item)
     return ItemRow(
         item_id=item.id,
         section_id=item.section_id,

@@ -16,15 +16,14 @@ from sqlalchemy.orm import Session
 
 from desktop.models import Item, ItemExecutor, Organisation, Person, Roadmap, School, Section
 from desktop.models.columns import Column, Field, profile_from_json
-from desktop.models.deadline import Deadline, Kind
+from desktop.models.deadline import Deadline, is_overdue
 from desktop.models.directory import initials_name
-from desktop.models.enums import ItemStatus, SchoolScope, label
+from desktop.models.enums import ItemStatus, SchoolScope
 from desktop.models.roadmap import item_schools
 from desktop.models.schools import SchoolProjectYear
+from desktop.services.table import field_texts, scope_text, section_heading
 
 ITEMS = Item.__table__
-_CLOSED = (ItemStatus.DONE, ItemStatus.CANCELLED)
-_UNDATED = (Kind.ON_DEMAND.value, Kind.UNPARSED.value, Kind.CONTINUOUS.value)
 
 
 class Node:
@@ -155,26 +154,18 @@ def load_item_nodes(session: Session, columns: tuple[Column, ...], today: dt.dat
         node.status, node.done_date, node.number = status, r["done_date"], r["number"]
         node.deadline_json = r["deadline_json"]
         done_mark = bool(node.deadline_json and node.deadline_json.get("done"))
-        end = r["deadline_end"]
-        node.overdue = (status not in _CLOSED and not done_mark and end is not None
-                        and r["deadline_kind"] not in _UNDATED and end < today)
+        node.overdue = is_overdue(r["deadline_kind"], r["deadline_end"], today, status,
+                                  text_says_done=done_mark)
         node.executors = executors.get(node.id, "")
         node.school_scope = r["school_scope"]
         chosen = schools.get(node.id, [])
         node.school_ids = frozenset(s for s, _ in chosen)
-        if node.school_scope is SchoolScope.CHOSEN:
-            school_text = ", ".join(n for _, n in chosen)
-        else:
-            school_text = "" if node.school_scope is SchoolScope.NONE else label(node.school_scope)
-        done = r["done_date"]
-        values = {
-            Field.NUMBER: r["number"], Field.ACTIVITY: r["activity"],
-            Field.DEADLINE: r["deadline_text"], Field.EXECUTORS: node.executors,
-            Field.TASKS: r["tasks"], Field.INDICATOR: r["indicator"],
-            Field.EVIDENCE: r["evidence"], Field.INFO_SUPPORT: r["info_support"],
-            Field.STATUS: label(status), Field.DONE_DATE: done.strftime("%d.%m.%Y") if done else "",
-            Field.SCHOOLS: school_text, Field.NOTE: r["note"],
-        }
+        values = field_texts(
+            number=r["number"], activity=r["activity"], deadline_text=r["deadline_text"],
+            executors=node.executors, tasks=r["tasks"], indicator=r["indicator"],
+            evidence=r["evidence"], info_support=r["info_support"], status=status,
+            done_date=r["done_date"], note=r["note"],
+            schools=scope_text(node.school_scope, [n for _, n in chosen]))
         item_cells(node, values, columns)
         nodes.append(node)
     return nodes
@@ -202,9 +193,7 @@ def load_roadmap(session: Session, roadmap_id: int, today: dt.date) -> RoadmapDa
             .where(Section.roadmap_id == roadmap_id).order_by(Section.position, Section.id)):
         node = Node("section", sid, sid)
         node.number, node.title, node.parent = number, title, root
-        number = number.strip()
-        node.cells = (f"{number}{'' if number.endswith('.') else '.'} {title}"
-                      if number else title,)
+        node.cells = (section_heading(number, title),)
         node.haystack = node.cells[0].casefold()
         root.children.append(node)
         sections[sid] = node

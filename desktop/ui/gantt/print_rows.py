@@ -67,8 +67,7 @@ def load_print_data(session: Session, roadmap_id: int, today: date) -> PrintData
 def _item_row(row: ItemRow, today: date) -> PrintRow:
     number = row.values.get(Field.NUMBER, "").strip()
     activity = " ".join(row.values.get(Field.ACTIVITY, "").split())
-    overdue = (row.deadline_end is not None and row.deadline_end < today
-               and str(row.status) not in ("done", "cancelled"))
+    overdue = row.deadline is not None and row.deadline.is_overdue(today, row.status)
     return PrintRow("item", f"{number} {activity}".strip(), row.depth, row.deadline, row.status,
                     overdue)
 
