@@ -50,3 +50,16 @@ def demo_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     create_demo(database, year=DEMO_YEAR, today=DEMO_TODAY)
     database.close()
     return path
+
+
+@pytest.fixture
+def window(qtbot, demo_db):
+    """The main window on the demo district, 1366×768, answering dialogs from a script."""
+    from desktop.ui.dialogs import ScriptedDialogs
+    from desktop.ui.main_window import MainWindow
+
+    win = MainWindow(demo_db, dialogs=ScriptedDialogs())
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    return win

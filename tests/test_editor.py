@@ -14,20 +14,9 @@ from PySide6.QtWidgets import QApplication
 from desktop.models import Item, ItemExecutor, Organisation
 from desktop.models.columns import Field
 from desktop.models.enums import ItemStatus
-from desktop.ui.dialogs import ScriptedDialogs
 from desktop.ui.editor.deadline_editor import DeadlineEditor
-from desktop.ui.main_window import MainWindow
 from tests.conftest import DEMO_TODAY
 from tests.qt_helpers import type_text
-
-
-@pytest.fixture
-def window(qtbot, demo_db):
-    win = MainWindow(demo_db, dialogs=ScriptedDialogs())
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    return win
 
 
 @pytest.fixture

@@ -5,25 +5,13 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
 
 from PySide6.QtWidgets import QDialog
 
 from desktop.models import Roadmap
 from desktop.ui import new_roadmap, roadmap_properties
-from desktop.ui.dialogs import ScriptedDialogs
 from desktop.ui.export_actions import EXPORT_KINDS
-from desktop.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, demo_db):
-    win = MainWindow(demo_db, dialogs=ScriptedDialogs())
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    return win
 
 
 def _roadmaps(db) -> int:

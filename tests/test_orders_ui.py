@@ -14,18 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.models import Order, OrderStatus, Roadmap
 from desktop.services.order_editing import order_snapshot
-from desktop.ui.dialogs import ScriptedDialogs
-from desktop.ui.main_window import MainWindow
 from tests.qt_helpers import type_text
-
-
-@pytest.fixture
-def window(qtbot, demo_db):
-    win = MainWindow(demo_db, dialogs=ScriptedDialogs())
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    return win
 
 
 @pytest.fixture

@@ -7,17 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from desktop.ui.dialogs import ScriptedDialogs
 from desktop.ui.export_actions import EXPORT_KINDS, safe_file_name
-from desktop.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, demo_db):
-    win = MainWindow(demo_db, dialogs=ScriptedDialogs())
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
 
 def _kind(key: str):

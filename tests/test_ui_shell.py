@@ -13,19 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from desktop.models import Item, Order, Organisation, Person, School
-from desktop.ui.dialogs import ScriptedDialogs
-from desktop.ui.main_window import MainWindow
 from desktop.ui.roadmap_tree_model import RowKindRole
 from tests.qt_helpers import type_text
-
-
-@pytest.fixture
-def window(qtbot, demo_db):
-    win = MainWindow(demo_db, dialogs=ScriptedDialogs())
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    return win
 
 
 def _count(db, model) -> int:
