@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.models import Item, Section
 from desktop.ui.roadmap_tree_model import OverdueRole, RowKindRole
-from tests.test_editor import first_item_id, item, page, window  # noqa: F401  (fixtures)
+from tests.test_editor import first_item_id, item, page  # noqa: F401  (fixtures)
 
 
 def place(db, item_id):
