@@ -5,27 +5,31 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+#: the window's options that take a value (``--db PATH``): that value is not a sub-command
+GUI_OPTIONS_WITH_VALUE = ("--db", "--screenshot", "--view")
+
+
+def wants_cli(args: Sequence[str]) -> bool:
+    """A sub-command is named (any word that is not a window option's value), or help."""
+    if list(args) in (["-h"], ["--help"]):
+        return True
+    previous = None
+    for word in args:
+        if not word.startswith("-") and previous not in GUI_OPTIONS_WITH_VALUE:
+            return True
+        previous = word
+    return False
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    first = next((a for a in args if not a.startswith("-")), None)
-    if args and (first is not None and not _is_option_value(args, first)):
-        from desktop.cli import run
-
-        return run(args)
-    if args and args[0] in ("-h", "--help") and len(args) == 1:
+    if wants_cli(args):
         from desktop.cli import run
 
         return run(args)
     from desktop.app import main as gui_main
 
     return gui_main(args)
-
-
-def _is_option_value(args: list[str], word: str) -> bool:
-    """True when ``word`` is the value of a GUI option (``--db PATH``), not a sub-command."""
-    index = args.index(word)
-    return index > 0 and args[index - 1] in ("--db", "--screenshot", "--view", "--size")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Where things live: the database, backups and logs (per-user data dir), and ``resources/``.
+"""Where things live: the database and its backups (per-user data dir), and ``resources/``.
 
 The resource helper finds ``resources/`` both in a checkout and inside the
 PyInstaller bundle (``sys._MEIPASS``); ``build.spec`` mirrors it with ``datas=``.
@@ -64,11 +64,6 @@ def resolve_db_path(cli_value: str | None) -> Path:
 def backups_dir(db_path: Path) -> Path:
     """Backups sit next to the database in ``backups/``."""
     return db_path.parent / "backups"
-
-
-def logs_dir() -> Path:
-    return data_dir() / "logs"
-
 
 def demo_db_path() -> Path:
     """The demo database kept under the checkout (``make run`` opens it).

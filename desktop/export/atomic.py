@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -72,10 +72,3 @@ def atomic_output(target: Path | str) -> Iterator[Path]:
         raise UserError(describe_os_error(exc, target)) from exc
     finally:
         tmp.unlink(missing_ok=True)
-
-
-def write_atomically(target: Path | str, write: Callable[[Path], None]) -> Path:
-    """Call ``write(tmp_path)`` and move the result to ``target``."""
-    with atomic_output(target) as tmp:
-        write(tmp)
-    return Path(target)

@@ -66,10 +66,6 @@ class OrderPdfSettings:
     approver_position: str = ""
     approver_name: str = ""
 
-    @classmethod
-    def from_mapping(cls, data: Mapping[str, Any] | None) -> OrderPdfSettings:
-        return cls().merged(data)
-
     def merged(self, data: Mapping[str, Any] | OrderPdfSettings | None) -> OrderPdfSettings:
         """These settings with the valid keys of ``data`` applied (a dataclass replaces all)."""
         if isinstance(data, OrderPdfSettings):

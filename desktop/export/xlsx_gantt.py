@@ -24,6 +24,7 @@ from desktop.export.xlsx_style import SheetWriter, Styles, landscape_a4
 from desktop.models import Item, Roadmap
 from desktop.models.deadline_format import MONTHS
 from desktop.models.enums import ItemStatus
+from desktop.services.table import section_heading
 
 SHEET_TITLE = "График"
 #: periods longer than this get one column per month instead of per week
@@ -185,8 +186,7 @@ def write_gantt_sheet(ws: Worksheet, styles: Styles, roadmap: Roadmap, facts: Fa
     write_time_header(w, buckets, today_at)
     row = HEADER_ROW + 2
     for section in roadmap.sections:
-        heading = f"{section.number}. {section.title}" if section.number else section.title
-        w.merged_text(row, 1, last, heading, "section")
+        w.merged_text(row, 1, last, section_heading(section.number, section.title), "section")
         row += 1
         for item in section.items_in_order():
             write_item_row(w, row, item, buckets, facts, today_at)

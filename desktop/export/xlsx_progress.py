@@ -17,6 +17,7 @@ from desktop.export.xlsx_style import SheetWriter, Styles, landscape_a4
 from desktop.models import Item, Roadmap
 from desktop.models.enums import ItemStatus, label
 from desktop.services import progress
+from desktop.services.table import section_heading
 
 SHEET_TITLE = "Исполнение"
 WIDTHS = (11.0, 62.0, 22.0, 16.0, 13.0, 12.0, 12.0)
@@ -120,8 +121,7 @@ def write_progress_sheet(ws: Worksheet, styles: Styles, roadmap: Roadmap, facts:
     _headings(w, header, ITEM_HEADINGS)
     row = header + 1
     for section in roadmap.sections:
-        heading = f"{section.number}. {section.title}" if section.number else section.title
-        w.merged_text(row, 1, last, heading, "section")
+        w.merged_text(row, 1, last, section_heading(section.number, section.title), "section")
         row += 1
         for item in section.items_in_order():
             write_item_row(w, row, item, facts)

@@ -166,10 +166,6 @@ class Styles:
             found = self._arrays[key] = _SharedStyle(scratch._style)
         return found
 
-    def apply(self, cell: Cell, name: str, *, quote: bool = False) -> None:
-        """Give ``cell`` the style ``name`` (with a quote prefix when ``quote``)."""
-        cell._style = self.array(cell.parent, name, quote)
-
 
 class _RowHeight(RowDimension):
     """A row with a custom height and nothing else, built and written cheaply.

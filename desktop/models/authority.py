@@ -25,7 +25,3 @@ class Authority(Base):
     coordinator_name: Mapped[str] = mapped_column(String(200), default="")
     coordinator_phone: Mapped[str] = mapped_column(String(100), default="")
     coordinator_email: Mapped[str] = mapped_column(String(200), default="")
-
-    def is_filled(self) -> bool:
-        """The minimum an order needs: the authority's name and who signs."""
-        return bool(self.full_name.strip() and self.head_name.strip())

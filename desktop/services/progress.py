@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from desktop.models import ChecklistRow, Item, MonitoringPoint, Roadmap, School
+from desktop.models import Item, MonitoringPoint, Roadmap, School
 from desktop.models.enums import ItemStatus, SchoolScope
 
 
@@ -81,11 +81,6 @@ def concerned_schools(item: Item, schools: Iterable[School], year: int) -> list[
         chosen = {s.id for s in item.schools}
         return [s for s in schools if s.id in chosen]
     return []
-
-
-def checklist_by_school(item: Item) -> dict[int, ChecklistRow]:
-    """The item's checklist rows keyed by school id."""
-    return {row.school_id: row for row in item.checklist}
 
 
 def school_tally(item: Item, concerned: list[School]) -> SchoolTally:

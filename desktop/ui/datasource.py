@@ -10,6 +10,7 @@ from sqlalchemy import select
 from desktop.models import Authority, Roadmap
 from desktop.models.database import Database
 from desktop.services import listing, progress
+from desktop.services.table import section_heading
 
 
 class DataSource:
@@ -45,7 +46,7 @@ class DataSource:
             if roadmap is None:
                 return {"sections": [], "points": [], "overdue": []}
             sections = [
-                {"id": p.section_id, "section": f"{p.number}. {p.title}".lstrip(". "),
+                {"id": p.section_id, "section": section_heading(p.number, p.title),
                  "done": p.done, "total": p.total, "share": p.share}
                 for p in progress.section_progress(roadmap)
             ]

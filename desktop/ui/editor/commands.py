@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from desktop.models import Organisation
@@ -213,8 +213,3 @@ class SetSchoolsCommand(CommittingCommand):
 
     def is_noop(self) -> bool:
         return (self.old[0], sorted(self.old[1])) == self.new
-
-
-def organisation_names(database: Database) -> list[str]:
-    with database.session() as session:
-        return list(session.scalars(select(Organisation.short_name)))
