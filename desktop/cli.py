@@ -6,7 +6,9 @@ callable taking the parsed namespace and returning an exit code). Modules are
 discovered, so a new sub-command is a new file and nothing else.
 
 Exit codes: 0 on success, 2 with a one-line Russian message on stderr for bad
-input (:class:`desktop.errors.UserError`) — never a traceback.
+input (:class:`desktop.errors.UserError`) — never a traceback. An unexpected
+error (a bug) is written to the log with its traceback and reported in one
+Russian line with exit code 2 too.
 """
 
 from __future__ import annotations
@@ -76,3 +78,8 @@ def run(argv: Sequence[str]) -> int:
     except KeyboardInterrupt:
         print("Прервано.", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: logged with its traceback, one Russian line shown
+        from desktop.logs import report_unexpected
+
+        print(f"Ошибка: {report_unexpected(exc, 'команда не выполнена')}", file=sys.stderr)
+        return EXIT_USER_ERROR

@@ -68,3 +68,24 @@ def test_bad_arguments_are_a_russian_usage_error() -> None:
     result = _desktop("list", "--bogus")
     assert result.returncode == 2
     assert "ошибка в аргументах" in result.stderr
+
+
+def test_unexpected_error_is_logged_and_reported_in_russian(
+        demo_db_file: Path, tmp_path: Path, monkeypatch, capsys) -> None:
+    """A bug in an exporter: exit 2, one Russian line naming the log, the traceback in the log."""
+    import desktop.export.pdf_order as pdf_order
+    from desktop.logs import log_path
+
+    def broken(*_args, **_kwargs):
+        raise AttributeError("'CellParagraph' object has no attribute 'blPara'")
+
+    monkeypatch.setattr(pdf_order, "write_pdf", broken)
+    code = run(["export", "order", "--db", str(demo_db_file), "--roadmap", "1",
+                "-o", str(tmp_path / "order.pdf")])
+    err = capsys.readouterr().err.strip()
+    assert code == 2
+    assert len(err.splitlines()) == 1 and "непредвиденная ошибка" in err
+    assert "Traceback" not in err and str(log_path()) in err
+    logged = log_path().read_text(encoding="utf-8")
+    assert "Traceback" in logged and "blPara" in logged
+    assert not (tmp_path / "order.pdf").exists()

@@ -109,3 +109,20 @@ def test_empty_grid_is_just_the_header(tmp_path: Path) -> None:
     pdf = _build(tmp_path, [])
     assert isinstance(roadmap_table_flowable(_table([]), appendix_styles(10), 500), PagedGrid)
     assert norm("Мероприятие") in norm(page_texts(pdf)[0])
+
+
+def test_cell_refused_split_lays_its_lines_out_again(tmp_path: Path) -> None:
+    """reportlab's Paragraph.split drops the line layout when it refuses (too little room);
+    the width cache must not then skip the next wrap (it crashed in draw: no ``blPara``)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    register_fonts()
+    style = appendix_styles(11).cell
+    cell = cell_paragraph(markup("первый абзац\nвторой абзац " + WORD * 20), style)
+    width, height = cell.wrap(200, 1000)
+    assert cell.split(200, style.leading * 1.5) == []  # refused: one line would be an orphan
+    assert cell.wrap(200, 1000) == (width, height)
+    canvas = Canvas(str(tmp_path / "cell.pdf"))
+    cell.drawOn(canvas, 20, 400)  # raised AttributeError: no attribute 'blPara'
+    canvas.save()
+    assert WORD in norm("".join(page_texts(tmp_path / "cell.pdf")))

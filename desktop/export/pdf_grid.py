@@ -37,17 +37,23 @@ class CellParagraph(Paragraph):
     """A Paragraph that remembers its last wrap: a table cell is wrapped at one width.
 
     reportlab wraps every cell when measuring a table, again at each split and
-    again when drawing it; the lines only depend on the width.
+    again when drawing it; the lines only depend on the width. The cache is the
+    line layout itself (``blPara``): ``Paragraph.split`` deletes it when it
+    refuses to split (the row then moves on whole), and a later wrap must lay the
+    lines out again rather than trust a width seen before.
     """
 
-    _wrapped_width: float | None = None
+    #: the width and the line layout (``blPara``) of the last wrap
+    _wrapped: tuple[float, object] | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        if availWidth == self._wrapped_width:
+        cached = self._wrapped
+        if (cached is not None and cached[0] == availWidth
+                and self.__dict__.get("blPara") is cached[1]):
             return self.width, self.height
         width, height = super().wrap(availWidth, availHeight)
-        if height < 0x7FFFFFFF:
-            self._wrapped_width = availWidth
+        layout = self.__dict__.get("blPara")
+        self._wrapped = (availWidth, layout) if layout is not None and height < 0x7FFFFFFF else None
         return width, height
 
 

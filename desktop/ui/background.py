@@ -15,6 +15,7 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from desktop.errors import UserError
+from desktop.logs import report_unexpected
 
 ProgressCallback = Callable[[int, int], bool]
 
@@ -99,6 +100,8 @@ def run_with_progress(parent: QWidget | None, title: str,
             return Outcome(cancelled=True)
         if isinstance(worker.error, UserError):
             return Outcome(error=worker.error.message)
+        if isinstance(worker.error, Exception):
+            return Outcome(error=report_unexpected(worker.error, title.rstrip(".…")))
         raise worker.error
     return Outcome(worker.result, cancelled=worker.cancelled)
 
@@ -110,5 +113,7 @@ def run_in_gui_thread(work: Callable[[ProgressCallback], Any]) -> Outcome:
         return Outcome(work(lambda _done, _total: True))
     except UserError as exc:
         return Outcome(error=exc.message)
+    except Exception as exc:  # a bug: logged; the user gets a Russian message
+        return Outcome(error=report_unexpected(exc))
     finally:
         QApplication.restoreOverrideCursor()
