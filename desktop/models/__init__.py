@@ -31,13 +31,17 @@ _EXPORTS: dict[str, str] = {
     "Organisation": "desktop.models.directory",
     "Person": "desktop.models.directory",
     "RiskFactor": "desktop.models.schools",
+    "PartKey": "desktop.models.roadmap_parts",
     "Roadmap": "desktop.models.roadmap",
+    "RoadmapAppendix": "desktop.models.roadmap_parts",
+    "RoadmapAppendixRow": "desktop.models.roadmap_parts",
     "RoadmapStatus": "desktop.models.enums",
     "ScheduleEntry": "desktop.models.orders",
     "School": "desktop.models.schools",
     "SchoolDocument": "desktop.models.schools",
     "SchoolProjectYear": "desktop.models.schools",
     "SchoolScope": "desktop.models.enums",
+    "TargetIndicator": "desktop.models.roadmap_parts",
     "Section": "desktop.models.roadmap",
     "WorkingGroupMember": "desktop.models.orders",
 }
@@ -48,6 +52,7 @@ _TABLE_MODULES = (
     "desktop.models.directory",
     "desktop.models.schools",
     "desktop.models.orders",
+    "desktop.models.roadmap_parts",
     "desktop.models.roadmap",
 )
 
@@ -94,5 +99,11 @@ if TYPE_CHECKING:
         MonitoringPoint,
         Roadmap,
         Section,
+    )
+    from desktop.models.roadmap_parts import (
+        PartKey,
+        RoadmapAppendix,
+        RoadmapAppendixRow,
+        TargetIndicator,
     )
     from desktop.models.schools import RiskFactor, School, SchoolDocument, SchoolProjectYear

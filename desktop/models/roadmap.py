@@ -28,6 +28,7 @@ from desktop.models.deadline import Deadline, parse_deadline
 from desktop.models.directory import Organisation, Person
 from desktop.models.enums import ItemStatus, Level, RoadmapStatus, SchoolScope
 from desktop.models.orders import Order
+from desktop.models.roadmap_parts import RoadmapAppendix, TargetIndicator
 from desktop.models.schools import School
 
 item_schools = Table(
@@ -57,6 +58,23 @@ class Roadmap(Base):
     #: the column profile, see :mod:`desktop.models.columns`
     columns_json: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
     created_at: Mapped[dt.datetime] = mapped_column(default=dt.datetime.now)
+    # the document's parts around the table (see :mod:`desktop.models.roadmap_parts`)
+    #: the laws and orders the roadmap rests on, one per line
+    basis_documents: Mapped[str] = mapped_column(Text, default="")
+    #: why these schools, lists of schools by category: free text, lines kept
+    justification: Mapped[str] = mapped_column(Text, default="")
+    passport_problem: Mapped[str] = mapped_column(Text, default="")
+    passport_developer: Mapped[str] = mapped_column(Text, default="")
+    #: stages and period as the document words them («2022 год»)
+    passport_stages: Mapped[str] = mapped_column(Text, default="")
+    passport_working_group: Mapped[str] = mapped_column(Text, default="")
+    #: the period headings of the target indicators' values («2021/2022», «2022 год»)
+    indicator_periods: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: the signature under the roadmap (the head of the organisation that drafted it)
+    closing_position: Mapped[str] = mapped_column(Text, default="")
+    closing_name: Mapped[str] = mapped_column(String(200), default="")
+    #: the parts' order and the document's own headings: {"order": [...], "headings": {...}}
+    layout_json: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     approving_order: Mapped[Order | None] = relationship(foreign_keys=[approving_order_id])
     sections: Mapped[list[Section]] = relationship(
@@ -64,6 +82,12 @@ class Roadmap(Base):
     )
     monitoring_points: Mapped[list[MonitoringPoint]] = relationship(
         back_populates="roadmap", cascade="all, delete-orphan", order_by="MonitoringPoint.date"
+    )
+    indicators: Mapped[list[TargetIndicator]] = relationship(
+        back_populates="roadmap", cascade="all, delete-orphan", order_by="TargetIndicator.position"
+    )
+    appendices: Mapped[list[RoadmapAppendix]] = relationship(
+        back_populates="roadmap", cascade="all, delete-orphan", order_by="RoadmapAppendix.position"
     )
 
     @property
@@ -100,6 +124,12 @@ class Section(Base):
     items: Mapped[list[Item]] = relationship(
         back_populates="section", cascade="all, delete-orphan", order_by="Item.position"
     )
+
+    @property
+    def untitled(self) -> bool:
+        """A section with neither number nor title: the items of a roadmap without sections
+        (a flat list «1.»–«25.» under one heading). It prints no section row."""
+        return not (self.number or "").strip() and not (self.title or "").strip()
 
     def top_items(self) -> list[Item]:
         return [i for i in self.items if i.parent_id is None and i.parent is None]
