@@ -126,3 +126,25 @@ def test_cell_refused_split_lays_its_lines_out_again(tmp_path: Path) -> None:
     cell.drawOn(canvas, 20, 400)  # raised AttributeError: no attribute 'blPara'
     canvas.save()
     assert WORD in norm("".join(page_texts(tmp_path / "cell.pdf")))
+
+
+def test_a_section_heading_never_ends_a_page(tmp_path: Path) -> None:
+    """At every page height a section row is followed on its page by a row of its section."""
+    register_fonts()
+    styles = appendix_styles(10)
+    rows: list = []
+    for s in range(1, 8):
+        rows.append(SectionRow(section_id=s, number=str(s), title=f"Раздел {s}"))
+        rows += [_item(f"{s}.{n}", f"Мероприятие {s}.{n} " + "слово " * (n * 7)) for n in range(1, 4)]
+    width = landscape(A4)[0] - 70
+    checked = 0
+    for height in range(60, 520, 3):
+        parts = roadmap_table_flowable(_table(rows), styles, width).split(width, height)
+        if len(parts) != 2:
+            continue
+        last = parts[0]._cellvalues[-1]
+        first_cell = last[0]
+        text = first_cell.text if hasattr(first_cell, "text") else str(first_cell)
+        assert "Раздел" not in text, f"a heading ends the page at height {height}"
+        checked += 1
+    assert checked > 50

@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from sqlalchemy import select
 from sqlalchemy.orm import object_session, selectinload
 
+from desktop.export import pdf_parts
 from desktop.export.pdf_order_parts import is_draft
 from desktop.export.pdf_settings import OrderPdfSettings
 from desktop.export.pdf_styles import AppendixStyles
@@ -27,9 +28,14 @@ from desktop.models import (
     ItemExecutor,
     Order,
     OrderAppendix,
-    Organisation,
     Roadmap,
     Section,
+)
+from desktop.services.document_parts import (
+    TablePart,
+    closing_signature,
+    roadmap_appendices,
+    roadmap_parts,
 )
 from desktop.services.table import roadmap_table
 
@@ -85,19 +91,33 @@ def appendix_mark(ctx: MarkContext, document_title: str, styles: AppendixStyles,
 
 def roadmap_content(roadmap: Roadmap, settings: OrderPdfSettings, styles: AppendixStyles,
                     width: float) -> list[Flowable]:
-    """Title, goal, tasks, the table, then the abbreviations."""
-    story: list[Flowable] = [Paragraph(markup(roadmap.title), styles.title)]
-    if txt(roadmap.goal):
-        story.append(Paragraph(f"<b>Цель:</b> {markup(txt(roadmap.goal))}", styles.body))
-    if txt(roadmap.tasks):
-        story.append(Paragraph("<b>Задачи:</b>", styles.body))
-        story.extend(Paragraph(markup(line), styles.body)
-                     for line in txt(roadmap.tasks).splitlines() if line.strip())
-    story.append(Spacer(1, 4 * mm))
+    """Title, the document's parts in its own order around the table, the closing
+    signature, then the roadmap's own appendices (each on a new page)."""
+    story: list[Flowable] = [Paragraph(escape(txt(roadmap.title)), styles.title)]
     preload_items(roadmap)
-    story.append(roadmap_table_flowable(roadmap_table(roadmap), styles, width))
-    story.extend(abbreviations(roadmap, styles))
+    for part in roadmap_parts(roadmap):
+        if isinstance(part, TablePart):
+            story.append(Spacer(1, 3 * mm))
+            heading = pdf_parts.part_heading(part.heading, styles)
+            if heading is not None:
+                story.append(heading)
+            story.append(roadmap_table_flowable(roadmap_table(roadmap), styles, width))
+            story.append(Spacer(1, 3 * mm))
+            continue
+        story += pdf_parts.LAYOUTS[type(part)](part, styles, width)
+    signature = closing_signature(roadmap)
+    if signature is not None:
+        story += pdf_parts.closing_signature(signature, styles, width)
+    document = f"{document_noun(roadmap.title)}"
+    for appendix in roadmap_appendices(roadmap):
+        story += pdf_parts.schedule_appendix(appendix, document, styles, width)
     return story
+
+
+def document_noun(title: str) -> str:
+    """«дорожной карте» / «плану …» for an appendix mark: the dative of the head noun."""
+    word = approved_word(title)
+    return {"УТВЕРЖДЕН": "плану", "УТВЕРЖДЕНО": "документу"}.get(word, "дорожной карте")
 
 
 def preload_items(roadmap: Roadmap) -> None:
@@ -115,29 +135,6 @@ def preload_items(roadmap: Roadmap) -> None:
     ).all()
     session.scalars(select(Section).where(Section.roadmap_id == roadmap.id)
                     .options(selectinload(Section.items))).all()
-
-
-def used_organisations(roadmap: Roadmap) -> list[Organisation]:
-    """Organisations named as executors of the roadmap's items, by short name."""
-    found: dict[int, Organisation] = {}
-    for item in roadmap.all_items():
-        for executor in item.executors:
-            org = executor.organisation
-            if org is not None:
-                found[org.id] = org
-    return sorted(found.values(), key=lambda o: o.short_name.lower())
-
-
-def abbreviations(roadmap: Roadmap, styles: AppendixStyles) -> list[Flowable]:
-    """«Принятые сокращения: ИМЦ – Информационно-методический центр …»."""
-    orgs = [o for o in used_organisations(roadmap)
-            if txt(o.full_name) and txt(o.full_name) != txt(o.short_name)]
-    if not orgs:
-        return []
-    story: list[Flowable] = [Spacer(1, 6 * mm), Paragraph("<b>Принятые сокращения:</b>", styles.body)]
-    story.extend(Paragraph(f"{markup(o.short_name)} – {markup(o.full_name)}", styles.body)
-                 for o in orgs)
-    return story
 
 
 def working_group_content(appendix: OrderAppendix, styles: AppendixStyles,

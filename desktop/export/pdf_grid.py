@@ -130,6 +130,8 @@ class PagedGrid(Flowable):
         self.heights: list[float | None] = heights if heights is not None else [None] * len(rows)
         self.width = spec.width
         self.height = 0.0
+        #: a split already refused once: the next one is on a fresh page
+        self._deferred = False
 
     def _height(self, index: int) -> float:
         if self.heights[index] is None:
@@ -176,7 +178,9 @@ class PagedGrid(Flowable):
         if count == 0 or left > MAX_GAP * availHeight:
             broken = self._break_row(count, left)
         if broken is None:
+            count = self._without_dangling_heading(count)
             if count == 0:
+                self._deferred = True
                 return []
             return [self._piece(count), self._rest(count, [], [])]
         head, head_height, tail = broken
@@ -185,6 +189,15 @@ class PagedGrid(Flowable):
         piece = self.spec.table([*self.rows[:count], head], [*self.sections[:count], section],
                                 heights)
         return [piece, self._rest(count + 1, [tail], [section])]
+
+    def _without_dangling_heading(self, count: int) -> int:
+        """``count`` less the section rows that would end the page without a row of their
+        own section under them (a heading always shares a page with its first row). When
+        the grid was already moved on once (a fresh page), it is laid out as it comes."""
+        kept = count
+        while kept > 0 and self.sections[kept - 1]:
+            kept -= 1
+        return count if kept == 0 and self._deferred else kept
 
     def _break_row(self, index: int, space: float) -> tuple[Row, float, Row] | None:
         """Row ``index`` broken to fit ``space``: its first part, that part's height, the rest."""

@@ -83,7 +83,8 @@ def order_story(order: Order, authority: Authority, settings: OrderPdfSettings) 
     story += parts.text_paragraphs(order.preamble, styles.body)
     story.append(parts.order_word(settings, styles))
     story += parts.points(order, styles)
-    story.append(parts.signature(order, styles, width))
+    last = story.pop() if story else None
+    story.append(parts.signature(order, styles, width, last))
     story += parts.approvals(order, settings, styles, width)
     story += parts.executor_mark(order, styles)
     return story

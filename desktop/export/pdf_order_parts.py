@@ -14,7 +14,16 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from desktop.export.pdf_blocks import AtPageBottom, layout_row, layout_rows
 from desktop.export.pdf_settings import OrderPdfSettings
 from desktop.export.pdf_styles import OrderStyles
-from desktop.export.pdf_text import escape, format_order_date, markup, number_text, spaced, txt
+from desktop.export.pdf_text import (
+    NBSP,
+    escape,
+    format_order_date,
+    markup,
+    name_markup,
+    number_text,
+    spaced,
+    txt,
+)
 from desktop.models import Authority, Order, OrderApproval, OrderPoint
 from desktop.models.enums import ApprovalKind, label
 
@@ -40,6 +49,8 @@ def requisites(order: Order, authority: Authority, settings: OrderPdfSettings,
         story.append(Paragraph(markup(f"({short})"), styles.requisite))
     story.append(Paragraph("ПРИКАЗ", styles.heading))
     date = format_order_date(order.date, settings.date_style, blank="_______________")
+    if settings.date_with_ot:
+        date = f"от{NBSP}{date}"
     story.append(layout_row(
         [Paragraph(escape(date), styles.date_left),
          Paragraph(escape(number_text(order.number or "")), styles.number_right)],
@@ -94,19 +105,26 @@ def points(order: Order, styles: OrderStyles) -> list[Flowable]:
     return story
 
 
-def signature(order: Order, styles: OrderStyles, width: float) -> Flowable:
-    """Position at the left, «И.О. Фамилия» at the right on the level of its last line."""
+def signature(order: Order, styles: OrderStyles, width: float,
+              last_text: Flowable | None = None) -> Flowable:
+    """Position at the left, «И.О. Фамилия» at the right on the level of its last line.
+
+    The block is kept on one page with ``last_text`` (the last paragraph of the
+    text): a signature never stands alone on a page.
+    """
     table = layout_row(
         [Paragraph(markup(order.signatory_position or ""), styles.signature_left),
-         Paragraph(markup(order.signatory_name or ""), styles.signature_right)],
+         Paragraph(name_markup(order.signatory_name), styles.signature_right)],
         [width * 0.6, width * 0.4],
     )
-    return KeepTogether([Spacer(1, 2 * 14 * 1.15), table])
+    lead = [] if last_text is None else [last_text]
+    return KeepTogether([*lead, Spacer(1, 2 * 14 * 1.15), table])
 
 
 def approvals(order: Order, settings: OrderPdfSettings, styles: OrderStyles,
               width: float) -> list[Flowable]:
-    """The «Проект внесен» and «СОГЛАСОВАНО» blocks: position, signature line, name, date."""
+    """The «Проект внесен» and «СОГЛАСОВАНО» blocks as the order has them: position, name,
+    and a signature line and date only where the block asks for them."""
     story: list[Flowable] = []
     for kind in (ApprovalKind.SUBMITTED, ApprovalKind.AGREED):
         group = [a for a in order.approvals if a.kind is kind]
@@ -123,14 +141,17 @@ def approvals(order: Order, settings: OrderPdfSettings, styles: OrderStyles,
 
 def _approval_rows(approval: OrderApproval, settings: OrderPdfSettings,
                    styles: OrderStyles) -> list[list[object]]:
-    date = format_order_date(approval.date, settings.date_style)
-    return [
-        [Paragraph(markup(approval.person_position), styles.small),
-         Paragraph("____________", styles.small),
-         Paragraph(markup(approval.person_name), styles.small_right)],
-        [Paragraph(escape(date), styles.small), "", ""],
-        [Spacer(1, 4 * mm), "", ""],
-    ]
+    """Position, (signature line), name; then the date, or a blank for it, when the block
+    asks for one. Nothing is printed that the block does not have."""
+    line = Paragraph("____________", styles.small) if approval.signature_line else ""
+    rows: list[list[object]] = [
+        [Paragraph(markup(approval.person_position), styles.small), line,
+         Paragraph(name_markup(approval.person_name), styles.small_right)]]
+    if approval.date is not None or approval.date_line:
+        date = format_order_date(approval.date, settings.date_style)
+        rows.append([Paragraph(escape(date), styles.small), "", ""])
+    rows.append([Spacer(1, 4 * mm), "", ""])
+    return rows
 
 
 def executor_mark(order: Order, styles: OrderStyles) -> list[Flowable]:

@@ -36,6 +36,8 @@ class OrderPdfSettings:
 
     #: «13.01.2023» (numeric) or «13 января 2023 г.» (words)
     date_style: DateStyle = "numeric"
+    #: the date line reads «от 21.01.2022» (as many authorities' instructions ask)
+    date_with_ot: bool = False
     #: «п р и к а з ы в а ю:» (spaced) or «ПРИКАЗЫВАЮ:» (caps)
     order_word: OrderWord = "spaced"
     left_margin_mm: float = 30.0

@@ -89,6 +89,8 @@ class AppendixStyles:
     cell_section: ParagraphStyle
     approval: ParagraphStyle
     approval_bold: ParagraphStyle
+    approval_right: ParagraphStyle
+    part_heading: ParagraphStyle
     table_size: float
 
 
@@ -115,5 +117,8 @@ def appendix_styles(table_size: float) -> AppendixStyles:
         cell_section=_style("cell_section", table_size, font=BOLD),
         approval=_style("approval", 12),
         approval_bold=_style("approval_bold", 12, font=BOLD),
+        approval_right=_style("approval_right", 12, align=TA_RIGHT),
+        part_heading=_style("part_heading", 12, font=BOLD, align=TA_CENTER, spaceBefore=8,
+                            spaceAfter=4),
         table_size=table_size,
     )

@@ -2,8 +2,9 @@
 
 ГОСТ Р 7.0.97 forbids splitting initials from the surname, «№» from its
 number and the parts of a worded date; reportlab never breaks a line at
-U+00A0, so :func:`typeset` puts one there. U+202F (babel's narrow space) *is*
-a break point for reportlab and is replaced too.
+U+00A0, so :func:`typeset` puts one there — in text the program composes.
+U+202F (babel's narrow space) *is* a break point for reportlab and is
+replaced too. The user's own text is printed as typed (:func:`markup`).
 """
 
 from __future__ import annotations
@@ -62,8 +63,19 @@ def escape(text: str) -> str:
 
 
 def markup(text: str | None) -> str:
-    """Typeset and escape: what a Paragraph of user text gets."""
-    return escape(typeset(text))
+    """A Paragraph of the user's text: escaped, printed exactly as typed.
+
+    No-break spaces (:func:`typeset`) go only into text the program composes
+    itself (dates, «№ N», signature lines); what the coordinator typed is not
+    re-worded or re-spaced.
+    """
+    return escape(text or "")
+
+
+def name_markup(name: str | None) -> str:
+    """A signatory's «И.О. Фамилия» in a requisite the program lays out: the initials are
+    kept on the surname's line (a no-break space, which prints as the space typed)."""
+    return escape(typeset((name or "").strip()))
 
 
 def format_order_date(date: dt.date | None, style: str, *, blank: str = "«___» ________ 20__ г.") -> str:

@@ -56,6 +56,9 @@ FIELD_SPECS: dict[Field, FieldSpec] = {
 class Column:
     field: Field
     heading: str
+    #: the executors column prints a directory person with their position
+    #: («О.В. Плесецкая – директор МКУО КМЦ»)
+    with_position: bool = False
 
     @property
     def weight(self) -> float:
@@ -107,8 +110,14 @@ def preset(name: str) -> tuple[Column, ...]:
     return PRESETS[name][1]
 
 
-def profile_to_json(columns: tuple[Column, ...] | list[Column]) -> list[dict[str, str]]:
-    return [{"field": c.field.value, "heading": c.heading} for c in columns]
+def profile_to_json(columns: tuple[Column, ...] | list[Column]) -> list[dict[str, Any]]:
+    return [{"field": c.field.value, "heading": c.heading,
+             **({"with_position": True} if c.with_position else {})} for c in columns]
+
+
+def prints_positions(columns: tuple[Column, ...]) -> bool:
+    """Whether the profile's executors column asks for people's positions."""
+    return any(c.field is Field.EXECUTORS and c.with_position for c in columns)
 
 
 def profile_from_json(data: Any) -> tuple[Column, ...]:
@@ -124,5 +133,5 @@ def profile_from_json(data: Any) -> tuple[Column, ...]:
             continue
         seen.add(field)
         heading = str(entry.get("heading") or FIELD_SPECS[field].heading)
-        columns.append(Column(field, heading))
+        columns.append(Column(field, heading, with_position=entry.get("with_position") is True))
     return tuple(columns) or preset(DEFAULT_PRESET)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.models.base import Base, db_enum
@@ -76,6 +76,10 @@ class OrderApproval(Base):
     person_position: Mapped[str] = mapped_column(Text, default="")
     person_name: Mapped[str] = mapped_column(String(200), default="")
     date: Mapped[dt.date | None] = mapped_column(Date)
+    #: print a line to sign on («____________»); most documents have none
+    signature_line: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: print a blank date to fill in by hand when ``date`` is empty
+    date_line: Mapped[bool] = mapped_column(Boolean, default=False)
 
     order: Mapped[Order] = relationship(back_populates="approvals")
 

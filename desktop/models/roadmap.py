@@ -27,6 +27,7 @@ from desktop.models.columns import profile_from_json, profile_to_json
 from desktop.models.deadline import Deadline, parse_deadline
 from desktop.models.directory import Organisation, Person
 from desktop.models.enums import ItemStatus, Level, RoadmapStatus, SchoolScope
+from desktop.models.executors import join_executors, with_position
 from desktop.models.orders import Order
 from desktop.models.roadmap_parts import RoadmapAppendix, TargetIndicator
 from desktop.models.schools import School
@@ -208,7 +209,14 @@ class Item(Base):
 
     @property
     def executors_text(self) -> str:
-        return ", ".join(e.display for e in self.executors)
+        return join_executors([e.display for e in self.executors])
+
+    def executors_text_with(self, *, positions: bool) -> str:
+        """The executors as printed; ``positions`` adds a directory person's position."""
+        if not positions:
+            return self.executors_text
+        return join_executors([with_position(e.display, e.person.position or "")
+                               if e.person is not None else e.display for e in self.executors])
 
     @property
     def depth(self) -> int:

@@ -19,6 +19,7 @@ from desktop.errors import UserError
 from desktop.models import Item, ItemExecutor, Organisation, Person, School
 from desktop.models.columns import Field
 from desktop.models.enums import ItemStatus, SchoolScope
+from desktop.models.executors import split_executors
 
 #: fields stored as plain text on the item, by attribute name
 TEXT_ATTRIBUTES: dict[Field, str] = {
@@ -119,11 +120,6 @@ def set_executors(session: Session, item_id: int, entries: list[ExecutorEntry]) 
         item.executors.append(ItemExecutor(
             position=position, organisation_id=entry.organisation_id,
             person_id=entry.person_id, text=entry.text))
-
-
-def split_executors(text: str) -> list[str]:
-    """«ИМЦ, РОО ,  кураторы» → ["ИМЦ", "РОО", "кураторы"]."""
-    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
 
 
 def resolve_executors(session: Session, text: str) -> tuple[list[ExecutorEntry], list[str]]:

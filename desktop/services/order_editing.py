@@ -42,7 +42,7 @@ ROW_KINDS: dict[str, type] = {
     "member": WorkingGroupMember, "schedule": ScheduleEntry,
 }
 _ROW_FIELDS: dict[str, tuple[str, ...]] = {
-    "approval": ("kind", "person_position", "person_name", "date"),
+    "approval": ("kind", "person_position", "person_name", "date", "signature_line", "date_line"),
     "appendix": ("kind", "title", "roadmap_id", "text"),
     "member": ("name", "job_title", "role"),
     "schedule": ("topic", "date_text", "responsible"),
@@ -333,6 +333,10 @@ def add_row(session: Session, table: str, owner_id: int, **values: Any) -> int:
     return row.id
 
 
+#: yes/no cells of the rows
+_FLAGS = ("signature_line", "date_line")
+
+
 def set_row_field(session: Session, table: str, row_id: int, name: str, value: Any) -> None:
     """Set one cell of an approval, appendix, member or schedule row."""
     if name not in _ROW_FIELDS[table]:
@@ -343,6 +347,8 @@ def set_row_field(session: Session, table: str, row_id: int, name: str, value: A
     elif name == "roadmap_id":
         if value is not None and session.get(Roadmap, value) is None:
             raise UserError("Дорожная карта не найдена в базе данных")
+    elif name in _FLAGS:
+        value = bool(value)
     elif name != "date":
         value = str(value or "").strip()
     setattr(row, name, value)

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from desktop.models.columns import Column, Field
+from desktop.models.columns import Column, Field, prints_positions
 from desktop.models.deadline import Deadline
 from desktop.models.enums import ItemStatus, SchoolScope, label
 
@@ -91,10 +91,10 @@ def field_texts(*, number: str, activity: str, deadline_text: str, executors: st
     }
 
 
-def item_texts(item: Item) -> dict[Field, str]:
+def item_texts(item: Item, *, positions: bool = False) -> dict[Field, str]:
     return field_texts(
         number=item.number, activity=item.activity, deadline_text=item.deadline_text,
-        executors=item.executors_text, tasks=item.tasks, indicator=item.indicator,
+        executors=item.executors_text_with(positions=positions), tasks=item.tasks, indicator=item.indicator,
         evidence=item.evidence, info_support=item.info_support, status=item.status,
         done_date=item.done_date, note=item.note,
         schools=scope_text(item.school_scope, [s.short_name for s in item.schools]
@@ -106,7 +106,7 @@ def section_row(section: Section) -> SectionRow:
 
 
 def item_row(item: Item, columns: tuple[Column, ...]) -> ItemRow:
-    values = item_texts(item)
+    values = item_texts(item, positions=prints_positions(columns))
     return ItemRow(
         item_id=item.id,
         section_id=item.section_id,
@@ -123,10 +123,14 @@ def item_row(item: Item, columns: tuple[Column, ...]) -> ItemRow:
 
 
 def roadmap_table(roadmap: Roadmap, columns: tuple[Column, ...] | None = None) -> RoadmapTable:
-    """The roadmap in document order: each section row followed by its items, depth-first."""
+    """The roadmap in document order: each section row followed by its items, depth-first.
+
+    A section with neither number nor title (a roadmap without sections) has no row.
+    """
     columns = columns or roadmap.columns
     rows: list[SectionRow | ItemRow] = []
     for section in roadmap.sections:
-        rows.append(section_row(section))
+        if not section.untitled:
+            rows.append(section_row(section))
         rows.extend(item_row(item, columns) for item in section.items_in_order())
     return RoadmapTable(columns=columns, rows=tuple(rows))

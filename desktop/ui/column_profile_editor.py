@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.columns import FIELD_SPECS, PRESETS, Column, Field
+from desktop.models.columns import FIELD_SPECS, PRESETS, Column, Field, prints_positions
 
 FieldRole = Qt.ItemDataRole.UserRole + 1
 
@@ -63,6 +64,9 @@ class ColumnProfileEditor(QWidget):
             "Отметьте столбцы, расставьте их по порядку (перетаскиванием или кнопками), "
             "заголовок меняется двойным щелчком."), self))
         layout.addLayout(body, 1)
+        self.positions_check = QCheckBox(self.tr(
+            "Исполнители из справочника — с должностью («О.В. Плесецкая – директор МКУО КМЦ»)"), self)
+        layout.addWidget(self.positions_check)
         self.set_profile(columns)
         matching = [key for key, (_title, cols) in PRESETS.items() if cols == tuple(columns)]
         if matching:
@@ -71,6 +75,7 @@ class ColumnProfileEditor(QWidget):
     def set_profile(self, columns: tuple[Column, ...]) -> None:
         """Show ``columns`` ticked in their order, then the other fields unticked."""
         self.tree.clear()
+        self.positions_check.setChecked(prints_positions(columns))
         chosen = {c.field for c in columns}
         rows = [(c.field, c.heading, True) for c in columns]
         rows += [(f, FIELD_SPECS[f].heading, False) for f in Field if f not in chosen]
@@ -112,5 +117,7 @@ class ColumnProfileEditor(QWidget):
             if item.checkState(0) != Qt.CheckState.Checked:
                 continue
             field = Field(item.data(0, FieldRole))
-            columns.append(Column(field, item.text(1).strip() or FIELD_SPECS[field].heading))
+            columns.append(Column(field, item.text(1).strip() or FIELD_SPECS[field].heading,
+                                  with_position=field is Field.EXECUTORS
+                                  and self.positions_check.isChecked()))
         return tuple(columns)

@@ -15,10 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.models import Item, ItemExecutor, Organisation, Person, Roadmap, School, Section
-from desktop.models.columns import Column, Field, profile_from_json
+from desktop.models.columns import Column, Field, prints_positions, profile_from_json
 from desktop.models.deadline import Deadline, is_overdue
 from desktop.models.directory import initials_name
 from desktop.models.enums import ItemStatus, SchoolScope
+from desktop.models.executors import join_executors, with_position
 from desktop.models.roadmap import item_schools
 from desktop.models.schools import SchoolProjectYear
 from desktop.services.table import field_texts, scope_text, section_heading
@@ -111,17 +112,22 @@ def item_cells(node: Node, values: dict[Field, str], columns: tuple[Column, ...]
     node.haystack = "\n".join(values.values()).casefold()
 
 
-def _executors(session: Session, ids: list[int] | None, section_ids: list[int]) -> dict[int, str]:
-    stmt = (select(ItemExecutor.item_id, ItemExecutor.text, Organisation.short_name, Person.name)
+def _executors(session: Session, ids: list[int] | None, section_ids: list[int], *,
+               positions: bool = False) -> dict[int, str]:
+    stmt = (select(ItemExecutor.item_id, ItemExecutor.text, Organisation.short_name, Person.name,
+                   Person.position)
             .outerjoin(Organisation, Organisation.id == ItemExecutor.organisation_id)
             .outerjoin(Person, Person.id == ItemExecutor.person_id)
             .order_by(ItemExecutor.item_id, ItemExecutor.position, ItemExecutor.id))
     stmt = stmt.where(ItemExecutor.item_id.in_(ids)) if ids is not None else stmt.join(
         Item, Item.id == ItemExecutor.item_id).where(Item.section_id.in_(section_ids))
     names: dict[int, list[str]] = {}
-    for item_id, text, org, person in session.execute(stmt):
-        names.setdefault(item_id, []).append(initials_name(person) if person else org or text)
-    return {k: ", ".join(v) for k, v in names.items()}
+    for item_id, text, org, person, position in session.execute(stmt):
+        name = initials_name(person) if person else org or text
+        if person and positions:
+            name = with_position(name, position or "")
+        names.setdefault(item_id, []).append(name)
+    return {k: join_executors(v) for k, v in names.items()}
 
 
 def _schools(session: Session, ids: list[int] | None,
@@ -144,7 +150,7 @@ def load_item_nodes(session: Session, columns: tuple[Column, ...], today: dt.dat
     stmt = select(ITEMS).order_by(ITEMS.c.position, ITEMS.c.id)
     stmt = stmt.where(ITEMS.c.id.in_(ids)) if ids is not None else stmt.where(
         ITEMS.c.section_id.in_(sids))
-    executors = _executors(session, ids, sids)
+    executors = _executors(session, ids, sids, positions=prints_positions(columns))
     schools = _schools(session, ids, sids)
     nodes = []
     for r in session.execute(stmt).mappings():

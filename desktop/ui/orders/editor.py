@@ -31,6 +31,8 @@ APPROVAL_COLUMNS = (
     RowColumn("person_position", "Должность"),
     RowColumn("person_name", "И.О. Фамилия"),
     RowColumn("date", "Дата", is_date=True),
+    RowColumn("signature_line", "Линия подписи", ((False, "нет"), (True, "да"))),
+    RowColumn("date_line", "Пустая дата", ((False, "нет"), (True, "да"))),
 )
 STATUS_CHOICES = ((OrderStatus.DRAFT, "проект"), (OrderStatus.SIGNED, "подписан"))
 

@@ -16,6 +16,7 @@ CHOICES: dict[str, tuple[tuple[str, str], ...]] = {
     "appendix_paper": (("A4", "A4, альбомная"), ("A3", "A3, альбомная")),
 }
 CHECKS: dict[str, str] = {
+    "date_with_ot": "Дата с предлогом: «от 21.01.2026»",
     "title_centered": "Заголовок по центру над текстом",
     "restart_appendix_numbering": "Нумерация страниц приложения заново",
 }
@@ -47,6 +48,7 @@ class SettingsForm(QWidget):
             self.checks[key] = box
         form = QFormLayout(self)
         form.addRow(self.tr("Дата приказа:"), self.combos["date_style"])
+        form.addRow("", self.checks["date_with_ot"])
         form.addRow(self.tr("Распорядительное слово:"), self.combos["order_word"])
         form.addRow(self.tr("Левое поле:"), self.left_margin)
         form.addRow("", self.checks["title_centered"])

@@ -1,5 +1,6 @@
 """roadmap parts: passport, basis documents, justification, target indicators, closing
-signature, the parts' order and headings, and the roadmap's own appendices
+signature, the parts' order and headings, and the roadmap's own appendices; an approval
+block's signature line and blank date become choices
 
 Revision ID: 0002
 Revises: 0001
@@ -32,6 +33,9 @@ def upgrade() -> None:
                                         server_default="[]"))
     op.add_column("roadmaps", sa.Column("layout_json", sa.JSON(), nullable=False,
                                         server_default="{}"))
+    for name in ("signature_line", "date_line"):
+        op.add_column("order_approvals", sa.Column(name, sa.Boolean(), nullable=False,
+                                                   server_default=sa.false()))
     op.create_table(
         "target_indicators",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -88,6 +92,9 @@ def downgrade() -> None:
     op.drop_table("roadmap_appendix_rows")
     op.drop_table("roadmap_appendices")
     op.drop_table("target_indicators")
+    with op.batch_alter_table("order_approvals") as batch:
+        batch.drop_column("signature_line")
+        batch.drop_column("date_line")
     with op.batch_alter_table("roadmaps") as batch:
         for name in (*_TEXT_COLUMNS, "closing_name", "indicator_periods", "layout_json"):
             batch.drop_column(name)
