@@ -31,6 +31,13 @@ from desktop.models import (
 from desktop.models.columns import DEFAULT_PRESET, Column, preset
 from desktop.models.deadline_shift import shift_deadline_text
 from desktop.services import demo_data
+from desktop.services.roadmap_parts import (
+    PartsData,
+    apply_parts,
+    copy_parts,
+    read_parts,
+    validate_parts,
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,8 @@ class RoadmapProperties:
     status: RoadmapStatus = RoadmapStatus.DRAFT
     monitoring_points: tuple[PointData, ...] = ()
     columns: tuple[Column, ...] = field(default_factory=lambda: preset(DEFAULT_PRESET))
+    #: the document's parts around the table (passport, indicators, appendices …)
+    parts: PartsData = field(default_factory=PartsData)
 
     @property
     def period(self) -> tuple[dt.date, dt.date]:
@@ -84,6 +93,7 @@ def validate(props: RoadmapProperties) -> RoadmapProperties:
             raise UserError(
                 f"Контрольная точка {point.date:%d.%m.%Y}: целевой процент должен быть от 0 до 100, "
                 "минимум не больше максимума")
+    validate_parts(props.parts)
     return replace(props, title=title)
 
 
@@ -92,7 +102,7 @@ def read_properties(session: Session, roadmap_id: int) -> RoadmapProperties:
     points = tuple(PointData(p.date, p.target_min, p.target_max, p.title)
                    for p in r.monitoring_points)
     return RoadmapProperties(r.title, r.level, r.period_start, r.period_end, r.goal, r.tasks,
-                             r.status, points, r.columns)
+                             r.status, points, r.columns, read_parts(r))
 
 
 DeadlineState = dict[int, tuple[Any, str, dt.date | None, dt.date | None]]
@@ -125,6 +135,7 @@ def apply_properties(session: Session, roadmap_id: int, props: RoadmapProperties
     roadmap.monitoring_points = [
         MonitoringPoint(date=p.date, target_min=p.target_min, target_max=p.target_max,
                         title=p.title) for p in props.monitoring_points]
+    apply_parts(roadmap, props.parts)
     if period_changed and reparse:
         for item in roadmap.all_items():
             item.set_deadline(item.deadline_text, props.period)
@@ -151,6 +162,7 @@ def create_empty(session: Session, props: RoadmapProperties) -> int:
     roadmap.monitoring_points = [
         MonitoringPoint(date=p.date, target_min=p.target_min, target_max=p.target_max,
                         title=p.title) for p in props.monitoring_points]
+    apply_parts(roadmap, props.parts)
     session.add(roadmap)
     session.flush()
     return roadmap.id
@@ -230,6 +242,7 @@ def copy_to_year(session: Session, source_id: int, years: int = 1,
         for item in src_section.top_items():
             section.items.extend(_copy_item(item, None, years, new.period))
         new.sections.append(section)
+    copy_parts(src, new, years)
     session.add(new)
     session.flush()
     return new.id

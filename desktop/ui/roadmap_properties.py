@@ -1,5 +1,6 @@
-"""«Свойства дорожной карты»: title, level, period, goal, tasks, status, monitoring points and
-the column profile, saved as one undoable command.
+"""«Свойства дорожной карты»: title, level, period, goal, tasks, status, the document's parts
+(passport, basis, justification, indicators, appendices, their order and headings, the
+closing signature), monitoring points and the column profile, saved as one undoable command.
 
 Changing the period re-parses every item's deadline against it; undo puts back the
 old properties and the parsed deadlines exactly. In use the dialog runs modally
@@ -36,9 +37,14 @@ from PySide6.QtWidgets import (
 from desktop.errors import UserError
 from desktop.models.enums import Level, RoadmapStatus, label
 from desktop.services import roadmaps as service
+from desktop.services.roadmap_parts import PartsData
 from desktop.services.roadmaps import PointData, RoadmapProperties
 from desktop.ui.column_profile_editor import ColumnProfileEditor
 from desktop.ui.commands import CommittingCommand, push
+from desktop.ui.parts.appendices import AppendicesTab
+from desktop.ui.parts.indicators import IndicatorsTab
+from desktop.ui.parts.layout import LayoutTab
+from desktop.ui.parts.texts import PartTextsTab
 
 if TYPE_CHECKING:
     from desktop.models.database import Database
@@ -192,8 +198,17 @@ class RoadmapPropertiesDialog(QDialog):
         self.points.add_button.clicked.connect(
             lambda: self.points.add_point(None, default_date=from_qdate(self.end_edit.date())))
         self.columns = ColumnProfileEditor(props.columns, self)
+        parts = props.parts
+        self.part_texts = PartTextsTab(parts, self)
+        self.indicators = IndicatorsTab(parts.indicator_periods, parts.indicators, self)
+        self.appendices = AppendicesTab(parts.appendices, self)
+        self.layout_tab = LayoutTab(parts.order, parts.headings, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(main, self.tr("Основное"))
+        self.tabs.addTab(self.part_texts, self.tr("Паспорт и основания"))
+        self.tabs.addTab(self.indicators, self.tr("Показатели"))
+        self.tabs.addTab(self.appendices, self.tr("Приложения"))
+        self.tabs.addTab(self.layout_tab, self.tr("Оформление"))
         self.tabs.addTab(self.points, self.tr("Контрольные точки"))
         self.tabs.addTab(self.columns, self.tr("Столбцы таблицы"))
         self.error = QLabel(self)
@@ -207,7 +222,7 @@ class RoadmapPropertiesDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(760, 560)
+        self.resize(900, 600)
 
     def properties(self) -> RoadmapProperties:
         """What the widgets say, checked; a Russian :class:`UserError` when it is wrong."""
@@ -218,7 +233,16 @@ class RoadmapPropertiesDialog(QDialog):
             period_start=start, period_end=end,
             goal=self.goal_edit.toPlainText().strip(), tasks=self.tasks_edit.toPlainText().strip(),
             status=RoadmapStatus(self.status_combo.currentData()),
-            monitoring_points=self.points.points(), columns=self.columns.profile()))
+            monitoring_points=self.points.points(), columns=self.columns.profile(),
+            parts=self.parts()))
+
+    def parts(self) -> PartsData:
+        """The document's parts as the tabs show them."""
+        periods, indicators = self.indicators.value()
+        order, headings = self.layout_tab.value()
+        return PartsData(texts=self.part_texts.texts(), indicator_periods=periods,
+                         indicators=indicators, appendices=self.appendices.value(),
+                         headings=headings, order=order)
 
     def accept(self) -> None:
         try:

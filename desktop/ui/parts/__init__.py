@@ -1,0 +1,1 @@
+"""Tabs of the roadmap properties dialog for the document's parts around the table."""
