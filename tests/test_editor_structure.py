@@ -174,3 +174,40 @@ def test_filters_overdue_text_and_section(page, qtbot, demo_db) -> None:  # noqa
     page.filter_bar.due_soon.setChecked(True)
     page.filter_bar.days.setValue(400)
     assert page.model.rowCount() <= 1
+
+
+def test_first_item_of_an_empty_roadmap_needs_no_section(page, demo_db, tmp_path) -> None:  # noqa: F811
+    """A flat list is a valid roadmap: «Добавить» on an empty roadmap adds an item (in an
+    untitled section that prints no band); undo takes both back."""
+    import datetime as dt
+
+    from desktop.export.pdf_roadmap import export_roadmap_pdf
+    from desktop.models import Level
+    from desktop.services import roadmaps as service
+    from tests.test_export_pdf_support import page_texts
+
+    with demo_db.session() as s:
+        rid = service.create_empty(s, service.RoadmapProperties(
+            "Плоский список", Level.MUNICIPAL, dt.date(2026, 1, 1), dt.date(2026, 12, 31)))
+        s.commit()
+    page.reload()
+    page.combo.setCurrentIndex(page.combo.findData(rid))
+    page.controller.actions["add"].trigger()
+    node = page.current_node()
+    assert node is not None and node.kind == "item"
+    with demo_db.session() as s:
+        sections = s.scalars(select(Section).where(Section.roadmap_id == rid)).all()
+        assert len(sections) == 1 and sections[0].untitled and len(sections[0].items) == 1
+        s.get(Item, node.id).activity = "Единственное мероприятие"
+        s.commit()
+    section_index = page.model.index(0, 0)
+    assert section_index.data() == "Мероприятия (без раздела)"
+    pdf = tmp_path / "flat.pdf"
+    with demo_db.session() as s:
+        export_roadmap_pdf(s, rid, pdf)
+    text = "".join(page_texts(pdf))
+    assert "Единственное мероприятие" in text and "без раздела" not in text
+    page.undo_stack.undo()
+    with demo_db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Section).where(
+            Section.roadmap_id == rid)) == 0

@@ -307,18 +307,28 @@ def _place_sections(session: Session, ids: list[int]) -> None:
 
 
 def add_section(session: Session, roadmap_id: int, *, position: int | None = None,
-                title: str = "Новый раздел") -> int:
+                title: str = "Новый раздел", numbered: bool = True) -> int:
+    """A new section; ``numbered=False`` with an empty title is the untitled one that holds
+    the items of a roadmap without sections (it prints no section row)."""
     if session.get(Roadmap, roadmap_id) is None:
         raise UserError(f"Дорожная карта № {roadmap_id} не найдена")
     ids = section_ids(session, roadmap_id)
     position = len(ids) if position is None else max(0, min(position, len(ids)))
-    section = Section(roadmap_id=roadmap_id, position=position, number=str(len(ids) + 1),
-                      title=title)
+    section = Section(roadmap_id=roadmap_id, position=position,
+                      number=str(len(ids) + 1) if numbered else "", title=title)
     session.add(section)
     session.flush()
     ids.insert(position, section.id)
     _place_sections(session, ids)
     return section.id
+
+
+def add_first_item(session: Session, roadmap_id: int) -> int:
+    """The first item of an empty roadmap, in an untitled section (no section is forced on
+    the user: a flat list «1.»–«25.» is a valid roadmap); returns the section's id."""
+    section_id = add_section(session, roadmap_id, title="", numbered=False)
+    add_item(session, section_id=section_id)
+    return section_id
 
 
 def delete_sections(session: Session, roadmap_id: int, ids: Iterable[int]) -> Snapshot:

@@ -85,6 +85,8 @@ class RoadmapTreeModel(QAbstractItemModel):
         self.matching = 0
         self._bold = QFont()
         self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
         self._brushes = {"overdue": QBrush(OVERDUE), "done": QBrush(DONE),
                          "cancelled": QBrush(CANCELLED), "section": QBrush(SECTION_BG)}
 
@@ -241,14 +243,18 @@ class RoadmapTreeModel(QAbstractItemModel):
         return None
 
     def _section_data(self, node: Node, column: int, role: int) -> Any:
+        untitled = not node.cells[0].strip()
         if role in (_DISPLAY, _TOOLTIP):
-            return node.cells[0] if column == 0 else ""
+            if column != 0:
+                return ""
+            # the items of a roadmap without sections: named here, never printed
+            return self.tr("Мероприятия (без раздела)") if untitled else node.cells[0]
         if role == _EDIT:
             return node.title if column == 0 else ""
         if role == Qt.ItemDataRole.FontRole:
-            return self._bold
+            return self._italic if untitled else self._bold
         if role == Qt.ItemDataRole.BackgroundRole:
-            return self._brushes["section"]
+            return None if untitled else self._brushes["section"]
         if role == RowKindRole:
             return "section"
         if role == RowIdRole:

@@ -189,8 +189,14 @@ class EditorController:
 
     def add_item(self) -> None:
         place = self._place_after_current()
-        if place is None:
-            self.add_section()
+        if place is None:  # an empty roadmap: a flat list, no section forced on the user
+            first = self._structure(lambda db, ch, rid: InsertCommand(
+                db, ch, rid, self.page.tr("добавление мероприятия"),
+                lambda s: [structure.add_first_item(s, rid)], sections=True))
+            if isinstance(first, InsertCommand) and first.created:
+                section = self.page.model.section_node(first.created[0])
+                if section is not None and section.children:
+                    self.page.select_item(section.children[0].id)
             return
         section_id, parent_id, position = place
         command = self._structure(lambda db, ch, rid: InsertCommand(
