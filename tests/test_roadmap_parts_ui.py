@@ -120,3 +120,26 @@ def test_indicator_without_a_name_is_refused_in_russian(qtbot, env) -> None:
     dialog.accept()
     assert dialog.result() != dialog.DialogCode.Accepted
     assert "укажите его название" in dialog.error.text()
+
+
+def test_consultations_reach_the_timeline_and_the_overdue_checks(qapp, db, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from desktop.services.consultations import overdue_consultations
+    from desktop.ui.gantt.printing import export_gantt
+    from tests.parts_fixture import add_parts_roadmap
+
+    with db.session() as s:
+        roadmap = add_parts_roadmap(s)
+        s.commit()
+        rid = roadmap.id
+        late = overdue_consultations(roadmap, dt.date(2026, 2, 1))
+        assert [c.topic for c in late] == ["Консультация по самодиагностике"]
+        roadmap.appendices[0].rows[1].done = True
+        s.commit()
+        late = overdue_consultations(roadmap, dt.date(2026, 3, 1))  # the first one done
+        assert [c.topic for c in late] == ["Консультация по антирисковым программам"]
+    pdf = export_gantt(db, rid, tmp_path / "gantt.pdf", today=dt.date(2026, 3, 1))
+    whole = norm("".join(page_texts(pdf)))
+    assert norm("График консультаций для школ") in whole
+    assert norm("Консультация по самодиагностике") in whole

@@ -157,6 +157,8 @@ class RoadmapAppendixRow(Base):
     topic: Mapped[str] = mapped_column(Text, default="")
     date_text: Mapped[str] = mapped_column(Text, default="")
     responsible: Mapped[str] = mapped_column(Text, default="")
+    #: the consultation took place (an overdue check skips it)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
     #: the parsed date text (:meth:`Deadline.to_json`), as for items
     deadline_json: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     deadline_start: Mapped[dt.date | None] = mapped_column(Date)

@@ -34,6 +34,7 @@ class ScheduleRowData:
     date_text: str = ""
     responsible: str = ""
     is_group: bool = False
+    done: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def _appendix_data(appendix: RoadmapAppendix) -> AppendixData:
     return AppendixData(
         appendix.title, appendix.number, appendix.doc_number, appendix.doc_date,
         tuple(appendix.headings or []), appendix.text,
-        tuple(ScheduleRowData(r.topic, r.date_text, r.responsible, r.is_group)
+        tuple(ScheduleRowData(r.topic, r.date_text, r.responsible, r.is_group, bool(r.done))
               for r in appendix.rows))
 
 
@@ -126,7 +127,7 @@ def _appendix(position: int, data: AppendixData, period: tuple[dt.date, dt.date]
                                headings=list(data.headings), text=data.text)
     for n, row in enumerate(data.rows):
         stored = RoadmapAppendixRow(position=n, is_group=row.is_group, topic=row.topic,
-                                    responsible=row.responsible)
+                                    responsible=row.responsible, done=row.done)
         stored.set_date_text(row.date_text, period)
         appendix.rows.append(stored)
     return appendix

@@ -15,9 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.errors import UserError
-from desktop.models import Item, Roadmap, Section
+from desktop.models import Item, Roadmap, RoadmapAppendix, Section
 from desktop.models.columns import Field
 from desktop.models.deadline import Deadline
+from desktop.services.consultations import consultations
 from desktop.services.table import ItemRow, SectionRow, roadmap_table
 
 
@@ -46,7 +47,8 @@ def load_print_data(session: Session, roadmap_id: int, today: date) -> PrintData
         select(Roadmap).where(Roadmap.id == roadmap_id).options(
             selectinload(Roadmap.sections).selectinload(Section.items).selectinload(Item.executors),
             selectinload(Roadmap.sections).selectinload(Section.items).selectinload(Item.children),
-            selectinload(Roadmap.monitoring_points)))
+            selectinload(Roadmap.monitoring_points),
+            selectinload(Roadmap.appendices).selectinload(RoadmapAppendix.rows)))
     if roadmap is None:
         raise UserError(f"Дорожная карта № {roadmap_id} не найдена")
     data = PrintData(roadmap.title, roadmap.period,
@@ -61,7 +63,23 @@ def load_print_data(session: Session, roadmap_id: int, today: date) -> PrintData
         data.rows.append(item)
         if section is not None and item.deadline is not None:
             section.span = _widen(section.span, item.deadline)
+    _add_consultations(data, roadmap, today)
     return data
+
+
+def _add_consultations(data: PrintData, roadmap: Roadmap, today: date) -> None:
+    """The roadmap's schedule appendices after its items: a band per appendix, a row per
+    consultation, drawn and marked overdue like an item."""
+    band: PrintRow | None = None
+    for event in consultations(roadmap):
+        if band is None or band.label != event.appendix:
+            band = PrintRow("section", event.appendix)
+            data.rows.append(band)
+        label = " ".join(f"{event.topic} ({event.responsible})".split()) if event.responsible \
+            else " ".join(event.topic.split())
+        data.rows.append(PrintRow("item", label, 0, event.deadline, event.status,
+                                  event.is_overdue(today)))
+        band.span = _widen(band.span, event.deadline)
 
 
 def _item_row(row: ItemRow, today: date) -> PrintRow:

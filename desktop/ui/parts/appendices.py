@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from desktop.models.roadmap_parts import DEFAULT_SCHEDULE_HEADINGS
 from desktop.services.roadmap_parts import AppendixData, ScheduleRowData
 
-ROW_HEADINGS = ("Строка месяца", "Тема", "Дата (как в документе)", "Ответственные")
+ROW_HEADINGS = ("Строка месяца", "Тема", "Дата (как в документе)", "Ответственные",
+                "Проведена")
 
 
 class AppendicesTab(QWidget):
@@ -124,13 +125,15 @@ class AppendicesTab(QWidget):
         row = self.rows.rowCount()
         self.rows.insertRow(row)
         self.rows.setCellWidget(row, 0, QCheckBox(self.rows))
+        self.rows.setCellWidget(row, 4, QCheckBox(self.rows))
         self._check(row).setChecked(data.is_group)
+        self._check(row, 4).setChecked(data.done)
         for col, text in enumerate((data.topic, data.date_text, data.responsible), 1):
             self.rows.setItem(row, col, QTableWidgetItem(text))
         return row
 
-    def _check(self, row: int) -> QCheckBox:
-        box = self.rows.cellWidget(row, 0)
+    def _check(self, row: int, column: int = 0) -> QCheckBox:
+        box = self.rows.cellWidget(row, column)
         assert isinstance(box, QCheckBox)
         return box
 
@@ -164,7 +167,8 @@ class AppendicesTab(QWidget):
             texts = [(self.rows.item(row, c).text().strip() if self.rows.item(row, c) else "")
                      for c in (1, 2, 3)]
             if any(texts):
-                rows.append(ScheduleRowData(*texts, is_group=self._check(row).isChecked()))
+                rows.append(ScheduleRowData(*texts, is_group=self._check(row).isChecked(),
+                                            done=self._check(row, 4).isChecked()))
         doc_date = self.date_edit.date().toPython() if self.has_date.isChecked() else None
         headings = tuple(e.text().strip() for e in self.heading_edits)
         if headings == DEFAULT_SCHEDULE_HEADINGS:

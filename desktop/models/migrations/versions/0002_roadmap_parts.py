@@ -76,6 +76,7 @@ def upgrade() -> None:
         sa.Column("topic", sa.Text(), nullable=False),
         sa.Column("date_text", sa.Text(), nullable=False),
         sa.Column("responsible", sa.Text(), nullable=False),
+        sa.Column("done", sa.Boolean(), nullable=False, server_default=sa.false()),
         sa.Column("deadline_json", sa.JSON(), nullable=True),
         sa.Column("deadline_start", sa.Date(), nullable=True),
         sa.Column("deadline_end", sa.Date(), nullable=True),
