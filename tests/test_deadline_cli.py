@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import run
+from desktop.models.deadline import PARSER_VERSION
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,6 +25,7 @@ def test_one_text_prints_one_object(capsys: pytest.CaptureFixture[str]) -> None:
         "recurrence": None,
         "done": False,
         "warnings": [],
+        "version": PARSER_VERSION,
     }
 
 
@@ -73,4 +75,4 @@ def test_python_dash_m() -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["kind"] == "recurring"
-    assert data["recurrence"]["weekday"] == 3
+    assert data["recurrence"]["weekdays"] == [3]
