@@ -399,6 +399,7 @@ def test_json_shape() -> None:
     assert recurring["recurrence"] == {
         "frequency": "times", "weekdays": [], "times": 2, "per": "year", "months": [10, 4],
         "nth": None, "month_day": None, "month_offset": 0, "quarter_month": None, "periods": [],
+        "at_end": False,
     }
 
 

@@ -72,7 +72,8 @@ class Recurrence:
     n-th weekday of the month; ``month_day`` is «до 10 числа», ``month_offset`` 1 for
     «… следующего месяца», ``quarter_month`` (1–3) for «… первого месяца квартала»;
     ``months`` are named months («2 раза в год (октябрь, апрель)»); ``periods`` are the
-    school periods of a school rule, resolved from the :class:`SchoolCalendar` when parsed.
+    school periods of a school rule, resolved from the :class:`SchoolCalendar` when parsed;
+    ``at_end`` («по итогам года») counts a period only when it ends inside the window.
     """
 
     frequency: str
@@ -85,6 +86,7 @@ class Recurrence:
     month_offset: int = 0
     quarter_month: int | None = None
     periods: tuple[tuple[date, date], ...] = ()
+    at_end: bool = False
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Recurrence:
@@ -105,6 +107,7 @@ class Recurrence:
             quarter_month=data.get("quarter_month"),
             periods=tuple((date.fromisoformat(s), date.fromisoformat(e))
                           for s, e in data.get("periods") or ()),
+            at_end=bool(data.get("at_end", False)),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -115,6 +118,7 @@ class Recurrence:
             "month_day": self.month_day, "month_offset": self.month_offset,
             "quarter_month": self.quarter_month,
             "periods": [[s.isoformat(), e.isoformat()] for s, e in self.periods],
+            "at_end": self.at_end,
         }
 
 

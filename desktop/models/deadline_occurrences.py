@@ -141,18 +141,20 @@ def recurring_pieces(rule: Recurrence, windows: Iterable[tuple[date | None, date
                      ) -> list[Piece]:
     """Each occurrence of ``rule`` clipped to its window, in order.
 
-    A school period counts only when it ends inside the window (its result is due at
-    its end: «по итогам четверти» in a calendar-year roadmap has no occurrence for a
-    quarter that ends after the roadmap does).
+    A school period, and any period of an ``at_end`` rule, counts only when it ends inside
+    the window (its result is due at its end: «по итогам четверти» in a calendar-year
+    roadmap has no occurrence for a quarter that ends after the roadmap does). Other
+    pieces are clipped: «1 раз в квартал» in a roadmap ending 31 August falls due then.
     """
-    school = rule.per in SCHOOL_PERIODS and rule.month_day is None and not rule.weekdays
+    at_end = rule.at_end or (rule.per in SCHOOL_PERIODS and rule.month_day is None
+                             and not rule.weekdays)
     found: set[Piece] = set()
     for start, end in windows:
         if start is None:
             continue
         end = end or date(start.year, 12, 31)
         for lo, hi in rule_pieces(rule, start, end):
-            if school and not start <= hi <= end:
+            if at_end and not start <= hi <= end:
                 continue
             lo, hi = max(lo, start), min(hi, end)
             if lo <= hi:

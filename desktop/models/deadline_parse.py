@@ -236,12 +236,19 @@ def _bare_days(tokens: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
     return tokens
 
 
+#: a school year counted twice is counted by half-years, four times by quarters
+_SCHOOL_SPLITS = {2: "school_half_year", 4: "school_quarter"}
+
+
 def _recurring_spans(ctx: _Context, norm: str, recurrence: dict[str, Any],
                      spans: list[Span]) -> tuple[Span, ...]:
     """The windows of a recurring rule (its dated part, else the period or its school
     years); «январь 2026 г., далее ежемесячно» runs from the date to the period's end.
     A rule that counts school periods gets them resolved from the school calendar."""
     per = recurrence.get("per")
+    if per == "school_year" and recurrence.get("times") in _SCHOOL_SPLITS:
+        per = recurrence["per"] = _SCHOOL_SPLITS[recurrence["times"]]  # «2 раза в учебный год»
+        recurrence["times"] = 1
     if spans and THEN.search(norm):
         starts = [s for s, _ in spans if s is not None]
         ends = [e for _, e in spans if e is not None]

@@ -14,7 +14,7 @@ from typing import Any
 _WEEKDAY_WORD = (r"(?:понедельник[а-я]*|вторник[а-я]*|сред(?:ам|у|а)|четверг[а-я]*|пятниц[а-я]*"
                  r"|суббот[а-я]*|воскресень[а-я]*|воскресен[а-я]*)(?![а-я])")
 _REC_HINT = re.compile(r"еже|раз|дважды|трижды|кажд|числ|итог|конце|завершени|окончани"
-                       r"|по (?:понед|вторн|сред|четв|пятн|субб|воскр)")
+                       r"|понед|вторн|сред|четв|пятн|субб|воскр")
 
 _WEEKDAYS = (
     ("понедельн", 0), ("вторник", 1), ("сред", 2), ("четверг", 3),
@@ -115,7 +115,8 @@ def recurrence_rule(text: str) -> dict[str, Any] | None:
         per = _PERIOD_END_PER[ends.group("unit")]
         if per == "year":
             per = "school_year" if ends.group("school") else "year"
-        return {"frequency": "yearly" if per == "year" else "times", "times": 1, "per": per}
+        return {"frequency": "yearly" if per == "year" else "times", "times": 1, "per": per,
+                "at_end": True}
     adverb = _ADVERB.search(text)
     if adverb:
         frequency = _ADVERB_FREQUENCY[adverb.group("adv") or adverb.group("unit")]
