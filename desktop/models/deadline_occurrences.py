@@ -11,12 +11,10 @@ No Qt, no SQLAlchemy.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, WEEKLY, rrule, weekday
 
 from desktop.models.deadline_school_year import SCHOOL_PERIODS
@@ -33,17 +31,13 @@ _FREQUENCY_PER = {"weekly": "week", "monthly": "month", "quarterly": "quarter"}
 
 
 def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return _add_months(date(year, month, 1), 1) - timedelta(days=1)
 
 
-def _month_starts(start: date, end: date, months: Iterable[int] | None = None,
-                  interval: int = 1) -> Iterator[date]:
-    """The first days of the months from ``start``'s month to ``end``'s."""
-    first = start.replace(day=1)
-    by_month = tuple(months) if months is not None else None
-    for moment in rrule(MONTHLY, dtstart=first, until=end, interval=interval, bymonth=by_month,
-                        cache=False):
-        yield moment.date()
+def _add_months(first: date, months: int) -> date:
+    """The first day of the month ``months`` after ``first``'s month."""
+    index = first.year * 12 + first.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def _days(rule: rrule) -> Iterator[Piece]:
@@ -61,10 +55,11 @@ def _blocks(per: str, start: date, end: date, months: int | None = None) -> Iter
             monday += timedelta(days=7)
         return
     size = months or _MONTHS_PER.get(per, 12)
-    aligned = date(start.year, (start.month - 1) // size * size + 1, 1)
-    for first in _month_starts(aligned, end, interval=size):
-        last = first + relativedelta(months=size - 1)
-        yield first, _month_end(last.year, last.month)
+    first = date(start.year, (start.month - 1) // size * size + 1, 1)
+    while first <= end:
+        after = _add_months(first, size)
+        yield first, after - timedelta(days=1)
+        first = after
 
 
 def _parts(block: Piece, count: int) -> Iterator[Piece]:
@@ -76,9 +71,8 @@ def _parts(block: Piece, count: int) -> Iterator[Piece]:
             and last == _month_end(last.year, last.month)):
         step = months // count
         for k in range(count):
-            lo = first + relativedelta(months=step * k)
-            hi = lo + relativedelta(months=step) - timedelta(days=1)
-            yield lo, hi
+            lo = _add_months(first, step * k)
+            yield lo, _add_months(lo, step) - timedelta(days=1)
         return
     length = (last - first).days + 1
     for k in range(count):
@@ -87,22 +81,17 @@ def _parts(block: Piece, count: int) -> Iterator[Piece]:
             yield first + timedelta(days=lo), first + timedelta(days=hi)
 
 
-def _day_of_month(first: date, day: int) -> date:
-    """Day ``day`` of the month starting ``first`` (the last day when the month is shorter)."""
-    return first.replace(day=min(day, calendar.monthrange(first.year, first.month)[1]))
-
-
 def _month_day_pieces(rule: Recurrence, start: date, end: date) -> Iterator[Piece]:
     """«ежемесячно до 10 числа», «до 3 числа следующего месяца», «не позднее 15 числа
-    первого месяца квартала»: one day a month (or a quarter)."""
+    первого месяца квартала»: one day a month (or a quarter); in a shorter month the
+    last day (the day or the month's last, whichever comes first)."""
     assert rule.month_day is not None
     months = None
     if rule.frequency == "quarterly":
-        months = [m for m in range(1, 13) if (m - 1) % 3 + 1 == (rule.quarter_month or 1)]
-    lo = start.replace(day=1) + relativedelta(months=rule.month_offset)
-    for first in _month_starts(lo, end, months):
-        day = _day_of_month(first, rule.month_day)
-        yield day, day
+        months = tuple(m for m in range(1, 13) if (m - 1) % 3 + 1 == (rule.quarter_month or 1))
+    first = _add_months(start.replace(day=1), rule.month_offset)
+    yield from _days(rrule(MONTHLY, dtstart=max(first, start), until=end, bymonth=months,
+                           bymonthday=(rule.month_day, -1), bysetpos=1, cache=False))
 
 
 def rule_pieces(rule: Recurrence, start: date, end: date) -> Iterator[Piece]:

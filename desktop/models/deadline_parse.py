@@ -276,7 +276,7 @@ def parse(text: str, period: tuple[date, date] | None, today: date,
     done = "полнен" in norm and DONE.search(norm) is not None
     ctx = _Context(period or _reference_period(norm, today), period is not None, school)
     items = _simple_items(norm)
-    recurrence = None
+    recurrence, simple = None, items is not None  # a simple form has no part left unread
     if items is None:
         items = _general_items(norm, ctx)
         recurrence = recurrence_rule(norm)
@@ -303,7 +303,8 @@ def parse(text: str, period: tuple[date, date] | None, today: date,
         if clause is not None:  # «март-апрель 2026 года, в течение учебного года»
             spans.extend(_default_windows(ctx, SCHOOL.search(clause) is not None))
             kind = "occurrences"
-        _warn_unread(ctx, text, norm)
+        if not simple:
+            _warn_unread(ctx, text, norm)
         return Parsed(kind, _ordered(spans), None, done, tuple(ctx.warnings))
     if not norm.strip(" -.,"):
         if norm:
