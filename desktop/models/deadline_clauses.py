@@ -16,10 +16,11 @@ from desktop.models.deadline_tokens import CONTINUOUS, DONE, ON_DEMAND, SCHOOL, 
 _CLAUSE_SEPARATORS = re.compile(r"[,;()]")
 #: «далее», «затем», «в дальнейшем»: the rule goes on after the first date to the period's end
 THEN = re.compile(r"(?<![а-я])(?:далее|затем|в дальнейшем|впоследствии|после этого)(?![а-я])")
-#: words that carry a meaning the parser reads (recurrence, school periods, months of a rule)
+#: words that carry a meaning the parser reads (a rule, its unit, its day, school periods);
+#: «по итогам» alone is not among them: «по итогам мониторинга» names no period
 _UNDERSTOOD = re.compile(
-    r"еже|раз(?![а-я]{3})|раза|дважды|трижды|кажд|числ|итог|конц|завершени|окончани|недел|месяц"
-    r"|квартал|четверт|полугоди|понедельн|вторник|сред|четверг|пятниц|суббот|воскресен|учебн|год"
+    r"еже|раз(?![а-я]{3})|раза|дважды|трижды|кажд|числ|недел|месяц|квартал|четверт|полугоди"
+    r"|следующ|отч[её]тн|понедельн|вторник|сред|четверг|пятниц|суббот|воскресен|учебн|год"
 )
 #: tokens that are dates (or a malformed date, which has its own warning)
 _DATED = frozenset({"pt", "year", "endof", "bad"})

@@ -102,6 +102,10 @@ def recurrence_rule(text: str) -> dict[str, Any] | None:
         if per == "year" and times.group("school"):
             per = "school_year"
         frequency = _PER_FREQUENCY.get(per, "times") if count == 1 else "times"
+        if per == "week" and not weekdays:  # «два раза в неделю (вторник, четверг)»
+            weekdays = tuple(sorted({_weekday_number(w) for w in _WEEKDAY_ANY.findall(text)}))
+        if per == "week" and weekdays:
+            return {"frequency": "weekly", "weekdays": weekdays, "times": count, "per": per}
         if frequency == "weekly" or per == "week":
             return {"frequency": frequency, "weekdays": weekdays, "times": count, "per": per}
         return {"frequency": frequency, "times": count, "per": per}
