@@ -9,6 +9,7 @@ import datetime as dt
 from desktop.models import Item, ItemStatus
 from desktop.models.deadline import parse_deadline
 from desktop.services import progress
+from desktop.ui.editor.deadline_editor import DeadlineEditor
 from desktop.ui.editor.filter import FilterSpec, item_matcher
 from desktop.ui.editor.rows import Node
 from desktop.ui.gantt.bars import ShapeKind, shapes_for
@@ -54,3 +55,38 @@ def test_gantt_ticks_are_the_occurrences() -> None:
     halves = shapes_for(parse_deadline("по итогам каждого полугодия", YEAR), scale, YEAR[0])
     assert [s.end for s in halves if s.kind is ShapeKind.TICK] == [dt.date(2026, 5, 31),
                                                                     dt.date(2026, 12, 28)]
+
+
+def test_the_editor_shows_the_unread_part(qtbot) -> None:
+    editor = DeadlineEditor(period=YEAR)
+    qtbot.addWidget(editor)
+    editor.set_text("март 2026, после согласования с министерством")
+    assert editor.label.property("warning") is True
+    assert "период: март 2026 г." in editor.label.text()
+    assert "«после согласования с министерством»" in editor.label.text()
+    editor.set_text("еженедельно по вторникам и четвергам")
+    assert editor.label.property("warning") is False
+    assert editor.label.text().startswith("повторяется: еженедельно по вторникам и четвергам")
+
+
+def test_the_editor_rows_mark_a_recurring_item_overdue_after_its_last_occurrence(db) -> None:
+    from desktop.models import Level, Roadmap, Section
+    from desktop.ui.editor.rows import load_roadmap
+
+    with db.session() as s:
+        roadmap = Roadmap(title="ДК", level=Level.MUNICIPAL, period_start=YEAR[0],
+                          period_end=YEAR[1])
+        section = Section(title="Раздел", position=0)
+        roadmap.sections.append(section)
+        item = Item(number="1", activity="Отчёт", position=0, status=ItemStatus.IN_WORK)
+        section.items.append(item)
+        item.set_deadline("ежемесячно до 10 числа", YEAR)
+        s.add(roadmap)
+        s.flush()
+        roadmap_id = roadmap.id
+    for today, overdue in ((dt.date(2026, 12, 10), False), (dt.date(2026, 12, 11), True)):
+        with db.session() as s:
+            data = load_roadmap(s, roadmap_id, today)
+        assert data is not None
+        (node,) = [n for n in data.root.walk() if n.kind == "item"]
+        assert node.overdue is overdue, today

@@ -1,9 +1,13 @@
 """Deadlines as coordinators write them («До 15.02.2023», «апрель-май 2022, 2023гг»,
-«Еженедельно по четвергам …», «постоянно») and what the application understands
-of them: a kind, date spans, a recurrence rule, a done mark and warnings.
+«Еженедельно по вторникам и четвергам …», «по итогам каждой четверти», «постоянно»)
+and what the application understands of them: a kind, date spans, a recurrence rule,
+a done mark, warnings, and the dates on which the deadline falls due (its
+occurrences, :attr:`Deadline.occurrence_dates`).
 
-The text is always kept exactly as written; the parsed value only serves the
-timeline, overdue checks and the per-school checklist. No Qt, no SQLAlchemy.
+The text is always kept exactly as written; the parsed value serves the timeline,
+overdue checks, «срок в ближайшие N дней» and the reports, which all read the
+occurrence dates from here. The school year's periods come from a
+:class:`SchoolCalendar` (settings with defaults). No Qt, no SQLAlchemy.
 
 >>> d = parse_deadline("01.02-15.05.2023", (date(2023, 1, 1), date(2023, 12, 31)))
 >>> d.kind, d.start, d.end
