@@ -174,6 +174,7 @@ def main(argv: Sequence[str]) -> int:
         if preopened is None:
             return 0
 
+    from desktop.services.deadline_refresh import refresh_stored_deadlines
     from desktop.ui.main_window import MainWindow
 
     window = MainWindow(dialogs=dialogs)
@@ -182,6 +183,7 @@ def main(argv: Sequence[str]) -> int:
     def open_and_attach() -> None:
         try:
             database = preopened or open_chosen_database(args)
+            refresh_stored_deadlines(database)  # readings of an older parser are re-read
         except UserError as exc:
             state["code"] = report_error(dialogs, exc.message, interactive=interactive)
             app.quit()

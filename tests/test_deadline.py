@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from desktop.models.deadline import Deadline, Kind, Recurrence, format_deadline, parse_deadline
+from desktop.models.deadline import (
+    PARSER_VERSION,
+    Deadline,
+    Kind,
+    Recurrence,
+    format_deadline,
+    parse_deadline,
+)
 
 Y2022 = (date(2022, 1, 1), date(2022, 12, 31))
 Y2023 = (date(2023, 1, 1), date(2023, 12, 31))
@@ -27,7 +34,9 @@ def spans_of(deadline: Deadline) -> list[tuple[str | None, str | None]]:
 def test_module_imports_neither_qt_nor_sqlalchemy() -> None:
     import desktop.models.deadline as module
 
-    for name in ("deadline", "deadline_parse", "deadline_format"):
+    for name in ("deadline", "deadline_parse", "deadline_format", "deadline_tokens",
+                 "deadline_recurrence", "deadline_occurrences", "deadline_school_year",
+                 "deadline_clauses"):
         path = Path(module.__file__).with_name(f"{name}.py")
         source = path.read_text(encoding="utf-8")
         imports = [line for line in source.splitlines() if line.startswith(("import ", "from "))]
@@ -160,7 +169,7 @@ def test_weekly_on_thursdays_within_two_windows() -> None:
     text = "еженедельно по четвергам с 10.02.2022 по 23.06.2022, с 15.09.2022 по 22.12.2022"
     deadline = parse_deadline(text, Y2022)
     assert deadline.kind is Kind.RECURRING
-    assert deadline.recurrence == Recurrence("weekly", weekday=3)
+    assert deadline.recurrence == Recurrence("weekly", weekdays=(3,))
     assert spans_of(deadline) == [("2022-02-10", "2022-06-23"), ("2022-09-15", "2022-12-22")]
     occurrences = deadline.occurrences()
     expected = []
@@ -214,13 +223,13 @@ def test_twice_a_year_is_once_a_half_year() -> None:
 @pytest.mark.parametrize(
     ("text", "recurrence", "count"),
     [
-        ("не реже 1 раза в четверть", Recurrence("quarterly", times=1, per="quarter"), 4),
+        ("не реже 1 раза в квартал", Recurrence("quarterly", times=1, per="quarter"), 4),
         ("не реже 1 раза в месяц", Recurrence("monthly", times=1, per="month"), 12),
         ("1 раз в год", Recurrence("yearly", times=1, per="year"), 1),
         ("по графику, не реже 1 раз в год", Recurrence("yearly", times=1, per="year"), 1),
         ("ежеквартально", Recurrence("quarterly"), 4),
         ("3 раза в год", Recurrence("times", times=3, per="year"), 3),
-        ("по средам", Recurrence("weekly", weekday=2), 52),
+        ("по средам", Recurrence("weekly", weekdays=(2,)), 52),
     ],
 )
 def test_recurrence_rules(text: str, recurrence: Recurrence, count: int) -> None:
@@ -377,7 +386,7 @@ def test_is_overdue(text: str, status: str, today: str, overdue: bool) -> None:
 def test_json_round_trip(text: str) -> None:
     deadline = parse_deadline(text, Y2023)
     data = json.loads(json.dumps(deadline.to_json(), ensure_ascii=False))
-    assert set(data) == {"text", "kind", "spans", "recurrence", "done", "warnings"}
+    assert set(data) == {"text", "kind", "spans", "recurrence", "done", "warnings", "version"}
     assert data["text"] == text
     assert Deadline.from_json(data) == deadline
 
@@ -386,12 +395,23 @@ def test_json_shape() -> None:
     data = parse_deadline("до 15.02.2023").to_json()
     assert data == {
         "text": "до 15.02.2023", "kind": "due", "spans": [[None, "2023-02-15"]],
-        "recurrence": None, "done": False, "warnings": [],
+        "recurrence": None, "done": False, "warnings": [], "version": PARSER_VERSION,
     }
     recurring = parse_deadline("2 раза в год (октябрь, апрель)", Y2023).to_json()
     assert recurring["recurrence"] == {
-        "frequency": "times", "weekday": None, "times": 2, "per": "year", "months": [10, 4],
+        "frequency": "times", "weekdays": [], "times": 2, "per": "year", "months": [10, 4],
+        "nth": None, "month_day": None, "month_offset": 0, "quarter_month": None, "periods": [],
+        "at_end": False,
     }
+
+
+def test_version_one_json_still_reads() -> None:
+    old = {"text": "по средам", "kind": "recurring", "spans": [["2023-01-01", "2023-12-31"]],
+           "recurrence": {"frequency": "weekly", "weekday": 2, "times": None, "per": None,
+                          "months": []}, "done": False, "warnings": []}
+    deadline = Deadline.from_json(old)
+    assert deadline.recurrence == Recurrence("weekly", weekdays=(2,))
+    assert deadline == parse_deadline("по средам", Y2023)
 
 
 def test_parse_never_raises_on_odd_input() -> None:

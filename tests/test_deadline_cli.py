@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import run
+from desktop.models.deadline import PARSER_VERSION
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,6 +25,7 @@ def test_one_text_prints_one_object(capsys: pytest.CaptureFixture[str]) -> None:
         "recurrence": None,
         "done": False,
         "warnings": [],
+        "version": PARSER_VERSION,
     }
 
 
@@ -73,4 +75,24 @@ def test_python_dash_m() -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["kind"] == "recurring"
-    assert data["recurrence"]["weekday"] == 3
+    assert data["recurrence"]["weekdays"] == [3]
+
+
+def test_occurrences_are_added_when_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    code = run(["deadline", "--occurrences", "--period", "2026-01-01:2026-12-31",
+                "еженедельно по вторникам и четвергам с 01.09.2026 по 15.09.2026",
+                "по итогам каждого полугодия", "постоянно"])
+    assert code == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data[0]["occurrences"] == ["2026-09-01", "2026-09-03", "2026-09-08", "2026-09-10",
+                                      "2026-09-15"]
+    assert data[1]["occurrences"] == ["2026-05-31", "2026-12-28"]
+    assert data[2]["occurrences"] == []
+    assert run(["deadline", "--period", "2026-01-01:2026-12-31", "постоянно"]) == 0
+    assert "occurrences" not in json.loads(capsys.readouterr().out)
+
+
+def test_occurrences_without_a_period_use_the_year_in_the_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["deadline", "--occurrences", "ежемесячно до 10 числа с 01.10.2025"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["occurrences"] == ["2025-10-10", "2025-11-10", "2025-12-10"]

@@ -1,8 +1,10 @@
-"""``python -m desktop deadline [--period START:END] TEXT [TEXT ...]``: how the
-application understands deadline phrases.
+"""``python -m desktop deadline [--occurrences] [--period START:END] TEXT [TEXT ...]``:
+how the application understands deadline phrases.
 
 Prints one JSON object per text (a JSON array when several are given), with the
 keys of :meth:`desktop.models.deadline.Deadline.to_json`; Cyrillic is printed as is.
+``--occurrences`` adds ``"occurrences": ["YYYY-MM-DD", …]``, the dates on which the
+deadline falls due within the period.
 """
 
 from __future__ import annotations
@@ -29,6 +31,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="период дорожной карты в ISO, например 2023-01-01:2023-12-31 "
         "(по нему определяется год, если он не указан)",
     )
+    parser.add_argument(
+        "--occurrences",
+        action="store_true",
+        help="добавить даты, к которым срок наступает (каждое повторение, конец каждого периода)",
+    )
     parser.add_argument("texts", nargs="+", metavar="ТЕКСТ", help="срок, как он записан в таблице")
     parser.set_defaults(func=run)
 
@@ -54,7 +61,8 @@ def parse_period(value: str | None) -> tuple[date, date] | None:
 def run(args: argparse.Namespace) -> int:
     """Parse every text and print the JSON."""
     period = parse_period(args.period)
-    results = [parse_deadline(text, period).to_json() for text in args.texts]
+    results = [parse_deadline(text, period).to_json(occurrences=args.occurrences)
+               for text in args.texts]
     payload = results[0] if len(results) == 1 else results
     print(json.dumps(payload, ensure_ascii=False))
     return 0

@@ -1,9 +1,13 @@
 """Deadlines as coordinators write them («До 15.02.2023», «апрель-май 2022, 2023гг»,
-«Еженедельно по четвергам …», «постоянно») and what the application understands
-of them: a kind, date spans, a recurrence rule, a done mark and warnings.
+«Еженедельно по вторникам и четвергам …», «по итогам каждой четверти», «постоянно»)
+and what the application understands of them: a kind, date spans, a recurrence rule,
+a done mark, warnings, and the dates on which the deadline falls due (its
+occurrences, :attr:`Deadline.occurrence_dates`).
 
-The text is always kept exactly as written; the parsed value only serves the
-timeline, overdue checks and the per-school checklist. No Qt, no SQLAlchemy.
+The text is always kept exactly as written; the parsed value serves the timeline,
+overdue checks, «срок в ближайшие N дней» and the reports, which all read the
+occurrence dates from here. The school year's periods come from a
+:class:`SchoolCalendar` (settings with defaults). No Qt, no SQLAlchemy.
 
 >>> d = parse_deadline("01.02-15.05.2023", (date(2023, 1, 1), date(2023, 12, 31)))
 >>> d.kind, d.start, d.end
@@ -12,21 +16,23 @@ timeline, overdue checks and the per-school checklist. No Qt, no SQLAlchemy.
 
 from __future__ import annotations
 
-import calendar
-from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
-from datetime import date, timedelta
+from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from desktop.models.deadline_format import format_deadline
+from desktop.models.deadline_occurrences import MAX_OCCURRENCES, recurring_pieces
 from desktop.models.deadline_parse import parse
+from desktop.models.deadline_school_year import DEFAULT_CALENDAR, SchoolCalendar
 
-__all__ = ["Deadline", "Kind", "Recurrence", "format_deadline", "is_overdue", "parse_deadline"]
+__all__ = ["MAX_OCCURRENCES", "PARSER_VERSION", "Deadline", "Kind", "Recurrence", "SchoolCalendar",
+           "format_deadline", "is_overdue", "parse_deadline"]
 
-#: more occurrences than this are not generated (a weekly rule over decades)
-MAX_OCCURRENCES = 5000
+#: bumped whenever the parser reads some phrase differently; stored readings of an older
+#: version are re-read (:mod:`desktop.services.deadline_refresh`). Version 1 had no number.
+PARSER_VERSION = 2
 _CLOSED_STATUSES = frozenset({"done", "cancelled"})
 #: kinds that have no last day of their own
 _UNDATED_KINDS = frozenset({"on_demand", "unparsed", "continuous"})
@@ -35,7 +41,7 @@ _UNDATED_KINDS = frozenset({"on_demand", "unparsed", "continuous"})
 def is_overdue(kind: str, end: date | None, today: date, status: str, *,
                text_says_done: bool = False) -> bool:
     """The one overdue rule, also for callers that hold only the stored columns
-    (kind, end) and not a decoded :class:`Deadline`."""
+    (kind, last due date) and not a decoded :class:`Deadline`."""
     if text_says_done or status in _CLOSED_STATUSES:
         return False
     if kind in _UNDATED_KINDS:
@@ -56,31 +62,68 @@ class Kind(StrEnum):
     UNPARSED = "unparsed"        #: not understood (see the warnings)
 
 
+Span = tuple[date | None, date | None]
+
+
 @dataclass(frozen=True)
 class Recurrence:
-    """A repetition rule: ``frequency`` is "weekly", "monthly", "quarterly", "yearly" or "times"
-    (``times`` per ``per``: "week", "month", "quarter", "year", "school_year", "half_year");
-    ``months`` are the months named in the text («2 раза в год (октябрь, апрель)»)."""
+    """A repetition rule.
+
+    ``frequency`` is "weekly", "monthly", "quarterly", "yearly" or "times" (``times`` per
+    ``per``: "week", "month", "quarter", "half_year", "year", or a school period
+    "school_quarter", "school_half_year", "school_year"); ``weekdays`` (0 = Monday) are
+    the days of «по вторникам и четвергам»; with ``nth`` (1–4, −1 = last) they are the
+    n-th weekday of the month; ``month_day`` is «до 10 числа», ``month_offset`` 1 for
+    «… следующего месяца», ``quarter_month`` (1–3) for «… первого месяца квартала»;
+    ``months`` are named months («2 раза в год (октябрь, апрель)»); ``periods`` are the
+    school periods of a school rule, resolved from the :class:`SchoolCalendar` when parsed;
+    ``at_end`` («по итогам года») counts a period only when it ends inside the window.
+    """
 
     frequency: str
-    weekday: int | None = None
+    weekdays: tuple[int, ...] = ()
     times: int | None = None
     per: str | None = None
     months: tuple[int, ...] = ()
+    nth: int | None = None
+    month_day: int | None = None
+    month_offset: int = 0
+    quarter_month: int | None = None
+    periods: tuple[tuple[date, date], ...] = ()
+    at_end: bool = False
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Recurrence:
-        """From the ``recurrence`` object of :meth:`Deadline.to_json`."""
+        """From the ``recurrence`` object of :meth:`Deadline.to_json` (also version 1's,
+        which had one ``weekday``)."""
+        weekdays = data.get("weekdays")
+        if weekdays is None:
+            weekdays = [] if data.get("weekday") is None else [data["weekday"]]
         return cls(
             frequency=str(data.get("frequency", "times")),
-            weekday=data.get("weekday"),
+            weekdays=tuple(weekdays),
             times=data.get("times"),
             per=data.get("per"),
             months=tuple(data.get("months") or ()),
+            nth=data.get("nth"),
+            month_day=data.get("month_day"),
+            month_offset=int(data.get("month_offset") or 0),
+            quarter_month=data.get("quarter_month"),
+            periods=tuple((date.fromisoformat(s), date.fromisoformat(e))
+                          for s, e in data.get("periods") or ()),
+            at_end=bool(data.get("at_end", False)),
         )
 
-
-Span = tuple[date | None, date | None]
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON values (lists for tuples, ISO dates)."""
+        return {
+            "frequency": self.frequency, "weekdays": list(self.weekdays), "times": self.times,
+            "per": self.per, "months": list(self.months), "nth": self.nth,
+            "month_day": self.month_day, "month_offset": self.month_offset,
+            "quarter_month": self.quarter_month,
+            "periods": [[s.isoformat(), e.isoformat()] for s, e in self.periods],
+            "at_end": self.at_end,
+        }
 
 
 @dataclass(frozen=True)
@@ -107,34 +150,64 @@ class Deadline:
         return max(ends) if ends else None
 
     def is_overdue(self, today: date, status: str) -> bool:
-        """Not done, not cancelled, and the last end has passed (never for continuous,
-        on-demand or unparsed deadlines)."""
-        return is_overdue(self.kind, self.end, today, status, text_says_done=self.done)
+        """Not done, not cancelled, and the last occurrence has passed (never for
+        continuous, on-demand or unparsed deadlines)."""
+        return is_overdue(self.kind, self.last_due, today, status, text_says_done=self.done)
 
     def occurrences(self) -> list[tuple[date, date]]:
-        """Each span to draw, in order; for a recurring deadline each single occurrence.
+        """Each span to draw, in order; for a recurring deadline each single occurrence
+        (a day, a week, a month, a school quarter …) whose last day is when it falls due.
 
         A span missing one end is drawn as its known day; one missing both is skipped.
         """
+        return list(self._pieces)
+
+    @cached_property
+    def _pieces(self) -> tuple[tuple[date, date], ...]:
         if self.kind is Kind.RECURRING and self.recurrence is not None:
-            return _recurring_occurrences(self.recurrence, self.spans)
+            return tuple(recurring_pieces(self.recurrence, self.spans))
         drawn = [(s or e, e or s) for s, e in self.spans if s or e]
-        return sorted(drawn)  # type: ignore[arg-type]
+        return tuple(sorted(drawn))  # type: ignore[arg-type]
+
+    @cached_property
+    def occurrence_dates(self) -> tuple[date, ...]:
+        """The dates on which the deadline falls due, in order: every occurrence of a
+        recurring rule, the end of each span otherwise; none for continuous, on-demand
+        and unparsed deadlines. A date outside the roadmap's period comes with a warning."""
+        if self.kind in (Kind.CONTINUOUS, Kind.ON_DEMAND, Kind.UNPARSED):
+            return ()
+        return tuple(sorted({end for _, end in self._pieces}))
+
+    @property
+    def last_due(self) -> date | None:
+        """The last occurrence date (for the stored ``deadline_end`` of older readings:
+        the end of the last span)."""
+        dates = self.occurrence_dates
+        return dates[-1] if dates else self.end
+
+    def next_due(self, after: date) -> date | None:
+        """The first occurrence date on or after ``after``."""
+        return next((d for d in self.occurrence_dates if d >= after), None)
 
     def next_occurrence(self, after: date) -> tuple[date, date] | None:
         """The occurrence in progress on ``after`` or the first one after it."""
-        return next((o for o in self.occurrences() if o[1] >= after), None)
+        return next((o for o in self._pieces if o[1] >= after), None)
 
-    def to_json(self) -> dict[str, Any]:
-        """Plain JSON values: ISO dates, the kind's value, lists for tuples."""
-        return {
+    def to_json(self, *, occurrences: bool = False) -> dict[str, Any]:
+        """Plain JSON values: ISO dates, the kind's value, lists for tuples; the parser's
+        version; with ``occurrences`` also the occurrence dates."""
+        data: dict[str, Any] = {
             "text": self.text,
             "kind": self.kind.value,
             "spans": [[_iso(s), _iso(e)] for s, e in self.spans],
-            "recurrence": None if self.recurrence is None else _recurrence_json(self.recurrence),
+            "recurrence": None if self.recurrence is None else self.recurrence.to_json(),
             "done": self.done,
             "warnings": list(self.warnings),
+            "version": PARSER_VERSION,
         }
+        if occurrences:
+            data["occurrences"] = [d.isoformat() for d in self.occurrence_dates]
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Deadline:
@@ -150,25 +223,38 @@ class Deadline:
         )
 
 
-def parse_deadline(text: str, period: tuple[date, date] | None = None) -> Deadline:
+def stored_version(data: dict[str, Any] | None) -> int:
+    """The parser version a stored reading was made with (1 before versions were stored)."""
+    if not data:
+        return 0
+    try:
+        return int(data.get("version") or 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+def parse_deadline(text: str, period: tuple[date, date] | None = None,
+                   school: SchoolCalendar | None = None) -> Deadline:
     """Understand a deadline phrase; never raises.
 
     ``period`` is the roadmap's (start, end): missing years resolve against it, a
     due date starts at its start, continuous and recurring deadlines cover it, and
     dates outside it are warned about. Without it the year written in the text
-    (else the current year) stands in, and a due date has no start.
+    (else the current year) stands in, and a due date has no start. ``school`` gives
+    the ends of the school year and its periods (default :class:`SchoolCalendar`).
     """
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     if period is not None:
         period = (period[0], period[1]) if period[0] and period[1] else None
-    return _parse_cached(text, period, date.today())
+    return _parse_cached(text, period, date.today(), school or DEFAULT_CALENDAR)
 
 
 @lru_cache(maxsize=8192)
-def _parse_cached(text: str, period: tuple[date, date] | None, today: date) -> Deadline:
+def _parse_cached(text: str, period: tuple[date, date] | None, today: date,
+                  school: SchoolCalendar = DEFAULT_CALENDAR) -> Deadline:
     try:
-        parsed = parse(text, period, today)
+        parsed = parse(text, period, today, school)
     except Exception:  # a parser bug must not stop loading a roadmap; the text is kept
         return Deadline(text, Kind.UNPARSED, warnings=("Срок не удалось разобрать",))
     recurrence = None if parsed.recurrence is None else Recurrence(**parsed.recurrence)
@@ -186,87 +272,3 @@ def _date(value: str | None) -> date | None:
     return None if not value else date.fromisoformat(value)
 
 
-def _recurrence_json(recurrence: Recurrence) -> dict[str, Any]:
-    data = asdict(recurrence)
-    data["months"] = list(recurrence.months)
-    return data
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-_MONTHS_PER = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
-
-
-def _blocks(per: str, start: date, end: date, months: int | None = None) -> Iterator[tuple[date, date]]:
-    """Calendar blocks (weeks Monday–Sunday, school years 01.09–31.05, or runs of
-    ``months`` months aligned on the year; by default the length of ``per``) that
-    overlap [start, end], unclipped."""
-    if per == "week":
-        monday = start - timedelta(days=start.weekday())
-        while monday <= end:
-            yield monday, monday + timedelta(days=6)
-            monday += timedelta(days=7)
-        return
-    if per == "school_year":
-        for year in range(start.year - 1, end.year + 1):
-            yield date(year, 9, 1), date(year + 1, 5, 31)
-        return
-    size = months or _MONTHS_PER.get(per, 12)
-    year, month = start.year, (start.month - 1) // size * size + 1
-    while date(year, month, 1) <= end:
-        yield date(year, month, 1), _month_end(year, month + size - 1)
-        month += size
-        if month > 12:
-            year, month = year + 1, month - 12
-
-
-def _parts(block: tuple[date, date], count: int) -> Iterator[tuple[date, date]]:
-    """``block`` cut into ``count`` nearly equal consecutive parts."""
-    first, length = block[0], (block[1] - block[0]).days + 1
-    for k in range(count):
-        lo, hi = length * k // count, length * (k + 1) // count - 1
-        if hi >= lo:
-            yield first + timedelta(days=lo), first + timedelta(days=hi)
-
-
-def _rule_pieces(rule: Recurrence, start: date, end: date) -> Iterator[tuple[date, date]]:
-    """The occurrences of ``rule`` in a window, before clipping."""
-    if rule.months:
-        for year in range(start.year, end.year + 1):
-            for month in sorted(rule.months):
-                if 1 <= month <= 12:
-                    yield date(year, month, 1), _month_end(year, month)
-        return
-    if rule.frequency == "weekly" and rule.weekday is not None:
-        day = start + timedelta(days=(rule.weekday - start.weekday()) % 7)
-        while day <= end:
-            yield day, day
-            day += timedelta(days=7)
-        return
-    per = {"weekly": "week", "monthly": "month", "quarterly": "quarter"}.get(rule.frequency)
-    if per is None:
-        per = rule.per or "year"
-    count = max(1, min(rule.times or 1, 366)) if rule.frequency == "times" else 1
-    unit_months = _MONTHS_PER.get(per)
-    if unit_months and unit_months % count == 0:  # «2 раза в год»: once a half-year
-        yield from _blocks(per, start, end, unit_months // count)
-        return
-    for block in _blocks(per, start, end):
-        yield from _parts(block, count)
-
-
-def _recurring_occurrences(rule: Recurrence, windows: tuple[Span, ...]) -> list[tuple[date, date]]:
-    found: list[tuple[date, date]] = []
-    for start, end in windows:
-        if start is None:
-            continue
-        end = end or date(start.year, 12, 31)
-        for lo, hi in _rule_pieces(rule, start, end):
-            lo, hi = max(lo, start), min(hi, end)
-            if lo <= hi:
-                found.append((lo, hi))
-            if len(found) >= MAX_OCCURRENCES:
-                return sorted(found)
-    return sorted(set(found))

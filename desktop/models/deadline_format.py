@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.models.deadline import Recurrence
 
 #: month names in the nominative, as written in the tables
 MONTHS = (
@@ -48,3 +52,46 @@ def format_deadline(start: date | None, end: date | None = None, *, due: bool = 
     if start.year == end.year:
         return f"{start:%d.%m}{DASH}{_day(end)}"
     return f"{_day(start)}{DASH}{_day(end)}"
+
+
+_WEEKDAYS_DATIVE = ("понедельникам", "вторникам", "средам", "четвергам", "пятницам", "субботам",
+                    "воскресеньям")
+_WEEKDAYS_ACCUSATIVE = ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу",
+                        "воскресенье")
+_ORDINALS = {1: "первый", 2: "второй", 3: "третий", 4: "четвёртый", -1: "последний"}
+_ORDINALS_FEMININE = {1: "первую", 2: "вторую", 3: "третью", 4: "четвёртую", -1: "последнюю"}
+_PER = {"week": "неделю", "month": "месяц", "quarter": "квартал", "half_year": "полугодие",
+        "year": "год", "school_year": "учебный год", "school_quarter": "четверть",
+        "school_half_year": "учебное полугодие"}
+_PERIOD_ENDS = {"school_quarter": "по итогам каждой четверти",
+                "school_half_year": "по итогам каждого полугодия",
+                "school_year": "по итогам учебного года"}
+_FREQUENCY = {"weekly": "еженедельно", "monthly": "ежемесячно", "quarterly": "ежеквартально",
+              "yearly": "ежегодно"}
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " и " + words[-1]
+
+
+def describe_rule(rule: Recurrence) -> str:
+    """A repetition rule in Russian: «еженедельно по вторникам и четвергам», «ежемесячно
+    во второй вторник», «ежемесячно до 10 числа», «по итогам каждой четверти» …"""
+    frequency, weekdays, nth, times, per = rule.frequency, rule.weekdays, rule.nth, rule.times, rule.per
+    month_day = rule.month_day
+    if weekdays and nth is not None:
+        day = weekdays[0]
+        ordinal = (_ORDINALS_FEMININE if day in (2, 4, 5) else _ORDINALS).get(nth, f"{nth}-й")
+        preposition = "во" if nth == 2 else "в"
+        return f"ежемесячно {preposition} {ordinal} {_WEEKDAYS_ACCUSATIVE[day]}"
+    if weekdays and frequency == "weekly":
+        return "еженедельно по " + _and([_WEEKDAYS_DATIVE[d] for d in weekdays if 0 <= d <= 6])
+    if month_day is not None:
+        if frequency == "quarterly":
+            return f"ежеквартально до {month_day} числа {rule.quarter_month or 1}-го месяца квартала"
+        return f"ежемесячно до {month_day} числа" + (" следующего месяца" if rule.month_offset else "")
+    if (times or 1) == 1 and per in _PERIOD_ENDS:
+        return _PERIOD_ENDS[per]
+    if frequency in _FREQUENCY:
+        return _FREQUENCY[frequency]
+    return f"{times or 1} раз(а) в {_PER.get(per or 'year', per or 'год')}"

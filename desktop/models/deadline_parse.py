@@ -19,8 +19,10 @@ import re
 from datetime import date
 from typing import Any, NamedTuple
 
+from desktop.models.deadline_clauses import THEN, continuous_clause, unread_parts
 from desktop.models.deadline_format import format_deadline
 from desktop.models.deadline_recurrence import recurrence_rule
+from desktop.models.deadline_school_year import DEFAULT_CALENDAR, SCHOOL_PERIODS, SchoolCalendar
 from desktop.models.deadline_tokens import (
     CONTINUOUS,
     DONE,
@@ -54,10 +56,11 @@ class Parsed(NamedTuple):
 class _Context:
     """The period to resolve against and the warnings collected on the way."""
 
-    __slots__ = ("explicit", "period", "warnings")
+    __slots__ = ("explicit", "period", "school", "warnings")
 
-    def __init__(self, period: tuple[date, date], explicit: bool) -> None:
-        self.period, self.explicit = period, explicit
+    def __init__(self, period: tuple[date, date], explicit: bool,
+                 school: SchoolCalendar = DEFAULT_CALENDAR) -> None:
+        self.period, self.explicit, self.school = period, explicit, school
         self.warnings: list[str] = []
 
     def warn(self, message: str) -> None:
@@ -67,6 +70,8 @@ class _Context:
     def resolve(self, point: Point) -> tuple[date, date] | None:
         """A yearless point falls in the first year of the period where it fits."""
         try:
+            if point.school and point.year is not None:
+                return self.school.year(point.year)
             if point.year is not None:
                 return point.span(point.year)
             start, end = self.period
@@ -79,11 +84,10 @@ class _Context:
             self.warn(f"Несуществующая дата: «{point.raw}»")
             return None
 
-    @staticmethod
-    def year_end(start: date, school: bool) -> date:
+    def year_end(self, start: date, school: bool) -> date:
         """«до конца (учебного) года» counted from ``start``."""
         if school:
-            return date(start.year + (start.month > 5), 5, 31)
+            return self.school.year_end_after(start)
         return date(start.year, 12, 31)
 
 
@@ -158,16 +162,11 @@ def _check_period(ctx: _Context, span: Span, due: bool) -> None:
 
 
 def _default_windows(ctx: _Context, school: bool) -> tuple[Span, ...]:
-    """The whole period, or only its school-year parts (01.09–31.05)."""
+    """The whole period, or only its school-year parts (01.09–31.05 by default)."""
     start, end = ctx.period
     if not school:
         return ((start, end),)
-    windows = []
-    for year in range(start.year - 1, end.year + 1):
-        lo, hi = max(date(year, 9, 1), start), min(date(year + 1, 5, 31), end)
-        if lo <= hi:
-            windows.append((lo, hi))
-    return tuple(windows)
+    return ctx.school.windows(start, end)
 
 
 def _month_list(items: list[Item]) -> tuple[int, ...] | None:
@@ -237,13 +236,47 @@ def _bare_days(tokens: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
     return tokens
 
 
-def parse(text: str, period: tuple[date, date] | None, today: date) -> Parsed:
+#: a school year counted twice is counted by half-years, four times by quarters
+_SCHOOL_SPLITS = {2: "school_half_year", 4: "school_quarter"}
+
+
+def _recurring_spans(ctx: _Context, norm: str, recurrence: dict[str, Any],
+                     spans: list[Span]) -> tuple[Span, ...]:
+    """The windows of a recurring rule (its dated part, else the period or its school
+    years); «январь 2026 г., далее ежемесячно» runs from the date to the period's end.
+    A rule that counts school periods gets them resolved from the school calendar."""
+    per = recurrence.get("per")
+    if per == "school_year" and recurrence.get("times") in _SCHOOL_SPLITS:
+        per = recurrence["per"] = _SCHOOL_SPLITS[recurrence["times"]]  # «2 раза в учебный год»
+        recurrence["times"] = 1
+    if spans and THEN.search(norm):
+        starts = [s for s, _ in spans if s is not None]
+        ends = [e for _, e in spans if e is not None]
+        if starts:
+            spans = [(min(starts), max([ctx.period[1], *ends]))]
+    school = per in SCHOOL_PERIODS or SCHOOL.search(norm) is not None
+    windows = tuple(spans) or _default_windows(ctx, school)
+    if per in SCHOOL_PERIODS:
+        starts = [s for s, _ in windows if s is not None]
+        ends = [e or s for s, e in windows if (e or s) is not None]
+        if starts and ends:
+            recurrence["periods"] = ctx.school.periods(per, min(starts), max(ends))  # type: ignore[arg-type]
+    return windows
+
+
+def _warn_unread(ctx: _Context, text: str, norm: str) -> None:
+    for part in unread_parts(text, norm):
+        ctx.warn(f"Часть срока не понята и не учтена: «{part}»")
+
+
+def parse(text: str, period: tuple[date, date] | None, today: date,
+          school: SchoolCalendar = DEFAULT_CALENDAR) -> Parsed:
     """Parse one deadline phrase (see :func:`desktop.models.deadline.parse_deadline`)."""
     norm = _normalise(text)
     done = "полнен" in norm and DONE.search(norm) is not None
-    ctx = _Context(period or _reference_period(norm, today), period is not None)
+    ctx = _Context(period or _reference_period(norm, today), period is not None, school)
     items = _simple_items(norm)
-    recurrence = None
+    recurrence, simple = None, items is not None  # a simple form has no part left unread
     if items is None:
         items = _general_items(norm, ctx)
         recurrence = recurrence_rule(norm)
@@ -261,18 +294,26 @@ def parse(text: str, period: tuple[date, date] | None, today: date) -> Parsed:
                 span = (span[1], span[1])  # several «до …» in one cell: each is a day
             spans.append(span)
     if recurrence is not None:
-        school = recurrence.get("per") == "school_year" or SCHOOL.search(norm) is not None
-        return Parsed("recurring", tuple(spans) or _default_windows(ctx, school), recurrence, done,
-                      tuple(ctx.warnings))
+        windows = _recurring_spans(ctx, norm, recurrence, spans)
+        _warn_unread(ctx, text, norm)
+        return Parsed("recurring", windows, recurrence, done, tuple(ctx.warnings))
     if spans:
-        return Parsed(_kind_of(items, spans), _ordered(spans), None, done, tuple(ctx.warnings))
+        kind = _kind_of(items, spans)
+        clause = continuous_clause(norm) if ctx.explicit or len(items) == 1 else None
+        if clause is not None:  # «март-апрель 2026 года, в течение учебного года»
+            spans.extend(_default_windows(ctx, SCHOOL.search(clause) is not None))
+            kind = "occurrences"
+        if not simple:
+            _warn_unread(ctx, text, norm)
+        return Parsed(kind, _ordered(spans), None, done, tuple(ctx.warnings))
     if not norm.strip(" -.,"):
         if norm:
             ctx.warn("Срок не указан: в ячейке только прочерк")
         return Parsed("unparsed", (), None, done, tuple(ctx.warnings))
     if CONTINUOUS.search(norm) and not ctx.warnings:
-        school = SCHOOL.search(norm) is not None
-        return Parsed("continuous", _default_windows(ctx, school), None, done, ())
+        _warn_unread(ctx, text, norm)
+        windows = _default_windows(ctx, SCHOOL.search(norm) is not None)
+        return Parsed("continuous", windows, None, done, tuple(ctx.warnings))
     if ON_DEMAND.search(norm) and not ctx.warnings:
         return Parsed("on_demand", (), None, done, ())
     return Parsed("unparsed", (), None, done, tuple(ctx.warnings))

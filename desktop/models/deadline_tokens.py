@@ -39,6 +39,8 @@ _DIGIT_TOKENS = (
     + _YEAR_SUFFIX + ")",
     r"(?P<sy>(?<!\d)(?P<sy_a>(?:19|20)\d{2})\s*[/-]\s*(?:19|20)\d{2}(?!\d)\s*"
     r"(?:уч[а-я]*\.?\s*(?:г[а-я]*\.?)?|учебн[а-я]*\s+год[а-я]*))",
+    r"(?P<sy2>(?<!\d)(?P<sy_b>(?:19|20)\d{2})\s*/\s*(?P<sy_c>(?:19|20)\d{2})(?!\d)"
+    r"(?:\s*(?:гг|г)\.?(?![а-я]))?)",
     r"(?P<wd>(?<![\d.])(?P<wd_d>\d{1,2})\s*(?:-?(?:го|е|ое))?\s*(?P<wd_m>" + _MONTH + "))",
     r"(?P<q>" + _LEFT + "[1-4]" + _SUFFIX + _QUARTER,
     r"(?P<h>" + _LEFT + "[12]" + _SUFFIX + _HALF,
@@ -177,6 +179,12 @@ def tokenize(text: str) -> list[tuple[str, Any]]:
             out.append(("pt", Point(m, m, int(match.group("iso_d")), int(match.group("iso_y")), raw)))
         elif kind == "sy":
             out.append(("pt", Point(9, 5, None, int(match.group("sy_a")), raw, school=True)))
+        elif kind == "sy2":  # «2021/2022»: a school year when the years follow each other
+            first, second = int(match.group("sy_b")), int(match.group("sy_c"))
+            if second == first + 1:
+                out.append(("pt", Point(9, 5, None, first, raw, school=True)))
+            else:
+                out.extend((("year", first), ("sep", "/"), ("year", second)))
         elif kind == "endof":
             out.append(("endof", match.group("eo_school") is not None))
         elif kind == "sepw":

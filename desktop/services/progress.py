@@ -135,5 +135,5 @@ def monitoring_progress(roadmap: Roadmap) -> list[PointProgress]:
 
 
 def is_overdue(item: Item, today: dt.date) -> bool:
-    """Not done nor cancelled, and the deadline's last day has passed."""
+    """Not done nor cancelled, and the deadline's last occurrence date has passed."""
     return item.deadline.is_overdue(today, item.status)

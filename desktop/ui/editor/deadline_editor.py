@@ -21,13 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.deadline import Deadline, Kind, format_deadline, parse_deadline
-
-_WEEKDAYS = ("понедельникам", "вторникам", "средам", "четвергам", "пятницам", "субботам",
-             "воскресеньям")
-_PER = {"week": "неделю", "month": "месяц", "quarter": "четверть", "year": "год",
-        "school_year": "учебный год", "half_year": "полугодие"}
-_FREQUENCY = {"weekly": "еженедельно", "monthly": "ежемесячно", "quarterly": "ежеквартально",
-              "yearly": "ежегодно"}
+from desktop.models.deadline_format import describe_rule
 
 
 def _dates(start: dt.date | None, end: dt.date | None) -> str:
@@ -64,11 +58,7 @@ def _recurrence(deadline: Deadline) -> str:
     rule = deadline.recurrence
     if rule is None:
         return "по правилу"
-    if rule.frequency == "weekly" and rule.weekday is not None:
-        return f"еженедельно по {_WEEKDAYS[rule.weekday]}"
-    if rule.frequency in _FREQUENCY:
-        return _FREQUENCY[rule.frequency]
-    return f"{rule.times or 1} раз(а) в {_PER.get(rule.per or 'year', rule.per or 'год')}"
+    return describe_rule(rule)
 
 
 class DatePopup(QFrame):

@@ -60,8 +60,8 @@ def item_matcher(spec: FilterSpec, today: dt.date,
 def _due_soon(node: Node, today: dt.date, horizon: dt.date) -> bool:
     if node.status in _CLOSED or node.deadline is None:
         return False
-    upcoming = node.deadline.next_occurrence(today)
-    return upcoming is not None and upcoming[1] <= horizon
+    upcoming = node.deadline.next_due(today)  # the deadline's own occurrence dates
+    return upcoming is not None and upcoming <= horizon
 
 
 def _concerns(node: Node, school_id: int, school: SchoolInfo | None) -> bool:

@@ -160,8 +160,11 @@ def load_item_nodes(session: Session, columns: tuple[Column, ...], today: dt.dat
         node.status, node.done_date, node.number = status, r["done_date"], r["number"]
         node.deadline_json = r["deadline_json"]
         done_mark = bool(node.deadline_json and node.deadline_json.get("done"))
-        node.overdue = is_overdue(r["deadline_kind"], r["deadline_end"], today, status,
-                                  text_says_done=done_mark)
+        if r["deadline_kind"] == "recurring" and node.deadline is not None:
+            node.overdue = node.deadline.is_overdue(today, status)  # its last occurrence
+        else:
+            node.overdue = is_overdue(r["deadline_kind"], r["deadline_end"], today, status,
+                                      text_says_done=done_mark)
         node.executors = executors.get(node.id, "")
         node.school_scope = r["school_scope"]
         chosen = schools.get(node.id, [])

@@ -3,7 +3,8 @@
 * span — one bar; occurrences — a bar per span;
 * day — a diamond on the date; due — a diamond on the due date with a faint
   lead-in bar from the start (the roadmap's period start);
-* recurring — a faint window per span and a tick per occurrence in it;
+* recurring — a faint window per span and a tick per occurrence in it (the
+  occurrence as the deadline gives it; the tick's mark stands on its due date);
 * continuous — a light band over each span;
 * on demand, unparsed — only a marker at the row's left edge (no date to draw).
 """

@@ -88,7 +88,9 @@ def paint_row(p: QPainter, shapes: Sequence[Shape], top: float, height: float,
             if width > 4:  # an occurrence lasting days: a light bar, a gap before the next
                 p.fillRect(_px(shape.x0, mid - bar_h * 0.3, width - 1.5, bar_h * 0.6),
                            _faint(color, 120))
-            p.fillRect(_px(shape.x0, mid - bar_h * 0.65, 2.0, bar_h * 1.3), color)
+            # the mark stands on the day the occurrence falls due: its last day
+            due_x = shape.x0 if width <= 4 else shape.x1 - 2.0
+            p.fillRect(_px(due_x, mid - bar_h * 0.65, 2.0, bar_h * 1.3), color)
         elif kind is ShapeKind.DIAMOND:
             r = max(4.0, height * 0.32)
             p.setBrush(color)

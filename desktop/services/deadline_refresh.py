@@ -1,0 +1,55 @@
+"""Stored deadline readings follow the parser: at start, every item whose stored reading
+(``Item.deadline_json``) was made by an older parser version is read again from its text
+against its roadmap's period. The text is kept exactly as typed; only the parsed copy
+(JSON, kind, start, end) changes. No schema change: the version lives in the JSON.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from desktop.models import Item, Roadmap, Section
+from desktop.models.database import Database
+from desktop.models.deadline import PARSER_VERSION, stored_version
+
+#: items re-read per query (well under SQLite's limit on bound parameters)
+_CHUNK = 500
+
+
+def stale_item_ids(session: Session) -> list[int]:
+    """Items whose stored reading is older than :data:`PARSER_VERSION` (or missing while
+    the item has a text)."""
+    rows = session.execute(select(Item.id, Item.deadline_json, Item.deadline_text))
+    return [item_id for item_id, data, text in rows
+            if stored_version(data) < PARSER_VERSION and (data or text)]
+
+
+def refresh_deadlines(session: Session) -> int:
+    """Re-read the stale items in ``session`` (the caller commits); returns how many."""
+    ids = stale_item_ids(session)
+    for first in range(0, len(ids), _CHUNK):
+        chunk = ids[first:first + _CHUNK]
+        periods = {item_id: (start, end) for item_id, start, end in session.execute(
+            select(Item.id, Roadmap.period_start, Roadmap.period_end)
+            .join(Section, Section.id == Item.section_id)
+            .join(Roadmap, Roadmap.id == Section.roadmap_id)
+            .where(Item.id.in_(chunk)))}
+        for item in session.scalars(select(Item).where(Item.id.in_(chunk))):
+            period = periods.get(item.id)
+            item.set_deadline(item.deadline_text, period if period and all(period) else None)
+    return len(ids)
+
+
+def refresh_stored_deadlines(database: Database) -> int:
+    """:func:`refresh_deadlines` in one transaction of ``database``. A file that cannot be
+    written (read-only, locked) keeps its older readings, which stay usable."""
+    try:
+        with database.session() as session:
+            return refresh_deadlines(session)
+    except SQLAlchemyError as exc:
+        print(f"Сроки не перечитаны: {exc}", file=sys.stderr)
+        return 0
