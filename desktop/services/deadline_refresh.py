@@ -1,4 +1,5 @@
-"""Stored deadline readings follow the parser: at start, every item whose stored reading
+"""Stored deadline readings follow the parser: at start, every item (and schedule row) whose
+stored reading
 (``Item.deadline_json``) was made by an older parser version is read again from its text
 against its roadmap's period. The text is kept exactly as typed; only the parsed copy
 (JSON, kind, start, end) changes. No schema change: the version lives in the JSON.
@@ -12,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from desktop.models import Item, Roadmap, Section
+from desktop.models import Item, Roadmap, RoadmapAppendixRow, Section
 from desktop.models.database import Database
 from desktop.models.deadline import PARSER_VERSION, stored_version
 
@@ -41,7 +42,17 @@ def refresh_deadlines(session: Session) -> int:
         for item in session.scalars(select(Item).where(Item.id.in_(chunk))):
             period = periods.get(item.id)
             item.set_deadline(item.deadline_text, period if period and all(period) else None)
-    return len(ids)
+    return len(ids) + _refresh_schedule_rows(session)
+
+
+def _refresh_schedule_rows(session: Session) -> int:
+    """The same for the dates of the roadmaps' schedule appendices (consultations)."""
+    stale = [row for row in session.scalars(select(RoadmapAppendixRow))
+             if stored_version(row.deadline_json) < PARSER_VERSION
+             and (row.deadline_json or row.date_text)]
+    for row in stale:
+        row.set_date_text(row.date_text, row.appendix.roadmap.period)
+    return len(stale)
 
 
 def refresh_stored_deadlines(database: Database) -> int:
