@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.models.roadmap_parts import DEFAULT_SCHEDULE_HEADINGS
 from desktop.services.roadmap_parts import AppendixData, ScheduleRowData
 
-ROW_HEADINGS = ("Строка месяца", "Тема", "Дата (как в документе)", "Ответственные",
-                "Проведена")
+ROW_HEADINGS = ("Месяц", "Тема", "Дата", "Ответственные", "Проведена")
 
 
 class AppendicesTab(QWidget):
@@ -49,12 +48,20 @@ class AppendicesTab(QWidget):
         self.date_edit = QDateEdit(QDate.currentDate(), self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd.MM.yyyy")
+        self.date_edit.setEnabled(False)
+        self.has_date.toggled.connect(self.date_edit.setEnabled)
         self.heading_edits = [QLineEdit(h, self) for h in DEFAULT_SCHEDULE_HEADINGS]
         self.text_edit = QPlainTextEdit(self)
         self.text_edit.setFixedHeight(44)
         self.rows = QTableWidget(0, len(ROW_HEADINGS), self)
         self.rows.setHorizontalHeaderLabels([self.tr(h) for h in ROW_HEADINGS])
-        self.rows.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.rows.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.rows.horizontalHeaderItem(0).setToolTip(self.tr(
+            "Строка месяца пишется во всю ширину таблицы («Январь»)"))
+        self.rows.horizontalHeaderItem(2).setToolTip(self.tr(
+            "Дата как в документе: «20.01.2026», «до 15.02.2026», «в течение марта»"))
         self.rows.verticalHeader().setVisible(False)
         add_row = QPushButton(self.tr("Добавить строку"), self)
         add_row.clicked.connect(lambda: self.add_row(ScheduleRowData("")))

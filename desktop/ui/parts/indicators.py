@@ -59,7 +59,9 @@ class IndicatorsTab(QWidget):
         self.periods = periods
         self.table.setColumnCount(len(FIXED) + len(periods))
         self.table.setHorizontalHeaderLabels([self.tr(h) for h in FIXED] + list(periods))
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def _periods_changed(self) -> None:
         periods = split_periods(self.periods_edit.text())
