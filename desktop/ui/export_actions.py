@@ -35,6 +35,8 @@ class ExportKind:
     load: Callable[[], tuple[Exporter, tuple[type[BaseException], ...]]]
     #: False for exporters that paint with Qt: they run in the GUI thread
     threaded: bool = True
+    #: put before the roadmap's title in the suggested file name («Приказ - …»)
+    name_prefix: str = ""
 
 
 def _xlsx() -> tuple[Exporter, tuple[type[BaseException], ...]]:
@@ -68,6 +70,28 @@ def _roadmap_pdf() -> tuple[Exporter, tuple[type[BaseException], ...]]:
     return run, ()
 
 
+def _order_docx() -> tuple[Exporter, tuple[type[BaseException], ...]]:
+    from desktop.export.docx_order import export_order_docx
+    from desktop.services.orders import order_for_roadmap
+
+    def run(session: Any, roadmap_id: int, target: Path, progress: Callable) -> Path:
+        order = order_for_roadmap(session, roadmap_id)
+        written = export_order_docx(session, order, target, progress=progress)
+        session.rollback()  # a draft made for printing is never stored
+        return written
+
+    return run, ()
+
+
+def _roadmap_docx() -> tuple[Exporter, tuple[type[BaseException], ...]]:
+    from desktop.export.docx_roadmap import export_roadmap_docx
+
+    def run(session: Any, roadmap_id: int, target: Path, progress: Callable) -> Path:
+        return export_roadmap_docx(session, roadmap_id, target, progress=progress)
+
+    return run, ()
+
+
 def _gantt_pdf() -> tuple[Exporter, tuple[type[BaseException], ...]]:
     from desktop.ui.gantt.printing import export_gantt
 
@@ -85,6 +109,10 @@ EXPORT_KINDS: list[ExportKind] = [
                "Документ PDF (*.pdf)", None, _roadmap_pdf),
     ExportKind("gantt_pdf", "График (диаграмма Ганта) в PDF…", ".pdf", "Документ PDF (*.pdf)",
                "Ctrl+Shift+G", _gantt_pdf, threaded=False),
+    ExportKind("order_docx", "Приказ в Word (.docx)…", ".docx", "Документ Word (*.docx)", None,
+               _order_docx, name_prefix="Приказ - "),
+    ExportKind("roadmap_docx", "Дорожная карта в Word (.docx)…", ".docx",
+               "Документ Word (*.docx)", None, _roadmap_docx),
 ]
 
 
@@ -137,7 +165,7 @@ class ExportActions:
             dialogs.info(window, "Экспорт", "Нет дорожной карты для выгрузки.")
             return None
         roadmap_id, title = current
-        suggested = documents_dir() / (safe_file_name(title) + kind.suffix)
+        suggested = documents_dir() / (kind.name_prefix + safe_file_name(title) + kind.suffix)
         target = target or dialogs.save_file(window, kind.menu_text.rstrip("…"), suggested,
                                              kind.file_filter)
         if target is None:
