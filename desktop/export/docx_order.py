@@ -22,7 +22,12 @@ from desktop.export import docx_base as base
 from desktop.export.atomic import atomic_output
 from desktop.export.docx_appendix import write_appendix
 from desktop.export.pdf_appendix import MarkContext
-from desktop.export.pdf_order import SettingsArg, _appendix_printable, load_authority, order_settings
+from desktop.export.pdf_order import (
+    SettingsArg,
+    _appendix_printable,
+    load_authority,
+    order_settings,
+)
 from desktop.export.pdf_order_parts import ORDER_WORD, is_draft, order_title, point_label
 from desktop.export.pdf_settings import OrderPdfSettings
 from desktop.export.pdf_text import format_order_date, number_text, spaced, txt
