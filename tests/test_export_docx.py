@@ -197,6 +197,11 @@ def test_libreoffice_reads_it_back(exported) -> None:
     stream = activity_stream(landscape, left + widths[0], left + widths[0] + widths[1])
     assert norm("".join(ACTIVITIES)) in stream
     assert len(landscape) >= 3
+    first = word_boxes(pdf)[0]
+    executor = next(w for w in first.words if w.text == "Ёлкина")
+    assert executor.y0 > first.height * 0.8  # at the foot of the order's page
+    title = [w for w in first.words if w.text in ("Об", "школ")]  # the title's first and last word
+    assert max(w.x1 for w in title) <= 30 * MM + 80 * MM + TOL  # the title within 8 cm
 
 
 def activity_stream(pages: list[Page], x_from: float, x_to: float) -> str:
@@ -217,3 +222,34 @@ def activity_stream(pages: list[Page], x_from: float, x_to: float) -> str:
     # the page number: none on the first page, «2» centred on top of the second
     assert not re.match(r"\s*1\s*\n", pages[0])
     assert pages[1].lstrip().split()[0] == "2"
+
+
+def test_print_settings_apply(tmp_path: Path) -> None:
+    """Date in words with no-break spaces, «ПРИКАЗЫВАЮ:», a centred title, A3 appendix pages,
+    appendix pages numbered from 1 again."""
+    database = open_database(tmp_path / "db.sqlite", create=True)
+    target = tmp_path / "order.docx"
+    settings = {"date_style": "words", "order_word": "caps", "title_centered": True,
+                "appendix_paper": "A3", "restart_appendix_numbering": True, "left_margin_mm": 25}
+    with database.session() as session:
+        roadmap = add_full_roadmap(session)
+        export_order_docx(session, roadmap.approving_order, target, settings=settings)
+    database.close()
+    document = docx.Document(str(target))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert f"13{NBSP}января{NBSP}2022{NBSP}г.\t№{NBSP}28/1" in paragraphs
+    assert "ПРИКАЗЫВАЮ:" in paragraphs and "п р и к а з ы в а ю:" not in paragraphs
+    title = next(p for p in document.paragraphs if p.text.startswith("Об утверждении"))
+    assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER and not title.paragraph_format.right_indent
+    order, appendix = document.sections
+    assert round(order.left_margin.mm) == 25
+    assert (round(appendix.page_width.mm), round(appendix.page_height.mm)) == (420, 297)
+    assert appendix._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
+    assert appendix.different_first_page_header_footer
+
+
+def test_executor_mark_sits_at_the_page_bottom(exported) -> None:
+    mark = next(p for p in exported["document"].paragraphs if p.text.startswith("Ёлкина"))
+    frame = mark._p.pPr.find(qn("w:framePr"))
+    assert frame is not None and frame.get(qn("w:yAlign")) == "bottom"
+    assert mark.runs[0].font.size == Pt(11)

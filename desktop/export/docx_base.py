@@ -229,6 +229,18 @@ def page_break_before(paragraph: Paragraph) -> None:
     paragraph.paragraph_format.page_break_before = True
 
 
+def at_page_bottom(paragraph: Paragraph) -> None:
+    """Anchor the paragraph at the bottom left of the text area of its page (a frame):
+    the executor mark of ГОСТ Р 7.0.97 on the order's last page."""
+    frame = OxmlElement("w:framePr")
+    for attr, value in (("w:wrap", "notBeside"), ("w:vAnchor", "margin"), ("w:hAnchor", "margin"),
+                        ("w:xAlign", "left"), ("w:yAlign", "bottom")):
+        frame.set(qn(attr), value)
+    pr = paragraph._p.get_or_add_pPr()
+    style = pr.find(qn("w:pStyle"))
+    pr.insert(1 if style is not None else 0, frame)
+
+
 # --- tables ---------------------------------------------------------------------------------
 
 def _tc(width: int, span: int = 1) -> object:
@@ -246,12 +258,14 @@ def _tc(width: int, span: int = 1) -> object:
     return tc
 
 
-def _p(style_id: str, text: str, bold: bool, align: str | None) -> object:
+def _p(style_id: str, text: str, bold: bool, align: str | None, keep_next: bool = False) -> object:
     p = OxmlElement("w:p")
     pr = OxmlElement("w:pPr")
     style = OxmlElement("w:pStyle")
     style.set(qn("w:val"), style_id)
     pr.append(style)
+    if keep_next:
+        pr.append(OxmlElement("w:keepNext"))
     if align:
         jc = OxmlElement("w:jc")
         jc.set(qn("w:val"), align)
@@ -297,10 +311,11 @@ class GridTable:
         return tr
 
     def span_row(self, text: str, *, bold: bool = True, align: str | None = None) -> object:
-        """A row merged across the full width (a section heading, a month of a schedule)."""
+        """A row merged across the full width (a section heading, a month of a schedule),
+        kept on the page of the row after it."""
         tr = self._new_tr(False)
         tc = _tc(sum(self.widths), len(self.widths))
-        self._fill(tc, text, bold, align)
+        self._fill(tc, text, bold, align, keep_next=True)
         tr.append(tc)
         tr.trPr.append(OxmlElement("w:cantSplit"))
         return tr
@@ -315,10 +330,10 @@ class GridTable:
         self._tbl.append(tr)
         return tr
 
-    def _fill(self, tc: object, text: str, bold: bool, align: str | None) -> None:
-        lines = clean(text).split("\n")
-        for line in lines:
-            tc.append(_p(self.style_id, line.strip(), bold, align))  # type: ignore[attr-defined]
+    def _fill(self, tc: object, text: str, bold: bool, align: str | None,
+              keep_next: bool = False) -> None:
+        for line in clean(text).split("\n"):
+            tc.append(_p(self.style_id, line.strip(), bold, align, keep_next))  # type: ignore[attr-defined]
 
 
 def borderless(table: Table) -> None:

@@ -86,6 +86,7 @@ def write_order(document: Document, order: Order, authority: Authority,
     word = ORDER_WORD.upper() if settings.order_word == "caps" else spaced(ORDER_WORD)
     base.para(document, word, before=6, after=6, keep_next=True)
     _points(document, order.top_points(), 0, ())
+    document.paragraphs[-1].paragraph_format.keep_with_next = True  # no signature alone on a page
     signature = base.left_right(document, txt(order.signatory_position), txt(order.signatory_name),
                                 width, before=2 * 14 * 1.15)
     signature.paragraph_format.keep_together = True
@@ -154,8 +155,9 @@ def _small(paragraph: object, size: float = 12) -> None:
 
 
 def executor_mark(document: Document, order: Order) -> None:
-    """Executor's name and phone under the text, 11 pt (the clerk moves it to the page foot)."""
+    """Executor's name and phone at the bottom left of the order's last page, 11 pt."""
     lines = [txt(s) for s in (order.executor_name, order.executor_phone) if txt(s)]
     if lines:
-        mark = base.para(document, "\n".join(lines), before=48)
+        mark = base.para(document, "\n".join(lines))
+        base.at_page_bottom(mark)
         _small(mark, 11)
