@@ -48,17 +48,23 @@ def _xlsx() -> tuple[Exporter, tuple[type[BaseException], ...]]:
     return run, (ExportCancelled,)
 
 
-def _order_pdf() -> tuple[Exporter, tuple[type[BaseException], ...]]:
-    from desktop.export.pdf_order import render_order_pdf
+def _roadmap_order(render: Callable[..., Path]) -> Exporter:
+    """An exporter of the roadmap's approving order (or a draft from the template) by ``render``."""
     from desktop.services.orders import order_for_roadmap
 
     def run(session: Any, roadmap_id: int, target: Path, progress: Callable) -> Path:
         order = order_for_roadmap(session, roadmap_id)
-        written = render_order_pdf(session, order, target, progress=progress)
+        written = render(session, order, target, progress=progress)
         session.rollback()  # a draft made for printing is never stored
         return written
 
-    return run, ()
+    return run
+
+
+def _order_pdf() -> tuple[Exporter, tuple[type[BaseException], ...]]:
+    from desktop.export.pdf_order import render_order_pdf
+
+    return _roadmap_order(render_order_pdf), ()
 
 
 def _roadmap_pdf() -> tuple[Exporter, tuple[type[BaseException], ...]]:
@@ -72,15 +78,8 @@ def _roadmap_pdf() -> tuple[Exporter, tuple[type[BaseException], ...]]:
 
 def _order_docx() -> tuple[Exporter, tuple[type[BaseException], ...]]:
     from desktop.export.docx_order import export_order_docx
-    from desktop.services.orders import order_for_roadmap
 
-    def run(session: Any, roadmap_id: int, target: Path, progress: Callable) -> Path:
-        order = order_for_roadmap(session, roadmap_id)
-        written = export_order_docx(session, order, target, progress=progress)
-        session.rollback()  # a draft made for printing is never stored
-        return written
-
-    return run, ()
+    return _roadmap_order(export_order_docx), ()
 
 
 def _roadmap_docx() -> tuple[Exporter, tuple[type[BaseException], ...]]:
