@@ -23,6 +23,7 @@ from docx.shared import Cm, Mm, Pt
 from desktop.export.docx_order import export_order_docx
 from desktop.export.pdf_table import column_widths
 from desktop.export.pdf_text import NBSP
+from desktop.models import AppendixKind, OrderAppendix, ScheduleEntry, WorkingGroupMember
 from desktop.models.columns import preset
 from desktop.models.database import open_database
 from tests.test_export_docx_support import (
@@ -253,3 +254,44 @@ def test_executor_mark_sits_at_the_page_bottom(exported) -> None:
     frame = mark._p.pPr.find(qn("w:framePr"))
     assert frame is not None and frame.get(qn("w:yAlign")) == "bottom"
     assert mark.runs[0].font.size == Pt(11)
+
+
+def test_order_appendices_of_every_kind_each_in_a_landscape_section(tmp_path: Path) -> None:
+    """Working group, schedule and text appendices after the roadmap: numbered marks, the
+    approval stamp agreeing with the title, their tables with a repeating header."""
+    database = open_database(tmp_path / "db.sqlite", create=True)
+    target = tmp_path / "order.docx"
+    with database.session() as session:
+        order = add_full_roadmap(session).approving_order
+        order.appendices += [
+            OrderAppendix(position=1, kind=AppendixKind.WORKING_GROUP, title="Состав рабочей группы",
+                          members=[WorkingGroupMember(position=0, name="Ёлкина Д.С.",
+                                                      job_title="координатор", role="председатель")]),
+            OrderAppendix(position=2, kind=AppendixKind.SCHEDULE, title="План-график выездов",
+                          schedule=[ScheduleEntry(position=0, topic="МБОУ СОШ № 3",
+                                                  date_text="Февраль 2022", responsible="ИМЦ")]),
+            OrderAppendix(position=3, kind=AppendixKind.TEXT, title="Положение о кураторах",
+                          text="Куратор — специалист ИМЦ.\nКуратор ведёт журнал."),
+        ]
+        session.flush()
+        export_order_docx(session, order.id, target, settings={"appendix_mark": "both"})
+    database.close()
+    document = docx.Document(str(target))
+    assert [s.orientation for s in document.sections] == [WD_ORIENT.PORTRAIT] + [WD_ORIENT.LANDSCAPE] * 4
+    marks = [p.text for p in document.paragraphs if p.text.startswith("Приложение ")]
+    # the roadmap's own schedule follows the roadmap: «Приложение 2 к дорожной карте»
+    assert [m.split("\n")[:2] for m in marks] == [
+        ["Приложение 1", "к приказу УО района"], ["Приложение 2", "к дорожной карте"],
+        *(([f"Приложение {n}", "к приказу УО района"]) for n in (2, 3, 4))]
+    assert "\n\nУТВЕРЖДЕНА\nприказом УО района" in marks[0]  # «дорожная карта» → УТВЕРЖДЕНА
+    assert "\n\nУТВЕРЖДЕН\nприказом УО района" in marks[3]  # «план-график» → УТВЕРЖДЕН
+    assert "\n\nУТВЕРЖДЕНО\nприказом" in marks[4]
+    group = next(t for t in document.tables if "Роль в рабочей группе" in texts(t._tbl.tr_lst[0]))
+    assert [texts(tc) for tc in group._tbl.tr_lst[1].tc_lst] == ["1", "Ёлкина Д.С.", "координатор",
+                                                                  "председатель"]
+    schedule = next(t for t in document.tables  # the headings of the print settings
+                    if texts(t._tbl.tr_lst[0]) == "№ п/пМероприятиеСрокиОтветственные")
+    assert schedule._tbl.tr_lst[0].trPr.find(qn("w:tblHeader")) is not None
+    assert "МБОУ СОШ № 3Февраль 2022ИМЦ" in texts(schedule._tbl.tr_lst[1])
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "Куратор — специалист ИМЦ." in paragraphs and "Куратор ведёт журнал." in paragraphs
