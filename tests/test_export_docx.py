@@ -118,7 +118,8 @@ def test_sections_orientation_margins_and_page_numbers(exported) -> None:
     header = order.header._element
     assert "PAGE" in "".join(t.text for t in header.iter(qn("w:instrText")))
     assert header.find(f".//{qn('w:jc')}").get(qn("w:val")) == "center"
-    assert appendix.header.is_linked_to_previous  # numbering continues through the appendix
+    # numbering continues through the appendix, its first page included
+    assert appendix.header.is_linked_to_previous and not appendix.different_first_page_header_footer
 
 
 def test_fonts_and_body_paragraphs(exported) -> None:

@@ -137,6 +137,9 @@ def new_section(document: Document, **page: object) -> Section:
     """A section starting on a new page (a landscape appendix after the portrait order)."""
     section = document.add_section(WD_SECTION.NEW_PAGE)
     setup_page(section, **page)  # type: ignore[arg-type]
+    # python-docx copies the previous section's «different first page»: the numbering goes
+    # on through an appendix's first page unless it restarts (:func:`restart_numbering`)
+    section.different_first_page_header_footer = False
     return section
 
 
@@ -158,9 +161,12 @@ def page_numbers(section: Section, *, restart: bool = False) -> None:
 def restart_numbering(section: Section) -> None:
     section.different_first_page_header_footer = True
     number_type = section._sectPr.find(qn("w:pgNumType"))
-    if number_type is None:
+    if number_type is None:  # in the schema's order (Word refuses elements out of order)
         number_type = OxmlElement("w:pgNumType")
-        section._sectPr.append(number_type)
+        section._sectPr.insert_element_before(
+            number_type, "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg",
+            "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings",
+            "w:sectPrChange")
     number_type.set(qn("w:start"), "1")
 
 
@@ -343,4 +349,6 @@ def borderless(table: Table) -> None:
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:val"), "nil")
         borders.append(element)
-    table._tbl.tblPr.append(borders)
+    table._tbl.tblPr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar",
+                                           "w:tblLook", "w:tblCaption", "w:tblDescription",
+                                           "w:tblPrChange")
