@@ -9,6 +9,9 @@ with the models) and measures:
   the same cell strings (same font, Paragraph cells, repeatRows=1, landscape
   A4); medians of 3, the two runs interleaved so that load from other
   processes hits both alike.
+* ``docx_s`` / ``docx_ratio``: :func:`export_order_docx` (the Word copy) of the
+  same order and 2,000-item appendix, median of 3 (interleaved with the two
+  above), against the same baseline.
 * ``soffice_docx_pdf_s``: LibreOffice (headless, fresh profile, start-up
   included) converting a .docx table of a smaller roadmap of ``soffice_rows``
   items, once (a 2,000-row .docx takes over a minute); ``ours_same_rows_s`` is
@@ -37,6 +40,7 @@ from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle  # noqa: E402
 
+from desktop.export.docx_order import export_order_docx  # noqa: E402
 from desktop.export.pdf_appendix import preload_items  # noqa: E402
 from desktop.export.pdf_fonts import REGULAR, register_fonts  # noqa: E402
 from desktop.export.pdf_order import export_order_pdf  # noqa: E402
@@ -123,10 +127,11 @@ def timed(func: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def export_time(database: Database, order_id: int, target: Path) -> float:
+def export_time(database: Database, order_id: int, target: Path,
+                exporter: Callable[..., object] = export_order_pdf) -> float:
     """One export of the stored order from a fresh session (no ORM objects cached between runs)."""
     with database.session() as session:
-        return timed(lambda: export_order_pdf(session, order_id, target))
+        return timed(lambda: exporter(session, order_id, target))
 
 
 def soffice_time(folder: Path, cells: list[list[str]], headings: list[str]) -> float | None:
@@ -169,15 +174,20 @@ def main() -> None:
         print(f"Databases with {len(cells)} and {len(small_cells)} items built "
               f"in {time.perf_counter() - start:.2f} s")
         database, small_db = open_database(folder / "bench.db"), open_database(folder / "small.db")
-        ours_runs, bare_runs = [], []
-        for _ in range(RUNS):  # interleaved: background load hits both alike
+        ours_runs, bare_runs, docx_runs = [], [], []
+        for _ in range(RUNS):  # interleaved: background load hits all alike
             ours_runs.append(export_time(database, order_id, folder / "ours.pdf"))
             bare_runs.append(timed(lambda: bare_table(folder / "bare.pdf", cells, headings)))
+            docx_runs.append(export_time(database, order_id, folder / "ours.docx",
+                                         export_order_docx))
         ours, baseline = statistics.median(ours_runs), statistics.median(bare_runs)
+        docx_s = statistics.median(docx_runs)
         print(f"Our order PDF (order + {len(cells)}-item appendix): {ours:.2f} s "
               f"(median of {RUNS}: {', '.join(f'{t:.2f}' for t in ours_runs)})")
         print(f"Bare reportlab Table, same strings:            {baseline:.2f} s "
               f"(median of {RUNS}: {', '.join(f'{t:.2f}' for t in bare_runs)})")
+        print(f"Our order in Word (.docx), same order:        {docx_s:.2f} s "
+              f"(median of {RUNS}: {', '.join(f'{t:.2f}' for t in docx_runs)})")
         lo = soffice_time(folder, small_cells, small_headings)
         ours_small = statistics.median(
             export_time(small_db, small_id, folder / "small.pdf") for _ in range(RUNS))
@@ -193,7 +203,8 @@ def main() -> None:
         print(f"Wall time: {wall_s:.1f} s")
         result = {"name": "export_pdf", "ours_s": round(ours, 3), "baseline_s": round(baseline, 3),
                   "ratio": round(ours / baseline, 3), "target": "<= 1.5", "items": len(cells),
-                  "runs": RUNS, "soffice_docx_pdf_s": round(lo, 3) if lo is not None else None,
+                  "runs": RUNS, "docx_s": round(docx_s, 3),
+                  "docx_ratio": round(docx_s / baseline, 3), "soffice_docx_pdf_s": round(lo, 3) if lo is not None else None,
                   "soffice_rows": len(small_cells), "ours_same_rows_s": round(ours_small, 3),
                   "wall_s": round(wall_s, 1)}
         print(json.dumps(result, ensure_ascii=False))

@@ -1,7 +1,9 @@
 """Excel export of a roadmap for the region: a workbook that opens, prints and reads back cleanly.
 
-Four sheets: «Дорожная карта» (the table in the roadmap's column profile, with
-its title block), «Исполнение» (status of every item, totals by section,
+Four or five sheets: «Дорожная карта» (the table in the roadmap's column profile,
+with its title block), «Паспорт» (the document's parts around the table, when it
+has any: passport, basis, justification, goal, tasks, indicators, signature),
+«Исполнение» (status of every item, totals by section,
 monitoring points), «По школам» (the per-school checklist as a matrix) and
 «График» (a Gantt chart in cells). Every sheet prints on A4 landscape, fitted
 to the page width, with its header rows repeated and page numbers.
@@ -30,6 +32,7 @@ from desktop.export.atomic import atomic_output
 from desktop.export.xlsx_facts import Check, Facts
 from desktop.export.xlsx_gantt import write_gantt_sheet
 from desktop.export.xlsx_main import write_roadmap_sheet
+from desktop.export.xlsx_parts import has_parts, write_parts_sheet
 from desktop.export.xlsx_progress import write_progress_sheet
 from desktop.export.xlsx_schools import write_schools_sheet
 from desktop.export.xlsx_style import Styles
@@ -172,6 +175,8 @@ def build_workbook(session: Session, roadmap: Roadmap, today: dt.date,
     write_progress_sheet(wb.create_sheet(), styles, roadmap, facts, progress.step)
     write_schools_sheet(wb.create_sheet(), styles, roadmap, facts, progress.step)
     write_gantt_sheet(wb.create_sheet(), styles, roadmap, facts, progress.step)
+    if has_parts(roadmap):  # the document's text next to its table
+        write_parts_sheet(wb.create_sheet(index=1), styles, roadmap)
     wb.active = 0
     return wb
 

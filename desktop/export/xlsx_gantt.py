@@ -19,9 +19,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.export.xlsx_facts import Facts
-from desktop.export.xlsx_main import row_height
+from desktop.export.xlsx_main import profile_heading, row_height
 from desktop.export.xlsx_style import SheetWriter, Styles, landscape_a4
 from desktop.models import Item, Roadmap
+from desktop.models.columns import Field
 from desktop.models.deadline_format import MONTHS
 from desktop.models.enums import ItemStatus
 from desktop.services.table import section_heading
@@ -30,6 +31,8 @@ SHEET_TITLE = "График"
 #: periods longer than this get one column per month instead of per week
 WEEKLY_MAX_DAYS = 245
 FIXED_WIDTHS = (7.0, 45.0, 18.0)
+#: the fixed columns, named as the roadmap's column profile names them
+FIXED_FIELDS = (Field.NUMBER, Field.ACTIVITY, Field.DEADLINE)
 WEEK_WIDTH = 3.6
 MONTH_WIDTH = 6.5
 FIRST_BUCKET_COL = len(FIXED_WIDTHS) + 1
@@ -109,11 +112,12 @@ def today_index(buckets: list[Bucket], today: dt.date) -> int | None:
     return next((n for n, b in enumerate(buckets) if b.start <= today <= b.end), None)
 
 
-def write_time_header(w: SheetWriter, buckets: list[Bucket], today_at: int | None) -> None:
+def write_time_header(w: SheetWriter, buckets: list[Bucket], today_at: int | None,
+                      roadmap: Roadmap) -> None:
     row = HEADER_ROW
-    w.text(row, 1, "№ п/п", "header")
-    w.text(row, 2, "Мероприятие", "header")
-    w.text(row, 3, "Сроки реализации", "header")
+    columns = roadmap.columns
+    for col, field in enumerate(FIXED_FIELDS, 1):
+        w.text(row, col, profile_heading(columns, field), "header")
     for col in range(1, FIRST_BUCKET_COL):
         w.merge(w.ws.cell(row=row, column=col), row + 1, col)
     first = 0
@@ -183,11 +187,12 @@ def write_gantt_sheet(ws: Worksheet, styles: Styles, roadmap: Roadmap, facts: Fa
     legend_on_top = write_legend(w, 2, len(buckets), width)
     ws.row_dimensions[3].height = 6
     today_at = today_index(buckets, facts.today)
-    write_time_header(w, buckets, today_at)
+    write_time_header(w, buckets, today_at, roadmap)
     row = HEADER_ROW + 2
     for section in roadmap.sections:
-        w.merged_text(row, 1, last, section_heading(section.number, section.title), "section")
-        row += 1
+        if not section.untitled:  # a roadmap without sections: no empty band
+            w.merged_text(row, 1, last, section_heading(section.number, section.title), "section")
+            row += 1
         for item in section.items_in_order():
             write_item_row(w, row, item, buckets, facts, today_at)
             row += 1

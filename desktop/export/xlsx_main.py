@@ -15,7 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.export.xlsx_style import SheetWriter, Styles, landscape_a4
 from desktop.models import Authority, Roadmap
-from desktop.models.columns import Column, Field
+from desktop.models.columns import FIELD_SPECS, Column, Field
 from desktop.services.table import ItemRow, RoadmapTable, SectionRow
 
 SHEET_TITLE = "Дорожная карта"
@@ -57,6 +57,12 @@ def row_height(texts: Sequence[str], widths: Sequence[float], size: float = LINE
             if count > lines:
                 lines = count
     return min(409.0, lines * size + 3)
+
+
+def profile_heading(columns: Sequence[Column], field: Field) -> str:
+    """The heading the roadmap's column profile gives ``field`` (the field's default when the
+    profile does not show it): the other sheets name their columns as the main one does."""
+    return next((c.heading for c in columns if c.field is field), FIELD_SPECS[field].heading)
 
 
 def approval_text(roadmap: Roadmap, authority: Authority | None) -> str:
@@ -107,9 +113,17 @@ def write_header(w: SheetWriter, row: int, columns: Sequence[Column],
 
 def write_section(w: SheetWriter, row: int, section: SectionRow, width: int,
                   total_width: float) -> int:
+    """The section's row merged across, then its tasks and indicators; a section without
+    number and title (a roadmap without sections) has no row of its own."""
+    if not section.heading.strip():
+        return _section_notes(w, row, section, width, total_width)
     w.merged_text(row, 1, width, section.heading, "section")
     w.height(row, row_height([section.heading], [total_width]))
-    row += 1
+    return _section_notes(w, row + 1, section, width, total_width)
+
+
+def _section_notes(w: SheetWriter, row: int, section: SectionRow, width: int,
+                   total_width: float) -> int:
     for label, text in (("Задачи", section.tasks), ("Показатели", section.indicators)):
         if text.strip():
             value = f"{label}: {text.strip()}"

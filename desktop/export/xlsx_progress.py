@@ -12,17 +12,19 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.export.xlsx_facts import Facts
-from desktop.export.xlsx_main import row_height
+from desktop.export.xlsx_main import profile_heading, row_height
 from desktop.export.xlsx_style import SheetWriter, Styles, landscape_a4
 from desktop.models import Item, Roadmap
+from desktop.models.columns import Field
 from desktop.models.enums import ItemStatus, label
 from desktop.services import progress
 from desktop.services.table import section_heading
 
 SHEET_TITLE = "Исполнение"
 WIDTHS = (11.0, 62.0, 22.0, 16.0, 13.0, 12.0, 12.0)
-ITEM_HEADINGS = ("№ п/п", "Мероприятие", "Сроки реализации", "Статус", "Дата выполнения",
-                 "Школ выполнили", "Школ всего")
+#: the columns of the item list that the roadmap's column profile names
+ITEM_FIELDS = (Field.NUMBER, Field.ACTIVITY, Field.DEADLINE, Field.STATUS, Field.DONE_DATE)
+TALLY_HEADINGS = ("Школ выполнили", "Школ всего")
 SECTION_HEADINGS = ("№", "Раздел", "Выполнено", "Всего", "Доля выполнения")
 POINT_HEADINGS = ("Дата", "Контрольная точка", "Целевое значение", "Выполнено", "Всего",
                   "Фактическая доля", "Достигнуто")
@@ -89,6 +91,12 @@ def write_points_block(w: SheetWriter, row: int, roadmap: Roadmap) -> int:
     return row + 1
 
 
+def item_headings(roadmap: Roadmap) -> tuple[str, ...]:
+    """The item list's headings: the profile's for its fields, then the school tallies."""
+    columns = roadmap.columns
+    return (*(profile_heading(columns, f) for f in ITEM_FIELDS), *TALLY_HEADINGS)
+
+
 def write_item_row(w: SheetWriter, row: int, item: Item, facts: Facts) -> None:
     w.text(row, 1, item.number, "center")
     w.text(row, 2, item.activity, "text")
@@ -118,11 +126,12 @@ def write_progress_sheet(ws: Worksheet, styles: Styles, roadmap: Roadmap, facts:
     row = write_points_block(w, row, roadmap)
     w.merged_text(row, 1, last, "Исполнение мероприятий", "section")
     header = row + 1
-    _headings(w, header, ITEM_HEADINGS)
+    _headings(w, header, item_headings(roadmap))
     row = header + 1
     for section in roadmap.sections:
-        w.merged_text(row, 1, last, section_heading(section.number, section.title), "section")
-        row += 1
+        if not section.untitled:  # a roadmap without sections: no empty band
+            w.merged_text(row, 1, last, section_heading(section.number, section.title), "section")
+            row += 1
         for item in section.items_in_order():
             write_item_row(w, row, item, facts)
             row += 1

@@ -50,6 +50,7 @@ _WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _CENTER_TOP = Alignment(horizontal="center", vertical="top", wrap_text=True)
 _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+_RIGHT = Alignment(horizontal="right", vertical="bottom", wrap_text=True)
 
 
 def _fill(color: str) -> PatternFill:
@@ -65,6 +66,7 @@ STYLE_SPECS: dict[str, dict[str, Any]] = {
     "title": {"font": _font(14, bold=True), "alignment": _CENTER},
     "subtitle": {"font": _font(11), "alignment": _CENTER},
     "note": {"font": _font(10), "alignment": _LEFT},
+    "note_right": {"font": _font(10), "alignment": _RIGHT},
     "header": {"font": _font(10, bold=True), "alignment": _CENTER, "border": BORDER,
                "fill": _fill(HEADER)},
     "section": {"font": _font(10, bold=True), "alignment": _LEFT, "border": BORDER,

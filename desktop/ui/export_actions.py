@@ -35,6 +35,8 @@ class ExportKind:
     load: Callable[[], tuple[Exporter, tuple[type[BaseException], ...]]]
     #: False for exporters that paint with Qt: they run in the GUI thread
     threaded: bool = True
+    #: put before the roadmap's title in the suggested file name («Приказ - …»)
+    name_prefix: str = ""
 
 
 def _xlsx() -> tuple[Exporter, tuple[type[BaseException], ...]]:
@@ -46,17 +48,23 @@ def _xlsx() -> tuple[Exporter, tuple[type[BaseException], ...]]:
     return run, (ExportCancelled,)
 
 
-def _order_pdf() -> tuple[Exporter, tuple[type[BaseException], ...]]:
-    from desktop.export.pdf_order import render_order_pdf
+def _roadmap_order(render: Callable[..., Path]) -> Exporter:
+    """An exporter of the roadmap's approving order (or a draft from the template) by ``render``."""
     from desktop.services.orders import order_for_roadmap
 
     def run(session: Any, roadmap_id: int, target: Path, progress: Callable) -> Path:
         order = order_for_roadmap(session, roadmap_id)
-        written = render_order_pdf(session, order, target, progress=progress)
+        written = render(session, order, target, progress=progress)
         session.rollback()  # a draft made for printing is never stored
         return written
 
-    return run, ()
+    return run
+
+
+def _order_pdf() -> tuple[Exporter, tuple[type[BaseException], ...]]:
+    from desktop.export.pdf_order import render_order_pdf
+
+    return _roadmap_order(render_order_pdf), ()
 
 
 def _roadmap_pdf() -> tuple[Exporter, tuple[type[BaseException], ...]]:
@@ -64,6 +72,21 @@ def _roadmap_pdf() -> tuple[Exporter, tuple[type[BaseException], ...]]:
 
     def run(session: Any, roadmap_id: int, target: Path, progress: Callable) -> Path:
         return export_roadmap_pdf(session, roadmap_id, target, progress=progress)
+
+    return run, ()
+
+
+def _order_docx() -> tuple[Exporter, tuple[type[BaseException], ...]]:
+    from desktop.export.docx_order import export_order_docx
+
+    return _roadmap_order(export_order_docx), ()
+
+
+def _roadmap_docx() -> tuple[Exporter, tuple[type[BaseException], ...]]:
+    from desktop.export.docx_roadmap import export_roadmap_docx
+
+    def run(session: Any, roadmap_id: int, target: Path, progress: Callable) -> Path:
+        return export_roadmap_docx(session, roadmap_id, target, progress=progress)
 
     return run, ()
 
@@ -85,6 +108,10 @@ EXPORT_KINDS: list[ExportKind] = [
                "Документ PDF (*.pdf)", None, _roadmap_pdf),
     ExportKind("gantt_pdf", "График (диаграмма Ганта) в PDF…", ".pdf", "Документ PDF (*.pdf)",
                "Ctrl+Shift+G", _gantt_pdf, threaded=False),
+    ExportKind("order_docx", "Приказ в Word (.docx)…", ".docx", "Документ Word (*.docx)", None,
+               _order_docx, name_prefix="Приказ - "),
+    ExportKind("roadmap_docx", "Дорожная карта в Word (.docx)…", ".docx",
+               "Документ Word (*.docx)", None, _roadmap_docx),
 ]
 
 
@@ -137,7 +164,7 @@ class ExportActions:
             dialogs.info(window, "Экспорт", "Нет дорожной карты для выгрузки.")
             return None
         roadmap_id, title = current
-        suggested = documents_dir() / (safe_file_name(title) + kind.suffix)
+        suggested = documents_dir() / (kind.name_prefix + safe_file_name(title) + kind.suffix)
         target = target or dialogs.save_file(window, kind.menu_text.rstrip("…"), suggested,
                                              kind.file_filter)
         if target is None:

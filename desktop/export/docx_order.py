@@ -1,0 +1,163 @@
+"""An order (приказ) as a Word document to finish in Word or LibreOffice.
+
+The same requisites and parts as the PDF (:mod:`desktop.export.pdf_order`,
+``order-format.md``): an A4 portrait section for the order, then a landscape
+section per appendix with its mark top right. Entry points mirror the PDF's:
+:func:`export_order_docx` (a stored order, or an order object that need not be
+saved) and :func:`desktop.export.docx_roadmap.export_roadmap_docx`. The file is
+written atomically. No Qt here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from docx.document import Document
+from docx.shared import Mm, Pt
+from sqlalchemy.orm import Session
+
+from desktop.errors import UserError
+from desktop.export import docx_base as base
+from desktop.export.atomic import atomic_output
+from desktop.export.docx_appendix import write_appendix
+from desktop.export.pdf_appendix import MarkContext
+from desktop.export.pdf_order import (
+    SettingsArg,
+    _appendix_printable,
+    load_authority,
+    order_settings,
+)
+from desktop.export.pdf_order_parts import ORDER_WORD, is_draft, order_title, point_label
+from desktop.export.pdf_settings import OrderPdfSettings
+from desktop.export.pdf_text import format_order_date, number_text, spaced, txt
+from desktop.models import Authority, Order, OrderPoint
+from desktop.models.enums import ApprovalKind, label
+
+#: ``progress(done, total)``: appendices written so far of all parts of the document
+Progress = Callable[[int, int], object]
+
+
+def export_order_docx(session: Session, order: Order | int, target: Path | str, *,
+                      settings: SettingsArg = None, progress: Progress | None = None) -> Path:
+    """Write ``order`` (an id or an order object, saved or not) with its appendices to ``target``."""
+    if not isinstance(order, Order):
+        found = session.get(Order, order)
+        if found is None:
+            raise UserError(f"Приказ с кодом {order} не найден в базе данных")
+        order = found
+    resolved = order_settings(order, settings)
+    authority = load_authority(session)
+    document = base.new_document(order_title(order))
+    section = document.sections[0]
+    base.setup_page(section, landscape=False, paper="A4", margins_mm=order_margins(resolved))
+    base.page_numbers(section)
+    write_order(document, order, authority, resolved)
+    appendices = [a for a in order.appendices if _appendix_printable(session, a)]
+    for index, appendix in enumerate(appendices, 1):
+        if progress is not None:
+            progress(index, len(appendices) + 1)
+        ctx = MarkContext(order, authority, resolved, index, len(appendices))
+        write_appendix(document, session, appendix, ctx)
+    return save(document, target, progress)
+
+
+def save(document: Document, target: Path | str, progress: Progress | None = None) -> Path:
+    target = Path(target)
+    with atomic_output(target) as tmp:
+        document.save(str(tmp))
+    if progress is not None:
+        progress(1, 1)
+    return target
+
+
+def order_margins(settings: OrderPdfSettings) -> tuple[float, float, float, float]:
+    return (settings.left_margin_mm, settings.right_margin_mm, settings.top_margin_mm,
+            settings.bottom_margin_mm)
+
+
+def write_order(document: Document, order: Order, authority: Authority,
+                settings: OrderPdfSettings) -> None:
+    """The order's own pages: requisites to the executor mark."""
+    width = base.text_width(document.sections[-1])
+    requisites(document, order, authority, settings, width)
+    for line in _lines(order.preamble):
+        base.para(document, line, base.BODY)
+    word = ORDER_WORD.upper() if settings.order_word == "caps" else spaced(ORDER_WORD)
+    base.para(document, word, before=6, after=6, keep_next=True)
+    _points(document, order.top_points(), 0, ())
+    document.paragraphs[-1].paragraph_format.keep_with_next = True  # no signature alone on a page
+    signature = base.left_right(document, txt(order.signatory_position), txt(order.signatory_name),
+                                width, before=2 * 14 * 1.15)
+    signature.paragraph_format.keep_together = True
+    approvals(document, order, settings, width)
+    executor_mark(document, order)
+
+
+def requisites(document: Document, order: Order, authority: Authority,
+               settings: OrderPdfSettings, width: object) -> None:
+    """Authority, «ПРИКАЗ», date and number on one line, place of issue, title."""
+    if is_draft(order):
+        base.para(document, "ПРОЕКТ", bold=True, align=base.Align.RIGHT)
+    base.para(document, txt(authority.full_name), bold=True, align=base.Align.CENTER)
+    short = txt(authority.short_name)
+    if short and short != txt(authority.full_name):
+        base.para(document, f"({short})", align=base.Align.CENTER)
+    heading = base.para(document, "ПРИКАЗ", bold=True, align=base.Align.CENTER, before=12, after=12)
+    heading.runs[0].font.size = Pt(16)
+    date = format_order_date(order.date, settings.date_style, blank="_______________")
+    base.left_right(document, date, number_text(order.number or ""), width)  # type: ignore[arg-type]
+    if txt(authority.city):
+        base.para(document, txt(authority.city), align=base.Align.CENTER)
+    title = base.para(document, order_title(order), bold=settings.title_bold, before=28, after=22)
+    if settings.title_centered:
+        title.alignment = base.Align.CENTER
+    else:
+        title.paragraph_format.right_indent = max(
+            int(width) - int(Mm(settings.title_width_mm)), 0)  # type: ignore[call-overload]
+
+
+def _lines(text: str | None) -> list[str]:
+    return [line.strip() for line in txt(text).splitlines() if line.strip()]
+
+
+def _points(document: Document, items: Iterable[OrderPoint], level: int,
+            path: tuple[int, ...]) -> None:
+    """The numbered points, depth-first, each a body paragraph starting with its number."""
+    for n, point in enumerate(items, 1):
+        here = (*path, n)
+        base.para(document, f"{point_label(level, here)} {txt(point.text)}", base.BODY)
+        _points(document, point.children, level + 1, here)
+
+
+def approvals(document: Document, order: Order, settings: OrderPdfSettings, width: object) -> None:
+    """«Проект внесен» and «СОГЛАСОВАНО»: position, signature line and name, date."""
+    for kind in (ApprovalKind.SUBMITTED, ApprovalKind.AGREED):
+        group = [a for a in order.approvals if a.kind is kind]
+        if not group:
+            continue
+        base.para(document, f"{label(kind)}:", before=24, keep_next=True)
+        for approval in group:
+            line = base.left_right(document, txt(approval.person_position),
+                                   f"____________ {txt(approval.person_name)}", width,  # type: ignore[arg-type]
+                                   keep_next=True)
+            _small(line)
+            if approval.date is not None:  # no blank date line unless the block has a date
+                date = base.para(document, format_order_date(approval.date, settings.date_style),
+                                 keep_next=approval is not group[-1])
+                _small(date)
+            line.paragraph_format.space_after = Pt(10 if approval.date is None else 0)
+
+
+def _small(paragraph: object, size: float = 12) -> None:
+    for run in paragraph.runs:  # type: ignore[attr-defined]
+        run.font.size = Pt(size)
+
+
+def executor_mark(document: Document, order: Order) -> None:
+    """Executor's name and phone at the bottom left of the order's last page, 11 pt."""
+    lines = [txt(s) for s in (order.executor_name, order.executor_phone) if txt(s)]
+    if lines:
+        mark = base.para(document, "\n".join(lines))
+        base.at_page_bottom(mark)
+        _small(mark, 11)
