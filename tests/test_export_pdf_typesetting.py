@@ -7,6 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from docx import Document
+
+from desktop.export.docx_order import export_order_docx
 from desktop.export.pdf_order import export_order_pdf
 from desktop.models import (
     ApprovalKind,
@@ -67,9 +70,14 @@ def test_approval_block_prints_only_what_it_has(db, tmp_path: Path) -> None:
         s.flush()
         export_order_pdf(s, order.id, pdf)
         text = page_texts(pdf)[0]
+        docx = export_order_docx(s, order.id, tmp_path / "order.docx")
     assert "Проект внесен" in text and "Петрова" in text and "Сидоров" in text
     # one signature line and one blank date: the «СОГЛАСОВАНО» block's, which asks for them
     assert text.count("____________") == 1 and text.count("20__") == 1
+    words = "\n".join(p.text for p in Document(str(docx)).paragraphs)
+    petrova = next(line for line in words.splitlines() if "Петрова" in line)
+    sidorov = next(line for line in words.splitlines() if "Сидоров" in line)
+    assert "_" not in petrova and "____________" in sidorov and words.count("20__") == 1
 
 
 def test_date_line_with_ot_and_user_text_as_typed(db, tmp_path: Path) -> None:

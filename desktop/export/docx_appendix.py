@@ -12,10 +12,9 @@ from sqlalchemy.orm import Session
 
 from desktop.export import docx_base as base
 from desktop.export.docx_roadmap_parts import mark, title, widths, write_roadmap
-from desktop.export.pdf_appendix import MarkContext, approved_word
-from desktop.export.pdf_order_parts import is_draft
+from desktop.export.pdf_appendix import MarkContext, mark_lines
 from desktop.export.pdf_settings import OrderPdfSettings
-from desktop.export.pdf_text import format_order_date, number_text, txt
+from desktop.export.pdf_text import txt
 from desktop.models import AppendixKind, OrderAppendix, Roadmap
 
 WORKING_GROUP_HEADINGS = ("№ п/п", "Фамилия, имя, отчество", "Должность", "Роль в рабочей группе")
@@ -26,27 +25,6 @@ def appendix_page(settings: OrderPdfSettings) -> dict[str, object]:
     return {"landscape": True, "paper": settings.appendix_paper,
             "margins_mm": (settings.appendix_left_margin_mm, settings.right_margin_mm,
                            settings.top_margin_mm, settings.bottom_margin_mm)}
-
-
-def mark_lines(ctx: MarkContext, document_title: str) -> list[str]:
-    """The lines of the appendix mark and/or the approval stamp."""
-    authority = (ctx.settings.authority_in_mark.strip() or txt(ctx.authority.short_name)
-                 or txt(ctx.authority.full_name))
-    if is_draft(ctx.order):
-        date, number = "_____________", number_text("")
-    else:
-        date = format_order_date(ctx.order.date, ctx.settings.date_style)
-        number = number_text(ctx.order.number)
-    tail = f"от {date} {number}"
-    lines: list[str] = []
-    if ctx.settings.appendix_mark in ("appendix", "both"):
-        lines += ["Приложение" + (f" {ctx.index}" if ctx.count > 1 else ""),
-                  f"к приказу {authority}", tail]
-    if ctx.settings.appendix_mark in ("stamp", "both"):
-        if lines:
-            lines.append("")
-        lines += [approved_word(document_title), f"приказом {authority}", tail]
-    return lines
 
 
 def write_appendix(document: Document, session: Session, appendix: OrderAppendix,

@@ -28,9 +28,16 @@ from desktop.export.pdf_order import (
     load_authority,
     order_settings,
 )
-from desktop.export.pdf_order_parts import ORDER_WORD, is_draft, order_title, point_label
+from desktop.export.pdf_order_parts import (
+    ORDER_WORD,
+    approval_lines,
+    is_draft,
+    order_date_line,
+    order_title,
+    point_label,
+)
 from desktop.export.pdf_settings import OrderPdfSettings
-from desktop.export.pdf_text import format_order_date, number_text, spaced, txt
+from desktop.export.pdf_text import number_text, spaced, txt
 from desktop.models import Authority, Order, OrderPoint
 from desktop.models.enums import ApprovalKind, label
 
@@ -105,7 +112,7 @@ def requisites(document: Document, order: Order, authority: Authority,
         base.para(document, f"({short})", align=base.Align.CENTER)
     heading = base.para(document, "ПРИКАЗ", bold=True, align=base.Align.CENTER, before=12, after=12)
     heading.runs[0].font.size = Pt(16)
-    date = format_order_date(order.date, settings.date_style, blank="_______________")
+    date = order_date_line(order, settings)
     base.left_right(document, date, number_text(order.number or ""), width)  # type: ignore[arg-type]
     if txt(authority.city):
         base.para(document, txt(authority.city), align=base.Align.CENTER)
@@ -131,22 +138,22 @@ def _points(document: Document, items: Iterable[OrderPoint], level: int,
 
 
 def approvals(document: Document, order: Order, settings: OrderPdfSettings, width: object) -> None:
-    """«Проект внесен» and «СОГЛАСОВАНО»: position, signature line and name, date."""
+    """«Проект внесен» and «СОГЛАСОВАНО» as the order has them: position and name, a
+    signature line and a date only where the block asks for them."""
     for kind in (ApprovalKind.SUBMITTED, ApprovalKind.AGREED):
         group = [a for a in order.approvals if a.kind is kind]
         if not group:
             continue
         base.para(document, f"{label(kind)}:", before=24, keep_next=True)
         for approval in group:
+            signature, date = approval_lines(approval, settings)
             line = base.left_right(document, txt(approval.person_position),
-                                   f"____________ {txt(approval.person_name)}", width,  # type: ignore[arg-type]
-                                   keep_next=True)
+                                   f"{signature} {txt(approval.person_name)}".strip(),
+                                   width, keep_next=True)  # type: ignore[arg-type]
             _small(line)
-            if approval.date is not None:  # no blank date line unless the block has a date
-                date = base.para(document, format_order_date(approval.date, settings.date_style),
-                                 keep_next=approval is not group[-1])
-                _small(date)
-            line.paragraph_format.space_after = Pt(10 if approval.date is None else 0)
+            if date is not None:
+                _small(base.para(document, date, keep_next=approval is not group[-1]))
+            line.paragraph_format.space_after = Pt(10 if date is None else 0)
 
 
 def _small(paragraph: object, size: float = 12) -> None:

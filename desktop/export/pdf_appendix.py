@@ -68,9 +68,9 @@ class MarkContext:
     count: int  #: appendices in the order
 
 
-def appendix_mark(ctx: MarkContext, document_title: str, styles: AppendixStyles,
-                  width: float) -> list[Flowable]:
-    """The top-right block of an appendix page."""
+def mark_lines(ctx: MarkContext, document_title: str) -> list[str]:
+    """The lines of the appendix mark and/or the approval stamp (an empty line between the
+    two): the one wording the PDF and the Word copy print."""
     authority = (ctx.settings.authority_in_mark.strip() or txt(ctx.authority.short_name)
                  or txt(ctx.authority.full_name))
     if is_draft(ctx.order):
@@ -78,15 +78,30 @@ def appendix_mark(ctx: MarkContext, document_title: str, styles: AppendixStyles,
     else:
         date = format_order_date(ctx.order.date, ctx.settings.date_style)
         number = number_text(ctx.order.number)
-    tail = f"<br/>от {escape(date)} {escape(number)}"
-    blocks: list[str] = []
+    tail = f"от {date} {number}"
+    lines: list[str] = []
     if ctx.settings.appendix_mark in ("appendix", "both"):
-        title = "Приложение" + (f" {ctx.index}" if ctx.count > 1 else "")
-        blocks.append(f"{title}<br/>к приказу {markup(authority)}{tail}")
+        lines += ["Приложение" + (f" {ctx.index}" if ctx.count > 1 else ""),
+                  f"к приказу {authority}", tail]
     if ctx.settings.appendix_mark in ("stamp", "both"):
-        blocks.append(f"{approved_word(document_title)}<br/>приказом {markup(authority)}{tail}")
+        if lines:
+            lines.append("")
+        lines += [approved_word(document_title), f"приказом {authority}", tail]
+    return lines
+
+
+def appendix_mark(ctx: MarkContext, document_title: str, styles: AppendixStyles,
+                  width: float) -> list[Flowable]:
+    """The top-right block of an appendix page."""
+    blocks: list[list[str]] = [[]]
+    for line in mark_lines(ctx, document_title):
+        if line:
+            blocks[-1].append(escape(line))
+        else:
+            blocks.append([])
     style = styles.mark.clone("mark_block", leftIndent=max(width - MARK_WIDTH, 0), spaceAfter=8)
-    return [*(Paragraph(text, style) for text in blocks), Spacer(1, 4 * mm)]
+    return [*(Paragraph("<br/>".join(block), style) for block in blocks if block),
+            Spacer(1, 4 * mm)]
 
 
 def roadmap_content(roadmap: Roadmap, settings: OrderPdfSettings, styles: AppendixStyles,

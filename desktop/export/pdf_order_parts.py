@@ -48,9 +48,7 @@ def requisites(order: Order, authority: Authority, settings: OrderPdfSettings,
     if short and short != txt(authority.full_name):
         story.append(Paragraph(markup(f"({short})"), styles.requisite))
     story.append(Paragraph("ПРИКАЗ", styles.heading))
-    date = format_order_date(order.date, settings.date_style, blank="_______________")
-    if settings.date_with_ot:
-        date = f"от{NBSP}{date}"
+    date = order_date_line(order, settings)
     story.append(layout_row(
         [Paragraph(escape(date), styles.date_left),
          Paragraph(escape(number_text(order.number or "")), styles.number_right)],
@@ -62,6 +60,22 @@ def requisites(order: Order, authority: Authority, settings: OrderPdfSettings,
     story.append(Paragraph(markup(order_title(order)), styles.title))
     story.append(Spacer(1, 8 * mm))
     return story
+
+
+def order_date_line(order: Order, settings: OrderPdfSettings) -> str:
+    """The date of the requisites' line: «28.01.2026», «28 января 2026 г.», «от 28.01.2026»,
+    or a blank to fill in by hand."""
+    date = format_order_date(order.date, settings.date_style, blank="_______________")
+    return f"от{NBSP}{date}" if settings.date_with_ot else date
+
+
+def approval_lines(approval: OrderApproval, settings: OrderPdfSettings) -> tuple[str, str | None]:
+    """An approval's signature line («____________» or nothing) and its date (a date, a blank
+    to fill in, or None): only what the block asks for."""
+    line = "____________" if approval.signature_line else ""
+    if approval.date is None and not approval.date_line:
+        return line, None
+    return line, format_order_date(approval.date, settings.date_style)
 
 
 def order_title(order: Order) -> str:
@@ -143,12 +157,12 @@ def _approval_rows(approval: OrderApproval, settings: OrderPdfSettings,
                    styles: OrderStyles) -> list[list[object]]:
     """Position, (signature line), name; then the date, or a blank for it, when the block
     asks for one. Nothing is printed that the block does not have."""
-    line = Paragraph("____________", styles.small) if approval.signature_line else ""
+    line, date = approval_lines(approval, settings)
     rows: list[list[object]] = [
-        [Paragraph(markup(approval.person_position), styles.small), line,
+        [Paragraph(markup(approval.person_position), styles.small),
+         Paragraph(line, styles.small) if line else "",
          Paragraph(name_markup(approval.person_name), styles.small_right)]]
-    if approval.date is not None or approval.date_line:
-        date = format_order_date(approval.date, settings.date_style)
+    if date is not None:
         rows.append([Paragraph(escape(date), styles.small), "", ""])
     rows.append([Spacer(1, 4 * mm), "", ""])
     return rows
