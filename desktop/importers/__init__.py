@@ -119,7 +119,8 @@ def read_file(path: Path | str, *, sheet: str | None = None,
         else:
             blocks, sheets, chosen = xlsx_blocks(source, sheet)
     _step(progress, 3)
-    preview = analyse(blocks, source=str(path), kind=kind)
+    fallback = chosen if chosen and not chosen.lower().startswith(("sheet", "лист")) else path.stem
+    preview = analyse(blocks, source=str(path), kind=kind, fallback_title=fallback)
     preview.sheets, preview.sheet = sheets, chosen
     _step(progress, 4)
     return preview

@@ -20,11 +20,13 @@ NO_TABLE = ("В документе не найдена таблица дорож
             "«№ | Мероприятие | Срок | Исполнители» (или похожей).")
 
 
-def analyse(blocks: list[Block], *, source: str, kind: str) -> ImportPreview:
+def analyse(blocks: list[Block], *, source: str, kind: str,
+            fallback_title: str = "") -> ImportPreview:
     layout = cut(blocks)
     if not layout.found:
         raise UserError(NO_TABLE)
     preview = ImportPreview(source=source, kind=kind)
+    preview._fallback_title = fallback_title  # type: ignore[attr-defined]
     preview._layout = layout  # type: ignore[attr-defined]
     read_before(layout.before, preview)
     read_after(layout.after, preview)
@@ -52,8 +54,9 @@ def _fill_table(preview: ImportPreview, layout: Layout, fields: list[Field | Non
     if not preview.items():
         preview.warnings.append("В таблице дорожной карты не найдено ни одного мероприятия.")
     if not preview.title:
-        preview.title = preview.order.title if preview.order and preview.order.title \
-            else "Импортированная дорожная карта"
+        preview.title = (preview.order.title if preview.order and preview.order.title
+                         else getattr(preview, "_fallback_title", "")
+                         or "Импортированная дорожная карта")
     preview.period = guess_period(preview, [i.deadline for i in preview.items()])
     for item in preview.items():
         deadline = parse_deadline(item.deadline, preview.period)

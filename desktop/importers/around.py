@@ -88,6 +88,14 @@ def read_before(lines: list[str], preview: ImportPreview) -> None:
         if low.startswith("задачи"):
             i = _labelled(lines, i, preview, "tasks")
             continue
+        dates = _DATE_NUM.findall(line)
+        if low.startswith(("период реализации", "срок реализации", "сроки реализации")) \
+                and len(dates) == 2:
+            first, last = (find_date(".".join(d)) for d in dates)
+            if first and last and first <= last:
+                preview.stated_period = (first, last)
+            i += 1
+            continue
         if low.startswith(("документы, на основании", "нормативн")):
             i = _basis(lines, i, preview)
             continue
@@ -266,7 +274,9 @@ def read_after(lines: list[str], preview: ImportPreview) -> None:
 
 def guess_period(preview: ImportPreview, deadlines: list[str]) -> tuple[dt.date, dt.date]:
     """From the title's years («2021-2023», «в 2023 году»), else the deadlines' years,
-    else the order's year, else this year."""
+    else the order's year, else this year. A period the document states wins."""
+    if preview.stated_period is not None:
+        return preview.stated_period
     for text in (preview.title, *(([preview.order.title]) if preview.order else [])):
         match = _YEARS.search(text or "")
         if match:

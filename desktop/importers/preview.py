@@ -92,6 +92,8 @@ class ImportPreview:
     title: str = ""
     period: tuple[dt.date, dt.date] = (dt.date.today().replace(month=1, day=1),
                                        dt.date.today().replace(month=12, day=31))
+    #: «Период реализации: 01.01.2026 – 31.12.2026» when the document says it
+    stated_period: tuple[dt.date, dt.date] | None = None
     goal: str = ""
     tasks: str = ""
     sections: list[PreviewSection] = field(default_factory=list)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -66,7 +67,7 @@ class SafeZip:
         try:
             self._zip = zipfile.ZipFile(path)
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError) as exc:
             raise UserError("Файл повреждён или обрезан: это не читаемый архив Office "
                             "(попробуйте открыть и пересохранить его в Word или Excel).") from exc
         if len(infos) > MAX_MEMBERS:
@@ -102,7 +103,8 @@ class SafeZip:
                     if size > MAX_MEMBER_BYTES or self._read_total > MAX_TOTAL_BYTES:
                         raise _bomb()
                     parts.append(chunk)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
+                NotImplementedError) as exc:
             raise UserError("Файл повреждён или обрезан: часть документа не читается "
                             f"({name}).") from exc
         return b"".join(parts)

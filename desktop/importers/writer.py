@@ -209,6 +209,8 @@ def _layout(preview: ImportPreview) -> dict:
 def _order(session: Session, preview: ImportPreview, roadmap: Roadmap) -> OrderAppendix | None:
     """The approving order (or the approval blocks' holder) with the roadmap as appendix 1."""
     draft = preview.order
+    if draft is not None and not (draft.number or draft.date or draft.title or draft.points):
+        draft = None  # an appendix mark alone («Приложение к письму») is no order
     approvals = [a for a in preview.approvals if a.kind != "approved"]
     approved = next((a for a in preview.approvals if a.kind == "approved"), None)
     if draft is None and not approvals and approved is None:
