@@ -221,7 +221,7 @@ def _labelled(lines: list[str], i: int, preview: ImportPreview, attr: str) -> in
     i += 1
     while i < len(lines):
         low = lines[i].strip().lower()
-        if low.startswith(("задачи", "цель", "цели")) or "дорожн" in low and not parts:
+        if low.startswith(("задачи", "цель", "цели")) or ("дорожн" in low and not parts):
             break
         if attr == "goal" and parts and not _starts_lower(lines[i].strip()) \
                 and not lines[i].strip().startswith(("-", "–", "•")):

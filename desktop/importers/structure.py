@@ -130,7 +130,7 @@ class _Builder:
         self.section = PreviewSection(number=number, title=title, tasks=tasks,
                                       indicators=indicators)
         self.result.sections.append(self.section)
-        self.mode = "indicators" if "оказател" in text and indicators or \
+        self.mode = "indicators" if ("оказател" in text and indicators) or \
             text.rstrip().lower().endswith("показатели:") else "tasks"
         self.item = None
 
