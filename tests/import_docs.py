@@ -97,8 +97,8 @@ def write_docx(path: Path, *body: str, numbering: bool = False) -> Path:
         zf.writestr("[Content_Types].xml", CONTENT_TYPES)
         zf.writestr("_rels/.rels", RELS)
         zf.writestr("word/document.xml", document)
-        zf.writestr("word/_rels/document.xml.rels", DOC_RELS)
         if numbering:
+            zf.writestr("word/_rels/document.xml.rels", DOC_RELS)
             zf.writestr("word/numbering.xml", NUMBERING)
     return path
 

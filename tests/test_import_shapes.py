@@ -11,7 +11,6 @@ from desktop.models import Organisation, Person, Roadmap
 from tests.import_docs import HEADER4, p, row, tbl, tc, tr, write_docx
 
 
-
 def items(path: Path):
     return {i.number.rstrip("."): i for i in read_file(path).items()}
 

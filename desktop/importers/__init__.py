@@ -88,8 +88,6 @@ def read_file(path: Path | str, *, sheet: str | None = None,
     with a Russian message; nothing is written anywhere."""
     from desktop.importers.analyse import analyse
     from desktop.importers.convert import convert
-    from desktop.importers.docx_walk import docx_blocks
-    from desktop.importers.xlsx_reader import xlsx_blocks
 
     path = Path(path)
     if not path.is_file():
@@ -104,26 +102,32 @@ def read_file(path: Path | str, *, sheet: str | None = None,
     if kind == "other":
         raise UserError(NOT_OFFICE.format(name=path.name))
     _step(progress, 1)
-    with tempfile.TemporaryDirectory(prefix="dk-import-") as tmp:
-        source = path
-        if kind in ("doc", "odt", "rtf"):
-            source, kind = convert(path, "docx", Path(tmp)), "docx"
-        elif kind in ("xls", "ods"):
-            source, kind = convert(path, "xlsx", Path(tmp)), "xlsx"
+    if kind in ("doc", "odt", "rtf", "xls", "ods"):
+        target = "docx" if kind in ("doc", "odt", "rtf") else "xlsx"
+        with tempfile.TemporaryDirectory(prefix="dk-import-") as tmp:
+            _step(progress, 2)
+            converted = convert(path, target, Path(tmp))
+            blocks, sheets, chosen = _read_blocks(converted, target, sheet)
+        kind = target
+    else:
         _step(progress, 2)
-        if kind == "docx":
-            with SafeZip(source) as zf:
-                blocks = docx_blocks(zf)
-            sheets: list[str] = []
-            chosen = ""
-        else:
-            blocks, sheets, chosen = xlsx_blocks(source, sheet)
+        blocks, sheets, chosen = _read_blocks(path, kind, sheet)
     _step(progress, 3)
     fallback = chosen if chosen and not chosen.lower().startswith(("sheet", "лист")) else path.stem
     preview = analyse(blocks, source=str(path), kind=kind, fallback_title=fallback)
     preview.sheets, preview.sheet = sheets, chosen
     _step(progress, 4)
     return preview
+
+
+def _read_blocks(path: Path, kind: str, sheet: str | None) -> tuple[list, list[str], str]:
+    from desktop.importers.docx_walk import docx_blocks
+    from desktop.importers.xlsx_reader import xlsx_blocks
+
+    if kind == "docx":
+        with SafeZip(path) as zf:
+            return docx_blocks(zf), [], ""
+    return xlsx_blocks(path, sheet)
 
 
 def _step(progress: Progress | None, done: int) -> None:

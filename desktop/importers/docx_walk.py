@@ -223,8 +223,10 @@ def _optional(zf: SafeZip, name: str) -> etree._Element | None:
 def read_docx_blocks(zf: SafeZip) -> list[Block]:
     """The body of ``word/document.xml`` as blocks, numbering computed."""
     document = zf.xml("word/document.xml")
-    numbering = Numbering.load(_optional(zf, "word/numbering.xml"),
-                               _optional(zf, "word/styles.xml"))
+    numbering_xml = _optional(zf, "word/numbering.xml")
+    # styles matter only for list numbering carried by a paragraph style
+    numbering = Numbering.load(numbering_xml, _optional(zf, "word/styles.xml")
+                               if numbering_xml is not None else None)
     body = document.find(f"{W}body")
     if body is None:
         return []

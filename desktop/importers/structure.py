@@ -23,13 +23,13 @@ from desktop.importers.rows import (
 )
 from desktop.importers.tables import (
     Block,
+    HeaderMatcher,
     RawRow,
     RawTable,
     TableKind,
     classify_header,
     is_column_numbers,
     map_columns,
-    same_header,
 )
 from desktop.models.columns import Field
 
@@ -123,6 +123,7 @@ class _Builder:
         self.item: PreviewItem | None = None
         self.ncol = fields.index(Field.NUMBER) if Field.NUMBER in fields else None
         self.acol = fields.index(Field.ACTIVITY) if Field.ACTIVITY in fields else None
+        self.header = HeaderMatcher(layout.header)
 
     # -- sections -------------------------------------------------------------------------
     def open_section(self, number: str, text: str) -> None:
@@ -177,7 +178,7 @@ class _Builder:
         filled = row.filled
         if not filled:
             return
-        if row.repeat_header or same_header(row, self.layout.header):
+        if row.repeat_header or self.header.matches(row):
             self.result.skipped.append("Повтор шапки таблицы на новой странице")
             return
         if is_column_numbers(row):

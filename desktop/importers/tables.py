@@ -50,7 +50,7 @@ class TableKind(StrEnum):
 
 def norm(text: str) -> str:
     """Lower case, ё→е, spaces collapsed: for comparing headings."""
-    return re.sub(r"\s+", " ", text.replace("ё", "е").replace("Ё", "Е").lower()).strip()
+    return " ".join(text.replace("ё", "е").replace("Ё", "Е").lower().split())
 
 
 #: heading fragments per field, checked in this order (first match wins)
@@ -139,10 +139,24 @@ def is_column_numbers(row: RawRow) -> bool:
 
 def same_header(row: RawRow, header: list[str]) -> bool:
     """The header typed (or repeated) again: the same texts in the same columns."""
-    texts = [norm(t) for t in row.texts]
-    wanted = [norm(t) for t in header]
-    filled = [(i, t) for i, t in enumerate(wanted) if t]
-    if not filled:
-        return False
-    hits = sum(1 for i, t in filled if i < len(texts) and texts[i] == t)
-    return hits >= max(2, len(filled) - 1)
+    return HeaderMatcher(header).matches(row)
+
+
+class HeaderMatcher:
+    """:func:`same_header` with the header normalised once (it is asked for every row)."""
+
+    def __init__(self, header: list[str]) -> None:
+        self.filled = [(i, norm(t)) for i, t in enumerate(header) if t.strip()]
+        self.needed = max(2, len(self.filled) - 1)
+
+    def matches(self, row: RawRow) -> bool:
+        if not self.filled:
+            return False
+        misses_allowed = len(self.filled) - self.needed
+        texts = row.texts
+        for i, wanted in self.filled:
+            if i >= len(texts) or norm(texts[i]) != wanted:
+                misses_allowed -= 1
+                if misses_allowed < 0:
+                    return False
+        return True
