@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from desktop.importers import ImportCancelledError
@@ -88,6 +89,40 @@ def plan_directory(session: Session, preview: ImportPreview) -> None:
                 orgs[text] = ""
     preview.organisations = list(orgs.items())
     preview.people = list(new_people.items())
+
+
+@dataclass(frozen=True)
+class Written:
+    """What one import added (so that undo can take exactly that away again)."""
+
+    roadmap_id: int
+    order_id: int | None
+    organisation_ids: tuple[int, ...]
+    person_ids: tuple[int, ...]
+
+
+def write_import(session: Session, preview: ImportPreview,
+                 progress: Callable[[int, int], bool] | None = None) -> Written:
+    """:func:`write_preview`, returning the ids of everything it added."""
+    before_orgs = set(session.scalars(select(Organisation.id)))
+    before_people = set(session.scalars(select(Person.id)))
+    roadmap = write_preview(session, preview, progress)
+    return Written(
+        roadmap.id, roadmap.approving_order_id,
+        tuple(sorted(set(session.scalars(select(Organisation.id))) - before_orgs)),
+        tuple(sorted(set(session.scalars(select(Person.id))) - before_people)))
+
+
+def remove_import(session: Session, written: Written) -> None:
+    """Undo of an import: its roadmap, order and the directory entries it added."""
+    session.expunge_all()
+    session.execute(delete(Roadmap).where(Roadmap.id == written.roadmap_id))
+    if written.order_id is not None:
+        session.execute(delete(Order).where(Order.id == written.order_id))
+    if written.person_ids:
+        session.execute(delete(Person).where(Person.id.in_(written.person_ids)))
+    if written.organisation_ids:
+        session.execute(delete(Organisation).where(Organisation.id.in_(written.organisation_ids)))
 
 
 def write_preview(session: Session, preview: ImportPreview,
