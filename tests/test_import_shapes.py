@@ -187,3 +187,40 @@ def test_parts_around_the_table(tmp_path: Path, db) -> None:
         assert roadmap.indicators[0].values == ["50", "80"]
         assert roadmap.appendices[0].rows[1].deadline_start is not None
         assert roadmap.approving_order.approvals[0].person_name == "И.И. Иванова"
+
+
+def test_passport_basis_justification_and_roman_sections(tmp_path: Path, db) -> None:
+    doc = write_docx(
+        tmp_path / "passport.docx",
+        p("Паспорт дорожной карты"),
+        tbl(row("Проблема", "Низкие результаты ВПР"),
+            row("Ответственный разработчик", "Управление образования"),
+            row("Сроки и этапы реализации", "2025 год"),
+            row("Цель", "Повышение качества образования"), width=2),
+        p("Документы, на основании которых разработана дорожная карта:"),
+        p("1. Федеральный закон № 273-ФЗ"),
+        p("2. Приказ министерства от 10.01.2025 № 5"),
+        p("Обоснование"),
+        p("В районе три школы с низкими результатами."),
+        p("Дорожная карта на 2025 год"),
+        tbl(row(*HEADER4),
+            tr(tc("I."), tc("Организационный раздел", span=3)),
+            row("1", "Совещание", "Январь 2025", "РОО"),
+            tr(tc("2."), tc("Раздел со сквозной нумерацией", span=3)),
+            row("3", "Семинар", "Март 2025", "ИМЦ")))
+    preview = read_file(doc)
+    assert preview.passport_problem == "Низкие результаты ВПР"
+    assert preview.passport_stages == "2025 год"
+    assert preview.goal == "Повышение качества образования"
+    assert preview.basis_documents.splitlines() == ["1. Федеральный закон № 273-ФЗ",
+                                                    "2. Приказ министерства от 10.01.2025 № 5"]
+    assert preview.justification == "В районе три школы с низкими результатами."
+    assert [(s.number, s.title) for s in preview.sections] == [
+        ("I", "Организационный раздел"), ("2", "Раздел со сквозной нумерацией")]
+    assert [i.number for i in preview.items()] == ["1", "3"]
+    with db.session() as session:
+        roadmap_id = write_preview(session, preview).id
+    with db.session() as session:
+        roadmap = session.get(Roadmap, roadmap_id)
+        assert roadmap.passport_developer == "Управление образования"
+        assert roadmap.layout_json["order"][:3] == ["passport", "basis", "justification"]

@@ -99,6 +99,16 @@ def read_before(lines: list[str], preview: ImportPreview) -> None:
         if low.startswith(("документы, на основании", "нормативн")):
             i = _basis(lines, i, preview)
             continue
+        if low.rstrip(": .") == "обоснование":
+            preview.layout.setdefault("headings", {})[PartKey.JUSTIFICATION.value] = \
+                line.rstrip(":").strip()
+            i += 1
+            text = []
+            while i < n and not _part_heading(lines[i]):
+                text.append(lines[i].strip())
+                i += 1
+            preview.justification = "\n".join(text)
+            continue
         if not preview.title and ("дорожн" in low or "план" in low) and not low.startswith("об "):
             title = [line]
             i += 1
@@ -110,6 +120,14 @@ def read_before(lines: list[str], preview: ImportPreview) -> None:
         if order is None and not preview.title:
             authority.append(line)
         i += 1
+
+
+def _part_heading(line: str) -> bool:
+    """The start of another part (goal, tasks, basis, the roadmap's title)."""
+    low = line.strip().lower()
+    return low.startswith(("цель", "цели", "задачи", "документы, на основании", "приложение",
+                           "паспорт")) or ("дорожн" in low and len(low) < 300
+                                          and not low.startswith(("-", "–", "•")))
 
 
 def _approval(lines: list[str], i: int, preview: ImportPreview) -> int:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from desktop.importers.preview import ImportPreview, ScheduleDraft
-from desktop.importers.tables import RawTable, TableKind, is_column_numbers, norm
+from desktop.importers.tables import (
+    RawTable,
+    TableKind,
+    is_column_numbers,
+    norm,
+    passport_label,
+)
+from desktop.models.roadmap_parts import PartKey
 
 
 def _col(header: list[str], *words: str) -> int | None:
@@ -19,7 +26,21 @@ def _cell(texts: list[str], col: int | None) -> str:
     return texts[col].strip() if col is not None and col < len(texts) else ""
 
 
+def read_passport(table: RawTable, preview: ImportPreview) -> None:
+    """Label | text rows into the passport fields (and the goal and tasks)."""
+    preview.layout.setdefault("order", []).append(PartKey.PASSPORT.value)
+    for row in table.rows:
+        attr = passport_label(row.texts[0]) if row.texts else None
+        text = "\n".join(t.strip() for t in row.texts[1:] if t.strip())
+        if attr is not None and text:
+            current = getattr(preview, attr)
+            setattr(preview, attr, f"{current}\n{text}" if current else text)
+
+
 def read_part(kind: TableKind, table: RawTable, header_index: int, preview: ImportPreview) -> None:
+    if kind is TableKind.PASSPORT:
+        read_passport(table, preview)
+        return
     header = table.rows[header_index].texts
     rows = [r for r in table.rows[header_index + 1:] if r.filled and not is_column_numbers(r)]
     if kind is TableKind.WORKING_GROUP:

@@ -103,6 +103,11 @@ class ImportPreview:
     order: OrderDraft | None = None
     approvals: list[ApprovalDraft] = field(default_factory=list)
     basis_documents: str = ""
+    justification: str = ""
+    passport_problem: str = ""
+    passport_developer: str = ""
+    passport_stages: str = ""
+    passport_working_group: str = ""
     closing_position: str = ""
     closing_name: str = ""
     working_group: list[tuple[str, str]] = field(default_factory=list)  #: name, position

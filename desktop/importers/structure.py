@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from desktop.importers.preview import ColumnMapping, PreviewItem, PreviewSection
 from desktop.importers.rows import (
+    is_roman,
     join_continuation,
     label_of,
     number_of,
@@ -29,6 +30,7 @@ from desktop.importers.tables import (
     TableKind,
     classify_header,
     is_column_numbers,
+    is_passport,
     map_columns,
 )
 from desktop.models.columns import Field
@@ -68,6 +70,9 @@ def cut(blocks: list[Block]) -> Layout:
             if not block.strip():
                 continue
             (pending if layout.found else layout.before).append(block)
+            continue
+        if is_passport(block):
+            layout.others.append((TableKind.PASSPORT, block, -1))
             continue
         kind, header = _find_header(block)
         if kind is TableKind.ROADMAP and not layout.found:
@@ -158,12 +163,18 @@ class _Builder:
         """A number with only a title, whose next item is numbered under it (1. → 1.1)."""
         if self.ncol is None or self.acol is None:
             return False
-        number = number_of(row.texts[self.ncol])
-        if number is None or "." in number:
-            return False
+        raw = row.texts[self.ncol].strip()
         others = [c for c in row.filled if c[0] not in (self.ncol, self.acol)]
         if others:
             return False
+        if is_roman(raw.rstrip(".")) or raw.lower().startswith("раздел"):
+            return True
+        number = number_of(raw)
+        if number is None or "." in number:
+            return False
+        title_cell = next((c for c in row.filled if c[0] == self.acol), None)
+        if title_cell is not None and title_cell[1] >= max(2, self.layout.width - 2):
+            return True  # the title merged across the rest of the row
         if "задачи:" in row.texts[self.acol].lower():
             return True
         for event in self.layout.events[index + 1:]:
@@ -192,7 +203,9 @@ class _Builder:
             self.open_section(number, title if number else filled[0][2])
             return
         if self.numbered_section(row, index):
-            self.open_section(number_of(row.texts[self.ncol]) or "", row.texts[self.acol])
+            raw = row.texts[self.ncol].strip()
+            number = number_of(raw) or split_heading(raw + " x")[0] or raw
+            self.open_section(number, row.texts[self.acol])
             return
         number_text = row.texts[self.ncol].strip() if self.ncol is not None else ""
         number_continued = self.ncol is not None and self.ncol < len(row.continued) \

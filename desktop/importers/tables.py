@@ -45,6 +45,7 @@ class TableKind(StrEnum):
     WORKING_GROUP = "working_group"
     INDICATORS = "indicators"
     SCHEDULE = "schedule"
+    PASSPORT = "passport"
     OTHER = "other"
 
 
@@ -160,3 +161,30 @@ class HeaderMatcher:
                 if misses_allowed < 0:
                     return False
         return True
+
+
+#: first-column labels of a passport table and the preview field each fills
+PASSPORT_LABELS: tuple[tuple[str, str], ...] = (
+    ("проблем", "passport_problem"),
+    ("разработчик", "passport_developer"),
+    ("этап", "passport_stages"),
+    ("рабочая группа", "passport_working_group"),
+    ("цел", "goal"),
+    ("задач", "tasks"),
+)
+
+
+def passport_label(text: str) -> str | None:
+    low = norm(text)
+    if not low or len(low) > 80:
+        return None
+    return next((attr for word, attr in PASSPORT_LABELS if word in low), None)
+
+
+def is_passport(table: RawTable) -> bool:
+    """A two-column table of labels (Проблема, Цель, Задачи, Сроки и этапы …) and texts."""
+    if table.width > 3 or len(table.rows) < 2:
+        return False
+    labels = {passport_label(r.texts[0]) for r in table.rows if r.texts}
+    labels.discard(None)
+    return len(labels) >= 2

@@ -144,7 +144,11 @@ def write_preview(session: Session, preview: ImportPreview,
     roadmap = Roadmap(
         title=preview.title, level=Level.MUNICIPAL, period_start=preview.period[0],
         period_end=preview.period[1], goal=preview.goal, tasks=preview.tasks,
-        basis_documents=preview.basis_documents, closing_position=preview.closing_position,
+        basis_documents=preview.basis_documents, justification=preview.justification,
+        passport_problem=preview.passport_problem, passport_developer=preview.passport_developer,
+        passport_stages=preview.passport_stages,
+        passport_working_group=preview.passport_working_group,
+        closing_position=preview.closing_position,
         closing_name=preview.closing_name, indicator_periods=list(preview.indicator_periods),
         layout_json=_layout(preview))
     roadmap.columns = tuple(Column(c.field, c.heading.strip() or c.field.value)
@@ -186,7 +190,7 @@ def write_preview(session: Session, preview: ImportPreview,
             row.set_date_text(date_text, preview.period)
             appendix.rows.append(row)
         roadmap.appendices.append(appendix)
-    if preview.working_group and preview.order is None:
+    if preview.working_group and preview.order is None and not roadmap.passport_working_group:
         roadmap.passport_working_group = "\n".join(
             f"{name} – {position}" if position else name for name, position in preview.working_group)
     appendix = _order(session, preview, roadmap)
@@ -224,10 +228,12 @@ def _item(draft: PreviewItem, preview: ImportPreview, orgs: dict[str, Organisati
 
 def _layout(preview: ImportPreview) -> dict:
     layout = dict(preview.layout)
-    if "order" not in layout:
-        order = []
+    if len(layout.get("order", [])) <= 1:  # at most the passport noted while reading
+        order = list(layout.get("order", []))
         if preview.basis_documents:
             order.append(PartKey.BASIS.value)
+        if preview.justification:
+            order.append(PartKey.JUSTIFICATION.value)
         if preview.goal:
             order.append(PartKey.GOAL.value)
         if preview.tasks:
