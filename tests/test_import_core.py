@@ -62,7 +62,7 @@ def test_detect_kinds() -> None:
 
 def test_libreoffice_missing(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setattr(convert_module, "find_soffice", lambda: None)
-    with pytest.raises(UserError, match="сохраните файл как .docx"):
+    with pytest.raises(UserError, match=r"сохраните файл как \.docx"):
         convert_module.convert(fixture("petrogradsky-2021-2023-vmerge.doc"), "docx", tmp_path)
 
 

@@ -224,3 +224,22 @@ def test_passport_basis_justification_and_roman_sections(tmp_path: Path, db) -> 
         roadmap = session.get(Roadmap, roadmap_id)
         assert roadmap.passport_developer == "Управление образования"
         assert roadmap.layout_json["order"][:3] == ["passport", "basis", "justification"]
+
+
+def test_two_row_header(tmp_path: Path) -> None:
+    doc = write_docx(
+        tmp_path / "two-rows.docx",
+        p("Дорожная карта на 2025 год"),
+        tbl(tr(tc("№", vmerge="restart"), tc("Мероприятие", vmerge="restart"),
+               tc("Сроки", span=2), tc("Ответственные", vmerge="restart")),
+            tr(tc(vmerge="continue"), tc(vmerge="continue"), tc("начало"), tc("окончание"),
+               tc(vmerge="continue")),
+            tr(tc("1.1"), tc("Совещание"), tc("Январь 2025"), tc("Февраль 2025"), tc("РОО")),
+            width=5))
+    preview = read_file(doc)
+    assert [c.heading for c in preview.columns] == \
+        ["№", "Мероприятие", "Сроки начало", "Сроки окончание", "Ответственные"]
+    item = preview.items()[0]
+    assert (item.number, item.activity, item.deadline, item.executors) == \
+        ("1.1", "Совещание", "Январь 2025 – Февраль 2025", "РОО")
+    assert item.deadline_kind == "span"

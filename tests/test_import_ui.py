@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy import func, select
+
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from sqlalchemy import func, select
 
 from desktop.models import Organisation, Roadmap
 from desktop.models.columns import Field

@@ -29,6 +29,7 @@ from desktop.importers.tables import (
     RawTable,
     TableKind,
     classify_header,
+    field_for_heading,
     is_column_numbers,
     is_passport,
     map_columns,
@@ -77,9 +78,13 @@ def cut(blocks: list[Block]) -> Layout:
         kind, header = _find_header(block)
         if kind is TableKind.ROADMAP and not layout.found:
             layout.found, in_roadmap = True, True
-            layout.header = block.rows[header].texts
+            layout.header = list(block.rows[header].texts)
             layout.width = block.width
-            layout.events.extend(block.rows[header + 1:])
+            start = header + 1
+            if start < len(block.rows) and _sub_header(block.rows[start]):
+                layout.header = _merged_header(layout.header, block.rows[start])
+                start += 1
+            layout.events.extend(block.rows[start:])
             continue
         if kind is TableKind.ROADMAP and in_roadmap:
             layout.events.extend(pending)
@@ -99,6 +104,30 @@ def cut(blocks: list[Block]) -> Layout:
             layout.before.extend(_table_lines(block))
     layout.after.extend(pending)
     return layout
+
+
+def _sub_header(row: RawRow) -> bool:
+    """A second header row under merged headings («Сроки» → «начало | окончание»)."""
+    continued = row.continued or [False] * len(row.texts)
+    filled = [c for c in row.filled if not continued[c[0]]]
+    if len(filled) < 2 or (row.texts[0].strip() and not continued[0]):
+        return False
+    return all(len(text) < 40 and not any(ch.isdigit() for ch in text)
+               for _col, _span, text in filled)
+
+
+def _merged_header(header: list[str], sub: RawRow) -> list[str]:
+    """Each column's heading with its sub-heading («Сроки начало»)."""
+    merged = list(header) + [""] * (len(sub.texts) - len(header))
+    last = ""
+    for col in range(len(merged)):
+        own = merged[col].strip()
+        if own:
+            last = own
+        text = sub.texts[col].strip() if col < len(sub.texts) else ""
+        if text and not (col < len(sub.continued) and sub.continued[col]):
+            merged[col] = f"{own or last} {text}".strip()
+    return merged
 
 
 def _table_lines(table: RawTable) -> list[str]:
@@ -129,6 +158,11 @@ class _Builder:
         self.ncol = fields.index(Field.NUMBER) if Field.NUMBER in fields else None
         self.acol = fields.index(Field.ACTIVITY) if Field.ACTIVITY in fields else None
         self.header = HeaderMatcher(layout.header)
+        #: an unmapped column headed as a deadline too: the end of a «начало | окончание» pair
+        self.second_deadline = [
+            col for col, fld in enumerate(fields)
+            if fld is None and Field.DEADLINE in fields and col < len(layout.header)
+            and field_for_heading(layout.header[col]) is Field.DEADLINE]
 
     # -- sections -------------------------------------------------------------------------
     def open_section(self, number: str, text: str) -> None:
@@ -218,6 +252,10 @@ class _Builder:
         for col, fld in enumerate(self.fields):
             if fld is not None and fld is not Field.NUMBER and col < len(row.texts):
                 setattr(self.item, fld.value, row.texts[col].strip())
+        for col in self.second_deadline:
+            end = row.texts[col].strip() if col < len(row.texts) else ""
+            if end and self.item.deadline:
+                self.item.deadline = f"{self.item.deadline} – {end}"  # «начало | окончание»
         self.current_section().items.append(self.item)
 
     def merge(self, row: RawRow) -> None:
