@@ -79,7 +79,7 @@ def test_refused_file_shows_russian_error(window, demo_db, tmp_path: Path) -> No
     window.run_dialog = lambda dialog: True
     before = count_roadmaps(demo_db)
     assert window.import_file(files["docm"]) is None
-    kind, title, text = window.dialogs.shown[-1]
+    kind, _title, text = window.dialogs.shown[-1]
     assert kind == "error" and "макрос" in text
     assert count_roadmaps(demo_db) == before
 
