@@ -104,3 +104,21 @@ def test_menu_has_import(window) -> None:
     actions = {a.text(): a for a in window.file_menu.actions()}
     action = actions["&Импорт из Word или Excel…"]
     assert action.shortcut().toString() == "Ctrl+I"
+
+
+def test_cancel_while_writing_leaves_nothing(window, demo_db, monkeypatch) -> None:
+    """Cancelling the write rolls the one transaction back."""
+    import desktop.ui.background as background
+
+    real = background._Worker._progress
+    monkeypatch.setattr(background._Worker, "_progress",
+                        lambda self, done, total: real(self, done, total) and done < 20)
+    window.run_dialog = lambda dialog: True
+    before = count_roadmaps(demo_db)
+    with demo_db.session() as session:
+        orgs = session.scalar(select(func.count()).select_from(Organisation))
+    assert window.import_file(fixture("balakhta-500plus-2022.docx")) is None
+    assert count_roadmaps(demo_db) == before
+    with demo_db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Organisation)) == orgs
+    assert "отменён" in window.dialogs.shown[-1][2]

@@ -7,9 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from desktop.errors import UserError
 from desktop.importers import ImportCancelledError, read_file
@@ -30,20 +29,30 @@ FILE_FILTER = "Документы Word и Excel (*.docx *.doc *.odt *.rtf *.xlsx
 
 
 class ImportCommand(CommittingCommand):
-    """Write a confirmed preview in one transaction; undo removes what it added."""
+    """Write a confirmed preview in one transaction (in a worker thread behind a cancellable
+    progress dialog: a cancel rolls the transaction back); undo removes what it added."""
 
-    def __init__(self, database: Database, changes: Changes, preview: ImportPreview) -> None:
+    def __init__(self, database: Database, changes: Changes, preview: ImportPreview,
+                 parent: QWidget | None = None) -> None:
         super().__init__(database, changes, "импорт дорожной карты")
         self.preview = preview
+        self.parent_widget = parent
         self.written: Written | None = None
 
     def do(self) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            with self.database.session() as session:
-                self.written = write_import(session, self.preview)
-        finally:
-            QApplication.restoreOverrideCursor()
+        database, preview = self.database, self.preview
+
+        def work(progress: Callable[[int, int], bool]) -> Written:
+            with database.session() as session:
+                return write_import(session, preview, progress)
+
+        outcome = run_with_progress(self.parent_widget, "Запись в базу данных…", work,
+                                    cancelled_types=(ImportCancelledError,))
+        if outcome.error is not None:
+            raise UserError(outcome.error)
+        if not outcome.ok:
+            raise UserError("Импорт отменён: ничего не записано.")
+        self.written = outcome.result
         self.changes.reference()
 
     def revert(self) -> None:
@@ -99,7 +108,7 @@ def import_roadmap_file(parent: QWidget | None, database: Database, changes: Cha
     try:
         if not run_dialog(dialog):
             return None
-        command = ImportCommand(database, changes, dialog.preview)
+        command = ImportCommand(database, changes, dialog.preview, parent)
     except UserError as exc:
         dialogs.error(parent, "Импорт невозможен", exc.message)
         return None
