@@ -57,3 +57,37 @@ def test_xlsx_round_trip_tricky_texts(demo_db, tmp_path: Path) -> None:
         assert items["1.10"].activity == "=СУММ(A1:A2)"
         assert [e.text for e in items["1.12"].executors] == \
             ["О.В. Плесецкая – директор МКУО КМЦ", "РОО"]
+
+
+def test_xlsx_several_sheets_title_rows_and_merged_sections(tmp_path: Path) -> None:
+    """Two roadmap sheets (the first is taken unless another is chosen), title rows above the
+    header, merged section rows and a vertically merged executor cell."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    first = wb.active
+    first.title = "Пояснения"
+    first["A1"] = "Это лист без таблицы"
+    for name, year in (("План 2024", 2024), ("План 2025", 2025)):
+        ws = wb.create_sheet(name)
+        ws["A1"] = "Управление образования"
+        ws["A2"] = f"Дорожная карта на {year} год"
+        ws.append([])
+        ws.append(["№ п/п", "Мероприятие", "Сроки реализации", "Ответственные исполнители"])
+        ws.append(["1. Организация"])
+        ws.merge_cells(start_row=5, start_column=1, end_row=5, end_column=4)
+        ws.append(["1.1", "Совещание", f"Январь {year}", "РОО"])
+        ws.append(["1.2", "Семинар", f"Март {year}", None])
+        ws.merge_cells("D6:D7")
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    preview = read_file(path)
+    assert preview.sheets == ["План 2024", "План 2025"]
+    assert preview.sheet == "План 2024"
+    assert preview.title == "Дорожная карта на 2024 год"
+    assert [(s.number, s.title) for s in preview.sections] == [("1", "Организация")]
+    assert [(i.number, i.deadline, i.executors) for i in preview.items()] == [
+        ("1.1", "Январь 2024", "РОО"), ("1.2", "Март 2024", "РОО")]
+    second = read_file(path, sheet="План 2025")
+    assert second.sheet == "План 2025"
+    assert second.items()[0].deadline == "Январь 2025"

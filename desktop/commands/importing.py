@@ -12,6 +12,7 @@ from desktop.cli import add_db_argument
 from desktop.commands.common import open_db_from_args
 from desktop.importers import read_file
 from desktop.importers.writer import plan_directory, write_preview
+from desktop.paths import resolve_db_path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,16 +31,20 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     preview = read_file(args.file, sheet=args.sheet)
     roadmap_id = None
-    database = open_db_from_args(args, create=not args.dry_run)
-    try:
-        with database.session() as session:
-            plan_directory(session, preview)
-            if args.dry_run:
-                session.rollback()
-            else:
-                roadmap_id = write_preview(session, preview).id
-    finally:
-        database.close()
+    if args.dry_run and not resolve_db_path(getattr(args, "db", None)).exists():
+        database = None  # nothing to compare the directories with, nothing to write
+    else:
+        database = open_db_from_args(args, create=not args.dry_run)
+    if database is not None:
+        try:
+            with database.session() as session:
+                plan_directory(session, preview)
+                if args.dry_run:
+                    session.rollback()
+                else:
+                    roadmap_id = write_preview(session, preview).id
+        finally:
+            database.close()
     summary = {"roadmap_id": roadmap_id, **preview.summary()}
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
