@@ -209,6 +209,8 @@ def test_passport_basis_justification_and_roman_sections(tmp_path: Path, db) -> 
             tr(tc("2."), tc("Раздел со сквозной нумерацией", span=3)),
             row("3", "Семинар", "Март 2025", "ИМЦ")))
     preview = read_file(doc)
+    assert preview.title == "Дорожная карта на 2025 год"
+    assert preview.layout["headings"]["passport"] == "Паспорт дорожной карты"
     assert preview.passport_problem == "Низкие результаты ВПР"
     assert preview.passport_stages == "2025 год"
     assert preview.goal == "Повышение качества образования"
@@ -243,3 +245,14 @@ def test_two_row_header(tmp_path: Path) -> None:
     assert (item.number, item.activity, item.deadline, item.executors) == \
         ("1.1", "Совещание", "Январь 2025 – Февраль 2025", "РОО")
     assert item.deadline_kind == "span"
+
+
+def test_rows_without_numbers_stay_items(tmp_path: Path) -> None:
+    """A table whose numbers were lost: each full row is an item, not a continuation."""
+    doc = write_docx(tmp_path / "no-numbers.docx", p("План мероприятий на 2025 год"),
+                     tbl(row(*HEADER4), row("", "Совещание", "Январь 2025", "РОО"),
+                         row("", "Семинар", "Март 2025", "ИМЦ"),
+                         row("", "и подведение итогов", "", "")))
+    preview = read_file(doc)
+    assert [i.activity for i in preview.items()] == ["Совещание",
+                                                     "Семинар и подведение итогов"]

@@ -99,6 +99,10 @@ def read_before(lines: list[str], preview: ImportPreview) -> None:
         if low.startswith(("документы, на основании", "нормативн")):
             i = _basis(lines, i, preview)
             continue
+        if low.startswith("паспорт"):
+            preview.layout.setdefault("headings", {})[PartKey.PASSPORT.value] = line.rstrip(":")
+            i += 1
+            continue
         if low.rstrip(": .") == "обоснование":
             preview.layout.setdefault("headings", {})[PartKey.JUSTIFICATION.value] = \
                 line.rstrip(":").strip()

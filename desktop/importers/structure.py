@@ -245,7 +245,7 @@ class _Builder:
         number_continued = self.ncol is not None and self.ncol < len(row.continued) \
             and row.continued[self.ncol]
         if (not number_text or number_continued) and self.item is not None \
-                and self.ncol is not None:
+                and self.ncol is not None and self.continues(row):
             self.merge(row)
             return
         self.item = PreviewItem(number=number_text)
@@ -257,6 +257,23 @@ class _Builder:
             if end and self.item.deadline:
                 self.item.deadline = f"{self.item.deadline} – {end}"  # «начало | окончание»
         self.current_section().items.append(self.item)
+
+    def continues(self, row: RawRow) -> bool:
+        """A row without a number carries on the item above (a page break, or another
+        task/indicator pair under one merged activity) — unless it reads as an item of
+        its own: a new activity starting with a capital, with its own deadline or executors."""
+        if self.acol is None or self.item is None:
+            return True
+        continued = row.continued or [False] * len(row.texts)
+        activity = "" if continued[self.acol] else row.texts[self.acol].strip()
+        if not activity or not activity[0].isupper():
+            return True
+        if self.item.activity.rstrip().endswith("-"):
+            return True
+        own = [col for col, fld in enumerate(self.fields)
+               if fld in (Field.DEADLINE, Field.EXECUTORS) and col < len(row.texts)
+               and row.texts[col].strip() and not continued[col]]
+        return not own
 
     def merge(self, row: RawRow) -> None:
         assert self.item is not None
