@@ -25,9 +25,8 @@ def analyse(blocks: list[Block], *, source: str, kind: str,
     layout = cut(blocks)
     if not layout.found:
         raise UserError(NO_TABLE)
-    preview = ImportPreview(source=source, kind=kind)
-    preview._fallback_title = fallback_title  # type: ignore[attr-defined]
-    preview._layout = layout  # type: ignore[attr-defined]
+    preview = ImportPreview(source=source, kind=kind, fallback_title=fallback_title,
+                            source_layout=layout)
     read_before(layout.before, preview)
     read_after(layout.after, preview)
     for part_kind, table, header in layout.others:
@@ -38,9 +37,7 @@ def analyse(blocks: list[Block], *, source: str, kind: str,
 
 def remap(preview: ImportPreview, fields: list[Field | None]) -> ImportPreview:
     """Rebuild sections and items under the user's column mapping."""
-    layout: Layout = preview._layout  # type: ignore[attr-defined]
-    preview.warnings = [w for w in preview.warnings if not getattr(w, "_table", False)]
-    preview.skipped = []
+    layout: Layout = preview.source_layout
     _fill_table(preview, layout, fields)
     return preview
 
@@ -55,8 +52,7 @@ def _fill_table(preview: ImportPreview, layout: Layout, fields: list[Field | Non
         preview.warnings.append("В таблице дорожной карты не найдено ни одного мероприятия.")
     if not preview.title:
         preview.title = (preview.order.title if preview.order and preview.order.title
-                         else getattr(preview, "_fallback_title", "")
-                         or "Импортированная дорожная карта")
+                         else preview.fallback_title or "Импортированная дорожная карта")
     preview.period = guess_period(preview, [i.deadline for i in preview.items()])
     for item in preview.items():
         deadline = parse_deadline(item.deadline, preview.period)

@@ -120,6 +120,10 @@ class ImportPreview:
     #: the sheets of a workbook (the one read first) — to let the user choose another
     sheets: list[str] = field(default_factory=list)
     sheet: str = ""
+    #: the title when the document names none (the sheet's or the file's name)
+    fallback_title: str = ""
+    #: the document cut by :func:`desktop.importers.structure.cut`, kept for :func:`remap`
+    source_layout: Any = field(default=None, repr=False, compare=False)
 
     def items(self) -> list[PreviewItem]:
         return [item for section in self.sections for item in section.items]
