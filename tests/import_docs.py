@@ -90,7 +90,14 @@ def tbl(*rows: str, width: int = 4) -> str:
     return f"<w:tbl><w:tblPr/><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
 
 
-def write_docx(path: Path, *body: str, numbering: bool = False) -> Path:
+#: a paragraph style «Нумерованный» whose paragraphs take list 1 (numbering by style)
+NUMBERED_STYLES = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                   f'<w:styles xmlns:w="{W_NS}"><w:style w:type="paragraph" w:styleId="Num">'
+                   '<w:name w:val="Нумерованный"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr>'
+                   "</w:pPr></w:style></w:styles>")
+
+
+def write_docx(path: Path, *body: str, numbering: bool = False, styles: str = "") -> Path:
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                 f'<w:document xmlns:w="{W_NS}"><w:body>{"".join(body)}</w:body></w:document>')
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -100,6 +107,8 @@ def write_docx(path: Path, *body: str, numbering: bool = False) -> Path:
         if numbering:
             zf.writestr("word/_rels/document.xml.rels", DOC_RELS)
             zf.writestr("word/numbering.xml", NUMBERING)
+        if styles:
+            zf.writestr("word/styles.xml", styles)
     return path
 
 

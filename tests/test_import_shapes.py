@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop.importers import read_file
 from desktop.importers.writer import plan_directory, write_preview
 from desktop.models import Organisation, Person, Roadmap
-from tests.import_docs import HEADER4, p, row, tbl, tc, tr, write_docx
+from tests.import_docs import HEADER4, NUMBERED_STYLES, p, row, tbl, tc, tr, write_docx
 
 
 def items(path: Path):
@@ -79,6 +79,16 @@ def test_automatic_numbering(tmp_path: Path) -> None:
                      numbering=True)
     preview = read_file(doc)
     assert [i.number for i in preview.items()] == ["1.", "1.1.", "1.2.", "1.2.1.", "1.3.", "2."]
+
+
+def test_numbering_by_paragraph_style(tmp_path: Path) -> None:
+    styled = '<w:p><w:pPr><w:pStyle w:val="Num"/></w:pPr></w:p>'
+    doc = write_docx(tmp_path / "styled.docx", p("Дорожная карта 2024"),
+                     tbl(row(*HEADER4),
+                         *(tr(tc(styled, raw=True), tc(name), tc("Май 2024"), tc("РОО"))
+                           for name in ("Первое", "Второе"))),
+                     numbering=True, styles=NUMBERED_STYLES)
+    assert [i.number for i in read_file(doc).items()] == ["1.", "2."]
 
 
 def test_split_table_with_repeated_headers_and_hyphens(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from desktop.importers.numbering import Numbering
-from desktop.importers.safe_zip import SafeZip
+from desktop.importers.safe_zip import SafeZip, parse_xml
 from desktop.importers.tables import Block as RawBlock
 from desktop.importers.tables import RawRow, RawTable
 
@@ -224,9 +224,17 @@ def read_docx_blocks(zf: SafeZip) -> list[Block]:
     """The body of ``word/document.xml`` as blocks, numbering computed."""
     document = zf.xml("word/document.xml")
     numbering_xml = _optional(zf, "word/numbering.xml")
-    # styles matter only for list numbering carried by a paragraph style
-    numbering = Numbering.load(numbering_xml, _optional(zf, "word/styles.xml")
-                               if numbering_xml is not None else None)
+
+    def styles() -> etree._Element | None:
+        # only for list numbering carried by a paragraph style: read when a styled
+        # paragraph first asks, and parsed only when the part mentions numbering at all
+        if not zf.has("word/styles.xml"):
+            return None
+        data = zf.read("word/styles.xml")
+        return parse_xml(data, "word/styles.xml") if b"numPr" in data else None
+
+    numbering = Numbering.load(numbering_xml,
+                               styles_loader=styles if numbering_xml is not None else None)
     body = document.find(f"{W}body")
     if body is None:
         return []

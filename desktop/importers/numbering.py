@@ -7,6 +7,7 @@ Bullets give no number. A paragraph style carrying ``w:numPr`` counts too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -60,11 +61,20 @@ class Numbering:
     lists: dict[str, dict[int, _Level]] = field(default_factory=dict)
     style_num: dict[str, tuple[str, int]] = field(default_factory=dict)
     counters: dict[str, list[int | None]] = field(default_factory=dict)
+    #: reads the styles part on first need (it is large and rarely carries numbering)
+    styles_loader: Callable[[], etree._Element | None] | None = None
 
     @classmethod
     def load(cls, numbering: etree._Element | None,
-             styles: etree._Element | None) -> Numbering:
-        result = cls()
+             styles: etree._Element | None = None,
+             styles_loader: Callable[[], etree._Element | None] | None = None) -> Numbering:
+        result = cls(styles_loader=styles_loader)
+        result._read_lists(numbering)
+        result._read_styles(styles)
+        return result
+
+    def _read_lists(self, numbering: etree._Element | None) -> None:
+        result = self
         if numbering is not None:
             abstract: dict[str, dict[int, _Level]] = {}
             for node in numbering.iter(f"{W}abstractNum"):
@@ -82,6 +92,9 @@ class Numbering:
                         base = _Level(_int(_val(start), 1), base.fmt, base.text)
                     levels[ilvl] = base
                 result.lists[num.get(f"{W}numId", "")] = levels
+
+    def _read_styles(self, styles: etree._Element | None) -> None:
+        result = self
         if styles is not None:
             for style in styles.iter(f"{W}style"):
                 num_pr = style.find(f"{W}pPr/{W}numPr")
@@ -90,7 +103,6 @@ class Numbering:
                     if num_id:
                         result.style_num[style.get(f"{W}styleId", "")] = (
                             num_id, _int(_val(num_pr.find(f"{W}ilvl")), 0))
-        return result
 
     def label(self, p_pr: etree._Element | None) -> str:
         """The number Word shows before this paragraph («2.14.»), advancing the counters."""
@@ -99,6 +111,9 @@ class Numbering:
         num_pr = p_pr.find(f"{W}numPr")
         num_id, ilvl = "", 0
         style = p_pr.find(f"{W}pStyle")
+        if style is not None and self.styles_loader is not None:
+            loader, self.styles_loader = self.styles_loader, None
+            self._read_styles(loader())
         if style is not None and _val(style) in self.style_num:
             num_id, ilvl = self.style_num[_val(style)]
         if num_pr is not None:
