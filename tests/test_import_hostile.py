@@ -59,6 +59,14 @@ def test_cli_refuses_and_writes_nothing(files: dict[str, Path], db, tmp_path: Pa
         assert session.scalar(select(func.count()).select_from(Roadmap)) == 0
 
 
+def test_header_without_items(tmp_path: Path) -> None:
+    from tests.import_docs import HEADER4, p, row, tbl, write_docx
+
+    doc = write_docx(tmp_path / "empty.docx", p("Дорожная карта"), tbl(row(*HEADER4)))
+    with pytest.raises(UserError, match="ни одного мероприятия"):
+        read_file(doc)
+
+
 def test_missing_file() -> None:
     with pytest.raises(UserError, match="не найден"):
         read_file("/nonexistent/plan.docx")

@@ -3,6 +3,7 @@ a dropped file, refusals shown in Russian with nothing written."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -16,7 +17,8 @@ from desktop.ui.importing.dialog import ImportDialog
 from tests.import_docs import hostile_files
 from tests.test_import_fixtures import fixture
 
-SCREENSHOT = Path(__file__).resolve().parents[1] / "docs" / "screenshots" / "import-preview.png"
+#: the README's picture, rewritten when UPDATE_SCREENSHOTS=1 (otherwise a temporary file)
+README_SCREENSHOT = Path(__file__).resolve().parents[1] / "docs" / "screenshots" / "import-preview.png"
 
 
 def count_roadmaps(database) -> int:
@@ -24,8 +26,10 @@ def count_roadmaps(database) -> int:
         return session.scalar(select(func.count()).select_from(Roadmap))
 
 
-def test_import_preview_mapping_and_undo(window, demo_db, qtbot) -> None:
+def test_import_preview_mapping_and_undo(window, demo_db, qtbot, tmp_path: Path) -> None:
     seen: list[ImportDialog] = []
+    screenshot = README_SCREENSHOT if os.environ.get("UPDATE_SCREENSHOTS") == "1" \
+        else tmp_path / "import-preview.png"
 
     def drive(dialog: ImportDialog) -> bool:
         seen.append(dialog)
@@ -44,8 +48,8 @@ def test_import_preview_mapping_and_undo(window, demo_db, qtbot) -> None:
         dialog.resize(1100, 640)
         dialog.show()
         qtbot.waitExposed(dialog)
-        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        dialog.grab().save(str(SCREENSHOT))
+        screenshot.parent.mkdir(parents=True, exist_ok=True)
+        dialog.grab().save(str(screenshot))
         dialog.accept()
         return True
 
@@ -64,7 +68,7 @@ def test_import_preview_mapping_and_undo(window, demo_db, qtbot) -> None:
         assert session.query(Organisation).filter_by(short_name="РЦОКО").count() == 0
     window.undo_stack.redo()
     assert count_roadmaps(demo_db) == before + 1
-    assert SCREENSHOT.stat().st_size > 10_000
+    assert screenshot.stat().st_size > 10_000
 
 
 def test_cancel_in_preview_writes_nothing(window, demo_db) -> None:

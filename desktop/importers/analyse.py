@@ -20,6 +20,9 @@ NO_TABLE = ("В документе не найдена таблица дорож
             "«№ | Мероприятие | Срок | Исполнители» (или похожей).")
 
 
+NO_ITEMS = "В таблице дорожной карты не найдено ни одного мероприятия: импортировать нечего."
+
+
 def analyse(blocks: list[Block], *, source: str, kind: str,
             fallback_title: str = "") -> ImportPreview:
     layout = cut(blocks)
@@ -32,6 +35,8 @@ def analyse(blocks: list[Block], *, source: str, kind: str,
     for part_kind, table, header in layout.others:
         read_part(part_kind, table, header, preview)
     _fill_table(preview, layout, None)
+    if not preview.items():
+        raise UserError(NO_ITEMS)
     return preview
 
 
@@ -49,7 +54,7 @@ def _fill_table(preview: ImportPreview, layout: Layout, fields: list[Field | Non
     preview.skipped = table.skipped
     preview.warnings = list(table.warnings)
     if not preview.items():
-        preview.warnings.append("В таблице дорожной карты не найдено ни одного мероприятия.")
+        preview.warnings.append(NO_ITEMS)
     if not preview.title:
         preview.title = (preview.order.title if preview.order and preview.order.title
                          else preview.fallback_title or "Импортированная дорожная карта")
