@@ -70,3 +70,18 @@ def test_header_without_items(tmp_path: Path) -> None:
 def test_missing_file() -> None:
     with pytest.raises(UserError, match="не найден"):
         read_file("/nonexistent/plan.docx")
+
+
+@pytest.mark.parametrize("name", ["zip_bomb", "zip_bomb_lying", "xml_bomb"])
+def test_bombs_are_refused_in_bounded_memory(files: dict[str, Path], name: str) -> None:
+    """Refused before inflating: far less memory than the 70 MB the member would inflate to."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        with pytest.raises(UserError):
+            read_file(files[name])
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 10 * 1024 * 1024
