@@ -39,6 +39,8 @@ def test_xlsx_round_trip_tricky_texts(demo_db, tmp_path: Path) -> None:
     with demo_db.session() as session:
         roadmap = session.query(Roadmap).order_by(Roadmap.id).first()
         section = roadmap.sections[0]
+        section.tasks = "Первая задача.\nВторая задача"
+        section.indicators = "100% школ"
         rows = [("1.10", "=СУММ(A1:A2)", "До 01.03.2026"),
                 ("1.11", "#N/A", "Июнь 2026"),
                 ("1.12", "Первая строка\nвторая строка", "01.02-15.03.2026")]

@@ -266,3 +266,22 @@ def test_rows_without_numbers_stay_items(tmp_path: Path) -> None:
     preview = read_file(doc)
     assert [i.activity for i in preview.items()] == ["Совещание",
                                                      "Семинар и подведение итогов"]
+
+
+def test_section_tasks_written_across_the_table(tmp_path: Path) -> None:
+    doc = write_docx(
+        tmp_path / "tasks-rows.docx", p("Дорожная карта на 2025 год"),
+        tbl(row(*HEADER4),
+            tr(tc("2. Методическое сопровождение", span=4)),
+            tr(tc("Задачи:", span=4)),
+            tr(tc("1. Развитие системы сопровождения.", span=4)),
+            tr(tc("2. Диссеминация опыта.", span=4)),
+            tr(tc("Показатели: охват 100%", span=4)),
+            row("2.1", "Семинар", "Май 2025", "ИМЦ"),
+            tr(tc("3. Мониторинг", span=4)),
+            row("3.1", "Анализ", "Июнь 2025", "РЦОКО")))
+    preview = read_file(doc)
+    assert [(s.number, s.title) for s in preview.sections] == [
+        ("2", "Методическое сопровождение"), ("3", "Мониторинг")]
+    assert preview.sections[0].tasks == "1. Развитие системы сопровождения.\n2. Диссеминация опыта."
+    assert preview.sections[0].indicators == "охват 100%"

@@ -193,6 +193,16 @@ class _Builder:
         return self.section
 
     # -- rows -----------------------------------------------------------------------------
+    def is_task_line(self, number: str) -> bool:
+        """A numbered line that cannot start a section: its number does not go past the
+        current section's (the section's own numbered tasks, written across the table)."""
+        if not number or self.section is None or not self.section.number:
+            return False
+        value, current = top_number(number), top_number(self.section.number)
+        return value is not None and current is not None and value <= current \
+            and bool(self.section.tasks or self.section.indicators or self.mode == "indicators"
+                     or not self.section.items)
+
     def numbered_section(self, row: RawRow, index: int) -> bool:
         """A number with only a title, whose next item is numbered under it (1. → 1.1)."""
         if self.ncol is None or self.acol is None:
@@ -229,11 +239,18 @@ class _Builder:
         if is_column_numbers(row):
             self.result.skipped.append("Строка с номерами столбцов (1 2 3 …)")
             return
+        if len(filled) == 1 and label_of(filled[0][2])[0] is not None \
+                and self.section is not None:
+            self.section_text(filled[0][2])  # «Задачи: …» / «Показатели: …» across the table
+            return
         if len(filled) == 1 and not any(row.continued) and (
                 filled[0][1] >= max(2, width - 1) or (filled[0][0] == 0 and width > 2
                                                      and self.ncol != 0)
                 or (filled[0][0] == 0 and width > 2 and number_of(filled[0][2]) is None)):
             number, title = split_heading(filled[0][2])
+            if self.is_task_line(number):
+                self.section_text(filled[0][2])  # «2. Диссеминация …» under «Задачи:»
+                return
             self.open_section(number, title if number else filled[0][2])
             return
         if self.numbered_section(row, index):
