@@ -59,8 +59,12 @@ def test_sdt_and_tracked_changes(tmp_path: Path) -> None:
                             tc('<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml">'
                                '<v:textbox><w:txbxContent><w:p><w:r><w:t>ЦППМ</w:t></w:r></w:p>'
                                '</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>',
-                               raw=True))))
+                               raw=True)),
+                         tr(tc("1.5"), tc("Ячейка с вложенной таблицей"), tc("Август 2024"),
+                            tc(tbl(row("Председатель:", "РОО"), row("Члены:", "ИМЦ"), width=2)
+                               + p(), raw=True))))
     found = items(doc)
+    assert found["1.5"].executors == "Председатель: РОО\nЧлены: ИМЦ"
     assert found["1.1"].activity == "Проведение нового семинара"
     assert found["1.1"].deadline == "До 01.03.2024"
     assert "1.9" not in found
