@@ -120,6 +120,8 @@ def test_petrogradsky(db) -> None:
     with db.session() as session:
         roadmap = session.get(Roadmap, roadmap_id)
         items = {i.number: i for i in roadmap.all_items()}
+        assert roadmap.layout_json["order"] == ["goal", "table", "abbreviations"]
+        assert roadmap.layout_json["headings"]["goal"] == "Цель"
         assert items["4.1.1"].parent is items["4.1"]
         assert items["4.1.1"].depth == 1 and items["4.1"].depth == 0
         assert [e.display for e in items["2.6"].executors] == ["ИМЦ", "РОО"]

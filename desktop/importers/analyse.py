@@ -8,13 +8,14 @@ without reading the file again (:func:`remap`).
 from __future__ import annotations
 
 from desktop.errors import UserError
-from desktop.importers.around import guess_period, read_after, read_before
+from desktop.importers.around import guess_period, note_part, read_after, read_before
 from desktop.importers.parts import read_part
 from desktop.importers.preview import ImportPreview
 from desktop.importers.structure import Layout, build_table, cut
 from desktop.importers.tables import Block
 from desktop.models.columns import Field
 from desktop.models.deadline import parse_deadline
+from desktop.models.roadmap_parts import PartKey
 
 NO_TABLE = ("В документе не найдена таблица дорожной карты: нужна таблица с шапкой "
             "«№ | Мероприятие | Срок | Исполнители» (или похожей).")
@@ -31,6 +32,7 @@ def analyse(blocks: list[Block], *, source: str, kind: str,
     preview = ImportPreview(source=source, kind=kind, fallback_title=fallback_title,
                             source_layout=layout)
     read_before(layout.before, preview)
+    note_part(preview, PartKey.TABLE)
     read_after(layout.after, preview)
     for part_kind, table, header in layout.others:
         read_part(part_kind, table, header, preview)

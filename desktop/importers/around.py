@@ -27,6 +27,16 @@ _YEARS = re.compile(r"(20\d\d)\s*[-–—]\s*(20\d\d)")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 
 
+def note_part(preview: ImportPreview, part: PartKey, heading: str = "",
+              *, first: bool = False) -> None:
+    """Remember that the document has ``part`` (in the order found) under its own heading."""
+    order = preview.layout.setdefault("order", [])
+    if part.value not in order:
+        order.insert(0 if first else len(order), part.value)
+    if heading:
+        preview.layout.setdefault("headings", {})[part.value] = heading
+
+
 def find_date(text: str) -> dt.date | None:
     for match in _DATE_NUM.finditer(text):
         try:
@@ -100,12 +110,11 @@ def read_before(lines: list[str], preview: ImportPreview) -> None:
             i = _basis(lines, i, preview)
             continue
         if low.startswith("паспорт"):
-            preview.layout.setdefault("headings", {})[PartKey.PASSPORT.value] = line.rstrip(":")
+            note_part(preview, PartKey.PASSPORT, line.rstrip(":"))
             i += 1
             continue
         if low.rstrip(": .") == "обоснование":
-            preview.layout.setdefault("headings", {})[PartKey.JUSTIFICATION.value] = \
-                line.rstrip(":").strip()
+            note_part(preview, PartKey.JUSTIFICATION, line.rstrip(":").strip())
             i += 1
             text = []
             while i < n and not _part_heading(lines[i]):
@@ -237,8 +246,7 @@ def _labelled(lines: list[str], i: int, preview: ImportPreview, attr: str) -> in
     heading, _, rest = line.partition(":")
     if not _:
         heading, rest = line, ""
-    preview.layout.setdefault("headings", {})[
-        PartKey.GOAL.value if attr == "goal" else PartKey.TASKS.value] = heading.strip()
+    note_part(preview, PartKey.GOAL if attr == "goal" else PartKey.TASKS, heading.strip())
     parts = [rest.strip()] if rest.strip() else []
     i += 1
     while i < len(lines):
@@ -255,7 +263,7 @@ def _labelled(lines: list[str], i: int, preview: ImportPreview, attr: str) -> in
 
 
 def _basis(lines: list[str], i: int, preview: ImportPreview) -> int:
-    preview.layout.setdefault("headings", {})[PartKey.BASIS.value] = lines[i].strip().rstrip(":")
+    note_part(preview, PartKey.BASIS, lines[i].strip().rstrip(":"))
     docs = []
     i += 1
     while i < len(lines) and re.match(r"^(\d+[.)]|[-–•])\s*\S", lines[i].strip()):
@@ -272,8 +280,7 @@ def read_after(lines: list[str], preview: ImportPreview) -> None:
     while i < len(lines):
         line = lines[i].strip()
         if line.lower().startswith("принятые сокращения"):
-            preview.layout.setdefault("headings", {})[PartKey.ABBREVIATIONS.value] = \
-                line.rstrip(":").strip()
+            note_part(preview, PartKey.ABBREVIATIONS, line.rstrip(":").strip())
             i += 1
             while i < len(lines):
                 match = _ABBREVIATION.match(lines[i].strip())

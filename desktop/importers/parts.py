@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.importers.around import note_part
 from desktop.importers.preview import ImportPreview, ScheduleDraft
 from desktop.importers.tables import (
     RawTable,
@@ -28,7 +29,7 @@ def _cell(texts: list[str], col: int | None) -> str:
 
 def read_passport(table: RawTable, preview: ImportPreview) -> None:
     """Label | text rows into the passport fields (and the goal and tasks)."""
-    preview.layout.setdefault("order", []).append(PartKey.PASSPORT.value)
+    note_part(preview, PartKey.PASSPORT, first=True)
     for row in table.rows:
         attr = passport_label(row.texts[0]) if row.texts else None
         text = "\n".join(t.strip() for t in row.texts[1:] if t.strip())
@@ -51,6 +52,7 @@ def read_part(kind: TableKind, table: RawTable, header_index: int, preview: Impo
             if name:
                 preview.working_group.append((name, _cell(row.texts, pos_col)))
     elif kind is TableKind.INDICATORS:
+        note_part(preview, PartKey.INDICATORS)
         name_col = _col(header, "показател", "наименование")
         unit_col = _col(header, "единиц", "ед. изм", "ед.изм")
         value_cols = [i for i, t in enumerate(header)

@@ -227,23 +227,12 @@ def _item(draft: PreviewItem, preview: ImportPreview, orgs: dict[str, Organisati
 
 
 def _layout(preview: ImportPreview) -> dict:
+    """The parts in the order the document has them (TABLE always among them)."""
     layout = dict(preview.layout)
-    if len(layout.get("order", [])) <= 1:  # at most the passport noted while reading
-        order = list(layout.get("order", []))
-        if preview.basis_documents:
-            order.append(PartKey.BASIS.value)
-        if preview.justification:
-            order.append(PartKey.JUSTIFICATION.value)
-        if preview.goal:
-            order.append(PartKey.GOAL.value)
-        if preview.tasks:
-            order.append(PartKey.TASKS.value)
+    order = list(layout.get("order", []))
+    if PartKey.TABLE.value not in order:
         order.append(PartKey.TABLE.value)
-        if preview.indicators:
-            order.append(PartKey.INDICATORS.value)
-        if preview.organisations:
-            order.append(PartKey.ABBREVIATIONS.value)
-        layout["order"] = order
+    layout["order"] = order
     return layout
 
 
