@@ -113,7 +113,7 @@ def test_petrogradsky(db) -> None:
     assert [a.kind for a in preview.approvals] == ["agreed", "approved"]
     assert preview.approvals[0].name == "М.Н.Андреева"
     assert preview.approvals[0].date == dt.date(2022, 8, 22)
-    assert ("ИМЦ", "Информационно-методический центр") in preview.organisations
+    assert ("ИМЦ", "Информационно-методический центр") in preview.abbreviations
     with db.session() as session:
         plan_directory(session, preview)
         roadmap_id = write_preview(session, preview).id

@@ -40,9 +40,12 @@ def test_import_preview_mapping_and_undo(window, demo_db, qtbot, tmp_path: Path)
         # the user says the executors column is not to be imported, then changes their mind
         dialog.set_field(3, None)
         assert all(i.executors == "" for i in dialog.preview.items())
+        directory = dialog.lists["directory"]
+        assert not any("ППЦ" in directory.item(r).text() for r in range(directory.rowCount()))
         dialog.set_field(3, Field.EXECUTORS)
         assert dialog.preview.items()[0].executors == "РОО, ИМЦ"
-        directory = dialog.lists["directory"]  # «Принятые сокращения» not yet known
+        # «Принятые сокращения» not yet known, and executors named by abbreviation
+        assert any("ППЦ" in directory.item(r).text() for r in range(directory.rowCount()))
         assert any("РЦОКО" in directory.item(r).text() for r in range(directory.rowCount()))
         assert dialog.lists["skipped"].rowCount() >= 1
         dialog.resize(1100, 640)

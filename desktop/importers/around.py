@@ -286,7 +286,7 @@ def read_after(lines: list[str], preview: ImportPreview) -> None:
                 match = _ABBREVIATION.match(lines[i].strip())
                 if not match:
                     break
-                preview.organisations.append((match.group(1).strip(), match.group(2).strip()))
+                preview.abbreviations.append((match.group(1).strip(), match.group(2).strip()))
                 i += 1
             continue
         tail.append(line)

@@ -98,6 +98,9 @@ class ImportPreview:
     tasks: str = ""
     sections: list[PreviewSection] = field(default_factory=list)
     columns: list[ColumnMapping] = field(default_factory=list)
+    #: the document's «Принятые сокращения»: short, full
+    abbreviations: list[tuple[str, str]] = field(default_factory=list)
+    #: what the directories gain (see :func:`desktop.importers.writer.plan_directory`)
     organisations: list[tuple[str, str]] = field(default_factory=list)  #: new: short, full
     people: list[tuple[str, str]] = field(default_factory=list)         #: new: name, position
     order: OrderDraft | None = None

@@ -41,7 +41,7 @@ from desktop.models.roadmap_parts import PartKey
 
 _PERSON = re.compile(r"^([А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё-]+|[А-ЯЁ][а-яё-]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
                      r"(?:\s*[–—-]\s*(.+))?$")
-_ABBR = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Z0-9«»\"+-]{1,14}$")
+_ABBR = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Z0-9+-]{1,14}(?:\s+«[^»]{1,60}»)?$")
 
 
 def split_executors(text: str) -> list[str]:
@@ -69,11 +69,13 @@ def split_executors(text: str) -> list[str]:
 
 
 def plan_directory(session: Session, preview: ImportPreview) -> None:
-    """Fill ``preview.organisations`` / ``preview.people`` with only what is new."""
+    """Fill ``preview.organisations`` / ``preview.people`` with only what is new: the
+    abbreviations, organisations named as executors, people named as executors and the
+    working group. Run again after the column mapping changes."""
     known = {o.lower() for o in session.scalars(select(Organisation.short_name))}
     people = {p.lower() for p in session.scalars(select(Person.name))}
     orgs: dict[str, str] = {}
-    for short, full in preview.organisations:
+    for short, full in preview.abbreviations:
         if short.lower() not in known:
             orgs.setdefault(short, full)
     new_people: dict[str, str] = {}

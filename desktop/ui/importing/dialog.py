@@ -44,10 +44,13 @@ IGNORED = "— не импортировать —"
 
 class ImportDialog(QDialog):
     def __init__(self, preview: ImportPreview, parent: QWidget | None = None,
-                 *, reread_sheet: Callable[[str], ImportPreview | None] | None = None) -> None:
+                 *, reread_sheet: Callable[[str], ImportPreview | None] | None = None,
+                 replan: Callable[[ImportPreview], ImportPreview] | None = None) -> None:
         super().__init__(parent)
         self.preview = preview
         self.reread_sheet = reread_sheet
+        #: recomputes what the directories gain (executors depend on the mapping)
+        self.replan = replan
         self.setWindowTitle(self.tr("Импорт дорожной карты — предварительный просмотр"))
         self.resize(1100, 700)
         self.title_edit = QLineEdit(preview.title, self)
@@ -141,6 +144,8 @@ class ImportDialog(QDialog):
 
     def _mapping_changed(self) -> None:
         remap(self.preview, self.mapping())
+        if self.replan is not None:
+            self.replan(self.preview)
         self.refresh()
 
     def _choose_sheet(self, name: str) -> None:

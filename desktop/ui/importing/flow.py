@@ -104,7 +104,7 @@ def import_roadmap_file(parent: QWidget | None, database: Database, changes: Cha
         found = read_with_progress(parent, dialogs, path, sheet)
         return plan(found) if found is not None else None
 
-    dialog = ImportDialog(plan(preview), parent, reread_sheet=reread)
+    dialog = ImportDialog(plan(preview), parent, reread_sheet=reread, replan=plan)
     try:
         if not run_dialog(dialog):
             return None
