@@ -289,3 +289,48 @@ def test_section_tasks_written_across_the_table(tmp_path: Path) -> None:
         ("2", "Методическое сопровождение"), ("3", "Мониторинг")]
     assert preview.sections[0].tasks == "1. Развитие системы сопровождения.\n2. Диссеминация опыта."
     assert preview.sections[0].indicators == "охват 100%"
+
+
+def test_regional_shape_passport_indicators_group_schedule(tmp_path: Path, db) -> None:
+    """УТВЕРЖДАЮ with the date under the signature, a passport, indicators per school year,
+    a working group and a consultation schedule grouped by month, each under its heading."""
+    doc = write_docx(
+        tmp_path / "regional.docx",
+        p("УТВЕРЖДАЮ"), p("Начальник управления образования"), p("_________ И.И. Иванов"),
+        p("«10» января 2025 г."),
+        p("Паспорт муниципальной дорожной карты"),
+        tbl(row("Проблема", "Низкие результаты"), row("Цель", "Повысить результаты"),
+            row("Задачи", "1. Провести диагностику\n2. Организовать консультации"), width=2),
+        p("Целевые показатели"),
+        tbl(row("№", "Показатель", "Ед. изм.", "2024/2025", "2025/2026"),
+            row("1", "Доля ШНОР", "%", "20", "10"), width=5),
+        p("План мероприятий на 2025 год"),
+        tbl(row("№", "Наименование мероприятия", "Срок исполнения", "Ответственный",
+                "Ожидаемый результат"),
+            row("1.", "Диагностика", "Сентябрь 2025", "Куратор", "Профиль рисков"),
+            row("2.", "Консультации", "Ежемесячно", "ИМЦ", "Проведены"), width=5),
+        p("Состав рабочей группы"),
+        tbl(row("№", "ФИО", "Должность"), row("1", "Иванов Иван Иванович", "начальник УО"),
+            width=3),
+        p("График консультаций"),
+        tbl(row("Тема консультации", "Дата", "Ответственный"), tr(tc("Сентябрь", span=3)),
+            row("Анализ ВПР", "15.09.2025", "ИМЦ"), width=3))
+    preview = read_file(doc)
+    assert preview.approvals[0].kind == "approved"
+    assert preview.approvals[0].date is not None and preview.approvals[0].date.day == 10
+    assert preview.tasks == "1. Провести диагностику\n2. Организовать консультации"
+    assert preview.items()[0].tasks == "Профиль рисков"  # «Ожидаемый результат»
+    assert preview.layout["headings"]["indicators"] == "Целевые показатели"
+    assert preview.schedules[0].title == "График консультаций"
+    with db.session() as session:
+        plan_directory(session, preview)
+        roadmap_id = write_preview(session, preview).id
+    with db.session() as session:
+        roadmap = session.get(Roadmap, roadmap_id)
+        order = roadmap.approving_order
+        assert order.signatory_name == "И.И. Иванов"
+        group = [a for a in order.appendices if a.kind.value == "working_group"][0]
+        assert group.title == "Состав рабочей группы"
+        assert [m.name for m in group.members] == ["Иванов Иван Иванович"]
+        assert roadmap.appendices[0].title == "График консультаций"
+        assert roadmap.appendices[0].rows[0].is_group

@@ -34,8 +34,8 @@ def analyse(blocks: list[Block], *, source: str, kind: str,
     read_before(layout.before, preview)
     note_part(preview, PartKey.TABLE)
     read_after(layout.after, preview)
-    for part_kind, table, header in layout.others:
-        read_part(part_kind, table, header, preview)
+    for part_kind, table, header, heading in layout.others:
+        read_part(part_kind, table, header, preview, heading)
     _fill_table(preview, layout, None)
     if not preview.items():
         raise UserError(NO_ITEMS)

@@ -163,6 +163,10 @@ def _approval(lines: list[str], i: int, preview: ImportPreview) -> int:
         elif name:
             draft.name = name
             i += 1
+            if i < len(lines) and draft.date is None and find_date(lines[i]) \
+                    and not _is_name(lines[i]):
+                draft.date = find_date(lines[i])  # the date under the signature
+                i += 1
             break
         elif len(position) < 5:
             position.append(line)

@@ -38,7 +38,11 @@ def read_passport(table: RawTable, preview: ImportPreview) -> None:
             setattr(preview, attr, f"{current}\n{text}" if current else text)
 
 
-def read_part(kind: TableKind, table: RawTable, header_index: int, preview: ImportPreview) -> None:
+def read_part(kind: TableKind, table: RawTable, header_index: int, preview: ImportPreview,
+              heading: str = "") -> None:
+    """One table beside the roadmap; ``heading`` is the paragraph just above it (a schedule's
+    title, the indicators' or working group's own heading) when there is one."""
+    heading = heading.strip().rstrip(":") if len(heading) < 200 else ""
     if kind is TableKind.PASSPORT:
         read_passport(table, preview)
         return
@@ -47,12 +51,14 @@ def read_part(kind: TableKind, table: RawTable, header_index: int, preview: Impo
     if kind is TableKind.WORKING_GROUP:
         name_col = _col(header, "фио", "ф.и.о", "фамилия")
         pos_col = _col(header, "должност")
+        if "групп" in heading.lower():
+            preview.working_group_title = heading
         for row in rows:
             name = _cell(row.texts, name_col)
             if name:
                 preview.working_group.append((name, _cell(row.texts, pos_col)))
     elif kind is TableKind.INDICATORS:
-        note_part(preview, PartKey.INDICATORS)
+        note_part(preview, PartKey.INDICATORS, heading if "показател" in heading.lower() else "")
         name_col = _col(header, "показател", "наименование")
         unit_col = _col(header, "единиц", "ед. изм", "ед.изм")
         value_cols = [i for i, t in enumerate(header)
@@ -68,7 +74,7 @@ def read_part(kind: TableKind, table: RawTable, header_index: int, preview: Impo
         topic_col = _col(header, "тема")
         date_col = _col(header, "дата", "месяц", "срок")
         resp_col = _col(header, "ответствен")
-        draft = ScheduleDraft(headings=[_cell(header, topic_col), _cell(header, date_col),
+        draft = ScheduleDraft(title=heading, headings=[_cell(header, topic_col), _cell(header, date_col),
                                         _cell(header, resp_col)])
         for row in rows:
             filled = row.filled

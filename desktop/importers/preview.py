@@ -114,6 +114,7 @@ class ImportPreview:
     closing_position: str = ""
     closing_name: str = ""
     working_group: list[tuple[str, str]] = field(default_factory=list)  #: name, position
+    working_group_title: str = ""
     indicator_periods: list[str] = field(default_factory=list)
     indicators: list[tuple[str, str, list[str]]] = field(default_factory=list)
     schedules: list[ScheduleDraft] = field(default_factory=list)

@@ -49,8 +49,8 @@ class Layout:
     events: list[RawRow | str] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
     width: int = 0
-    #: other tables by kind, with their header row index
-    others: list[tuple[TableKind, RawTable, int]] = field(default_factory=list)
+    #: other tables: kind, table, header row index, the paragraph just above (its heading)
+    others: list[tuple[TableKind, RawTable, int, str]] = field(default_factory=list)
     found: bool = False
 
 
@@ -66,14 +66,17 @@ def cut(blocks: list[Block]) -> Layout:
     layout = Layout()
     in_roadmap = False
     pending: list[str] = []
+    above = ""
     for block in blocks:
         if isinstance(block, str):
             if not block.strip():
                 continue
             (pending if layout.found else layout.before).append(block)
+            above = block.strip()
             continue
+        heading, above = above, ""
         if is_passport(block):
-            layout.others.append((TableKind.PASSPORT, block, -1))
+            layout.others.append((TableKind.PASSPORT, block, -1, heading))
             continue
         kind, header = _find_header(block)
         if kind is TableKind.ROADMAP and not layout.found:
@@ -97,7 +100,7 @@ def cut(blocks: list[Block]) -> Layout:
             layout.events.extend(block.rows)
             continue
         if kind is not TableKind.OTHER:
-            layout.others.append((kind, block, header))
+            layout.others.append((kind, block, header, heading))
             if in_roadmap:
                 in_roadmap = False
         elif not layout.found:

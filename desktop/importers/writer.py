@@ -277,7 +277,7 @@ def _order(session: Session, preview: ImportPreview, roadmap: Roadmap) -> OrderA
     order.appendices.append(appendix)
     if preview.working_group:
         group = OrderAppendix(position=1, kind=AppendixKind.WORKING_GROUP,
-                              title="Состав рабочей группы")
+                              title=preview.working_group_title or "Состав рабочей группы")
         for pos, (name, position) in enumerate(preview.working_group):
             group.members.append(WorkingGroupMember(position=pos, name=name, job_title=position))
         order.appendices.append(group)
