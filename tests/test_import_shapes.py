@@ -329,7 +329,7 @@ def test_regional_shape_passport_indicators_group_schedule(tmp_path: Path, db) -
         roadmap = session.get(Roadmap, roadmap_id)
         order = roadmap.approving_order
         assert order.signatory_name == "И.И. Иванов"
-        group = [a for a in order.appendices if a.kind.value == "working_group"][0]
+        group = next(a for a in order.appendices if a.kind.value == "working_group")
         assert group.title == "Состав рабочей группы"
         assert [m.name for m in group.members] == ["Иванов Иван Иванович"]
         assert roadmap.appendices[0].title == "График консультаций"
