@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QMimeData, QSize, Qt
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -66,6 +67,17 @@ ABOUT_TEXT = (
 )
 
 
+def _dropped_file(mime: QMimeData) -> Path | None:
+    """The one local Word/Excel file being dropped, if that is what it is."""
+    from desktop.ui.importing.flow import SUFFIXES
+
+    urls = mime.urls() if mime.hasUrls() else []
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.suffix.lower() in SUFFIXES else None
+
+
 class MainWindow(QMainWindow):
     def __init__(self, database: Database | None = None, *, dialogs: Dialogs | None = None,
                  parent: QWidget | None = None) -> None:
@@ -96,6 +108,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.setAcceptDrops(True)  # a Word or Excel roadmap dropped here is imported
         self.page_status = QLabel(self)
         self.statusBar().addPermanentWidget(self.page_status)
         self.statusBar().showMessage(self.tr("Открываю базу данных…"))
@@ -185,6 +198,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&Файл"))
+        self.file_menu.addAction(self._action(self.tr("&Импорт из Word или Excel…"),
+                                              lambda: self.import_file(None), "Ctrl+I"))
         self.export_menu = self.file_menu.addMenu(self.tr("&Экспорт"))
         self.file_menu.addAction(self._action(self.tr("Профиль управления образования…"),
                                               self.edit_profile))
@@ -235,6 +250,34 @@ class MainWindow(QMainWindow):
             page.reload()
             page.combo.setCurrentIndex(page.combo.findData(roadmap_id))  # type: ignore[attr-defined]
         return roadmap_id
+
+    def import_file(self, path: Path | None = None) -> int | None:
+        """Import a Word or Excel roadmap (asks for the file when ``path`` is None)."""
+        if self.database is None:
+            return None
+        from desktop.ui.importing.flow import import_roadmap_file
+
+        roadmap_id = import_roadmap_file(self, self.database, self.changes, self.undo_stack,
+                                         self.dialogs, path, self.run_dialog)
+        if roadmap_id is not None:
+            page = self.show_page("roadmaps")
+            page.reload()
+            page.combo.setCurrentIndex(page.combo.findData(roadmap_id))  # type: ignore[attr-defined]
+        return roadmap_id
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_file(event.mimeData())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_file(path)
 
     def roadmap_properties(self) -> bool:
         roadmap_id = self._current_roadmap_id()

@@ -1,0 +1,58 @@
+"""``python -m desktop import FILE --db PATH [--json] [--dry-run] [--sheet NAME]``: a Word or
+Excel roadmap (or an old .doc/.odt/.rtf/.xls through LibreOffice) into the database, in one
+transaction (see :mod:`desktop.importers`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from desktop.cli import add_db_argument
+from desktop.commands.common import open_db_from_args
+from desktop.importers import read_file
+from desktop.importers.writer import plan_directory, write_preview
+from desktop.paths import resolve_db_path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("import", help="импорт дорожной карты из Word или Excel "
+                                           "(.docx, .doc, .odt, .rtf, .xlsx, .xls)")
+    parser.add_argument("file", type=Path, metavar="FILE", help="файл для импорта")
+    add_db_argument(parser)
+    parser.add_argument("--json", action="store_true", help="итог одной строкой JSON")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="только прочитать и показать, ничего не записывать")
+    parser.add_argument("--sheet", metavar="ИМЯ", help="лист книги Excel (по умолчанию — "
+                                                       "первый с таблицей дорожной карты)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    preview = read_file(args.file, sheet=args.sheet)
+    roadmap_id = None
+    if args.dry_run and not resolve_db_path(getattr(args, "db", None)).exists():
+        database = None  # nothing to compare the directories with, nothing to write
+    else:
+        database = open_db_from_args(args, create=not args.dry_run)
+    if database is not None:
+        try:
+            with database.session() as session:
+                plan_directory(session, preview)
+                if args.dry_run:
+                    session.rollback()
+                else:
+                    roadmap_id = write_preview(session, preview).id
+        finally:
+            database.close()
+    summary = {"roadmap_id": roadmap_id, **preview.summary()}
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False))
+    else:
+        verb = "Проверено (ничего не записано)" if args.dry_run else "Импортировано"
+        print(f"{verb}: «{summary['title']}» — разделов {summary['sections']}, "
+              f"мероприятий {summary['items']}"
+              + (f", дорожная карта № {roadmap_id}" if roadmap_id else ""))
+        for warning in preview.warnings:
+            print(f"  предупреждение: {warning}")
+    return 0

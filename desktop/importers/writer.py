@@ -1,0 +1,286 @@
+"""Writing a confirmed preview: the roadmap, its order, parts and directory entries in one
+transaction (the caller's session; nothing is flushed outside it).
+
+Executors are split at line breaks, «;» and commas outside brackets and
+quotes. An executor that names an organisation of the directory (or one the
+document's «Принятые сокращения» add) is linked to it; «И.О. Фамилия» or
+«Фамилия И.О.», alone or as «Name – position», goes to the people directory
+and stays as typed on the item, so it prints as the document had it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from desktop.importers import ImportCancelledError
+from desktop.importers.preview import ImportPreview, PreviewItem
+from desktop.models import (
+    Item,
+    ItemExecutor,
+    Order,
+    OrderAppendix,
+    OrderApproval,
+    OrderPoint,
+    Organisation,
+    Person,
+    Roadmap,
+    RoadmapAppendix,
+    RoadmapAppendixRow,
+    Section,
+    TargetIndicator,
+    WorkingGroupMember,
+)
+from desktop.models.columns import Column
+from desktop.models.enums import AppendixKind, ApprovalKind, Level
+from desktop.models.roadmap_parts import PartKey
+
+_PERSON = re.compile(r"^([А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё-]+|[А-ЯЁ][а-яё-]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
+                     r"(?:\s*[–—-]\s*(.+))?$")
+_ABBR = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Z0-9+-]{1,14}(?:\s+«[^»]{1,60}»)?$")
+
+
+def split_executors(text: str) -> list[str]:
+    """«РОО, ИМЦ» → [«РОО», «ИМЦ»]; commas inside «…» or (…) do not split."""
+    parts: list[str] = []
+    depth = 0
+    quote = False
+    current = []
+    for ch in text:
+        if ch in "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == "«":
+            quote = True
+        elif ch == "»":
+            quote = False
+        if ch in "\n;" or (ch == "," and depth == 0 and not quote):
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    parts.append("".join(current))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def plan_directory(session: Session, preview: ImportPreview) -> None:
+    """Fill ``preview.organisations`` / ``preview.people`` with only what is new: the
+    abbreviations, organisations named as executors, people named as executors and the
+    working group. Run again after the column mapping changes."""
+    known = {o.lower() for o in session.scalars(select(Organisation.short_name))}
+    people = {p.lower() for p in session.scalars(select(Person.name))}
+    orgs: dict[str, str] = {}
+    for short, full in preview.abbreviations:
+        if short.lower() not in known:
+            orgs.setdefault(short, full)
+    new_people: dict[str, str] = {}
+    for name, position in preview.working_group:
+        if name.lower() not in people:
+            new_people.setdefault(name, position)
+    for item in preview.items():
+        for text in split_executors(item.executors):
+            match = _PERSON.match(text)
+            if match and match.group(1).lower() not in people:
+                new_people.setdefault(match.group(1), (match.group(2) or "").strip())
+            elif _ABBR.match(text) and text.lower() not in known and text not in orgs:
+                orgs[text] = ""
+    preview.organisations = list(orgs.items())
+    preview.people = list(new_people.items())
+
+
+@dataclass(frozen=True)
+class Written:
+    """What one import added (so that undo can take exactly that away again)."""
+
+    roadmap_id: int
+    order_id: int | None
+    organisation_ids: tuple[int, ...]
+    person_ids: tuple[int, ...]
+
+
+def write_import(session: Session, preview: ImportPreview,
+                 progress: Callable[[int, int], bool] | None = None) -> Written:
+    """:func:`write_preview`, returning the ids of everything it added."""
+    before_orgs = set(session.scalars(select(Organisation.id)))
+    before_people = set(session.scalars(select(Person.id)))
+    roadmap = write_preview(session, preview, progress)
+    return Written(
+        roadmap.id, roadmap.approving_order_id,
+        tuple(sorted(set(session.scalars(select(Organisation.id))) - before_orgs)),
+        tuple(sorted(set(session.scalars(select(Person.id))) - before_people)))
+
+
+def remove_import(session: Session, written: Written) -> None:
+    """Undo of an import: its roadmap, order and the directory entries it added."""
+    session.expunge_all()
+    session.execute(delete(Roadmap).where(Roadmap.id == written.roadmap_id))
+    if written.order_id is not None:
+        session.execute(delete(Order).where(Order.id == written.order_id))
+    if written.person_ids:
+        session.execute(delete(Person).where(Person.id.in_(written.person_ids)))
+    if written.organisation_ids:
+        session.execute(delete(Organisation).where(Organisation.id.in_(written.organisation_ids)))
+
+
+def write_preview(session: Session, preview: ImportPreview,
+                  progress: Callable[[int, int], bool] | None = None) -> Roadmap:
+    """Add everything in ``preview`` to ``session`` (not committed here); returns the roadmap.
+    ``progress(done, total)`` returning False raises :class:`ImportCancelledError`."""
+    orgs = {o.short_name.lower(): o for o in session.scalars(select(Organisation))}
+    people = {p.name.lower(): p for p in session.scalars(select(Person))}
+    for short, full in preview.organisations:
+        if short.lower() not in orgs:
+            org = Organisation(short_name=short, full_name=full)
+            session.add(org)
+            orgs[short.lower()] = org
+    for name, position in preview.people:
+        if name.lower() not in people:
+            person = Person(name=name, position=position)
+            session.add(person)
+            people[name.lower()] = person
+    roadmap = Roadmap(
+        title=preview.title, level=Level.MUNICIPAL, period_start=preview.period[0],
+        period_end=preview.period[1], goal=preview.goal, tasks=preview.tasks,
+        basis_documents=preview.basis_documents, justification=preview.justification,
+        passport_problem=preview.passport_problem, passport_developer=preview.passport_developer,
+        passport_stages=preview.passport_stages,
+        passport_working_group=preview.passport_working_group,
+        closing_position=preview.closing_position,
+        closing_name=preview.closing_name, indicator_periods=list(preview.indicator_periods),
+        layout_json=_layout(preview))
+    roadmap.columns = tuple(Column(c.field, c.heading.strip() or c.field.value)
+                            for c in preview.columns if c.field is not None)
+    session.add(roadmap)
+    total = max(1, len(preview.items()))
+    done = 0
+    for s_pos, draft in enumerate(preview.sections):
+        section = Section(position=s_pos, number=draft.number, title=draft.title,
+                          tasks=draft.tasks, indicators=draft.indicators)
+        roadmap.sections.append(section)
+        by_number: dict[str, Item] = {}
+        counts: dict[int | None, int] = {}
+        for draft_item in draft.items:
+            item = _item(draft_item, preview, orgs)
+            parent = _parent(draft_item.number, by_number)
+            key = id(parent) if parent is not None else None
+            item.position = counts.get(key, 0)
+            counts[key] = item.position + 1
+            item.section = section
+            if parent is not None:
+                item.parent = parent
+            key_number = draft_item.number.strip().rstrip(".")
+            if key_number and key_number not in by_number:
+                by_number[key_number] = item
+            session.add(item)
+            done += 1
+            if progress is not None and done % 20 == 0 and not progress(done, total):
+                raise ImportCancelledError
+    for pos, (name, unit, values) in enumerate(preview.indicators):
+        roadmap.indicators.append(TargetIndicator(position=pos, name=name, unit=unit,
+                                                  values=list(values)))
+    for pos, schedule in enumerate(preview.schedules):
+        appendix = RoadmapAppendix(position=pos, title=schedule.title, number=str(pos + 1),
+                                   headings=list(schedule.headings))
+        for r_pos, (is_group, topic, date_text, responsible) in enumerate(schedule.rows):
+            row = RoadmapAppendixRow(position=r_pos, is_group=is_group, topic=topic,
+                                     responsible=responsible)
+            row.set_date_text(date_text, preview.period)
+            appendix.rows.append(row)
+        roadmap.appendices.append(appendix)
+    if preview.working_group and preview.order is None and not roadmap.passport_working_group:
+        roadmap.passport_working_group = "\n".join(
+            f"{name} – {position}" if position else name for name, position in preview.working_group)
+    appendix = _order(session, preview, roadmap)
+    session.flush()
+    if appendix is not None:
+        appendix.roadmap_id = roadmap.id
+        session.flush()
+    if progress is not None:
+        progress(total, total)
+    return roadmap
+
+
+def _parent(number: str, by_number: dict[str, Item]) -> Item | None:
+    parts = number.strip().rstrip(".").split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        parent = by_number.get(".".join(parts[:cut]))
+        if parent is not None:
+            return parent
+    return None
+
+
+def _item(draft: PreviewItem, preview: ImportPreview, orgs: dict[str, Organisation]) -> Item:
+    item = Item(number=draft.number, activity=draft.activity, tasks=draft.tasks,
+                indicator=draft.indicator, evidence=draft.evidence,
+                info_support=draft.info_support, note=draft.note)
+    item.set_deadline(draft.deadline, preview.period)
+    for pos, text in enumerate(split_executors(draft.executors)):
+        org = orgs.get(text.lower())
+        if org is not None and org.short_name == text:
+            item.executors.append(ItemExecutor(position=pos, organisation=org, text=text))
+        else:
+            item.executors.append(ItemExecutor(position=pos, text=text))
+    return item
+
+
+def _layout(preview: ImportPreview) -> dict:
+    """The parts in the order the document has them (TABLE always among them)."""
+    layout = dict(preview.layout)
+    order = list(layout.get("order", []))
+    if PartKey.TABLE.value not in order:
+        order.append(PartKey.TABLE.value)
+    layout["order"] = order
+    return layout
+
+
+def _order(session: Session, preview: ImportPreview, roadmap: Roadmap) -> OrderAppendix | None:
+    """The approving order (or the approval blocks' holder) with the roadmap as appendix 1."""
+    draft = preview.order
+    if draft is not None and not (draft.number or draft.date or draft.title or draft.points):
+        draft = None  # an appendix mark alone («Приложение к письму») is no order
+    approvals = [a for a in preview.approvals if a.kind != "approved"]
+    approved = next((a for a in preview.approvals if a.kind == "approved"), None)
+    if draft is None and not approvals and approved is None:
+        return None
+    order = Order(number=draft.number if draft else "", date=draft.date if draft else None,
+                  title=(draft.title if draft and draft.title else ""),
+                  preamble=draft.preamble if draft else "",
+                  signatory_position=(draft.signatory_position if draft else "")
+                  or (approved.position if approved else ""),
+                  signatory_name=(draft.signatory_name if draft else "")
+                  or (approved.name if approved else ""),
+                  settings={k: v for k, v in (("authority", draft.authority if draft else ""),
+                                              ("place", draft.place if draft else ""),
+                                              ("appendix_mark",
+                                               draft.appendix_mark if draft else ""))
+                            if v})
+    if draft is not None:
+        for pos, (text, subs) in enumerate(draft.points):
+            point = OrderPoint(position=pos, text=text)
+            for s_pos, sub in enumerate(subs):
+                child = OrderPoint(position=s_pos, text=sub)
+                child.order = order
+                point.children.append(child)
+            order.points.append(point)
+    for pos, approval in enumerate(approvals):
+        order.approvals.append(OrderApproval(
+            kind=ApprovalKind.SUBMITTED if approval.kind == "submitted" else ApprovalKind.AGREED,
+            position=pos, person_position=approval.position, person_name=approval.name,
+            date=approval.date))
+    appendix = OrderAppendix(position=0, kind=AppendixKind.ROADMAP, title=roadmap.title,
+                             text=draft.appendix_mark if draft else "")
+    order.appendices.append(appendix)
+    if preview.working_group:
+        group = OrderAppendix(position=1, kind=AppendixKind.WORKING_GROUP,
+                              title=preview.working_group_title or "Состав рабочей группы")
+        for pos, (name, position) in enumerate(preview.working_group):
+            group.members.append(WorkingGroupMember(position=pos, name=name, job_title=position))
+        order.appendices.append(group)
+    session.add(order)
+    roadmap.approving_order = order
+    return appendix

@@ -1,0 +1,119 @@
+"""File → Import… and a file dropped onto the window: read (progress, cancel), preview,
+confirm, then one undoable command that writes everything in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+from desktop.errors import UserError
+from desktop.importers import ImportCancelledError, read_file
+from desktop.importers.preview import ImportPreview
+from desktop.importers.writer import Written, plan_directory, remove_import, write_import
+from desktop.ui.background import run_with_progress
+from desktop.ui.commands import CommittingCommand, push
+from desktop.ui.importing.dialog import ImportDialog
+
+if TYPE_CHECKING:
+    from desktop.models.database import Database
+    from desktop.ui.changes import Changes
+    from desktop.ui.dialogs import Dialogs
+
+#: the files the window offers and accepts when dropped
+SUFFIXES = (".docx", ".doc", ".odt", ".rtf", ".xlsx", ".xls", ".ods")
+FILE_FILTER = "Документы Word и Excel (*.docx *.doc *.odt *.rtf *.xlsx *.xls *.ods)"
+
+
+class ImportCommand(CommittingCommand):
+    """Write a confirmed preview in one transaction (in a worker thread behind a cancellable
+    progress dialog: a cancel rolls the transaction back); undo removes what it added."""
+
+    def __init__(self, database: Database, changes: Changes, preview: ImportPreview,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(database, changes, "импорт дорожной карты")
+        self.preview = preview
+        self.parent_widget = parent
+        self.written: Written | None = None
+
+    def do(self) -> None:
+        database, preview = self.database, self.preview
+
+        def work(progress: Callable[[int, int], bool]) -> Written:
+            with database.session() as session:
+                return write_import(session, preview, progress)
+
+        outcome = run_with_progress(self.parent_widget, "Запись в базу данных…", work,
+                                    cancelled_types=(ImportCancelledError,))
+        if outcome.error is not None:
+            raise UserError(outcome.error)
+        if not outcome.ok:
+            raise UserError("Импорт отменён: ничего не записано.")
+        self.written = outcome.result
+        self.changes.reference()
+
+    def revert(self) -> None:
+        assert self.written is not None
+        with self.database.session() as session:
+            remove_import(session, self.written)
+        self.changes.reference()
+
+
+def choose_file(parent: QWidget | None, dialogs: Dialogs) -> Path | None:
+    """Ask which file to import (a scripted ``open_file`` in tests, when it has one)."""
+    ask = getattr(dialogs, "open_file", None)
+    if ask is not None:
+        return ask(parent, "Импорт дорожной карты", FILE_FILTER)
+    name, _ = QFileDialog.getOpenFileName(parent, "Импорт дорожной карты", "", FILE_FILTER)
+    return Path(name) if name else None
+
+
+def read_with_progress(parent: QWidget | None, dialogs: Dialogs, path: Path,
+                       sheet: str | None = None) -> ImportPreview | None:
+    outcome = run_with_progress(parent, "Чтение файла…",
+                                lambda progress: read_file(path, sheet=sheet, progress=progress),
+                                cancelled_types=(ImportCancelledError,))
+    if outcome.error is not None:
+        dialogs.error(parent, "Импорт невозможен", outcome.error)
+        return None
+    return outcome.result if outcome.ok else None
+
+
+def import_roadmap_file(parent: QWidget | None, database: Database, changes: Changes,
+                        undo_stack: QUndoStack, dialogs: Dialogs, path: Path | None,
+                        run_dialog: Callable[[QDialog], bool]) -> int | None:
+    """The whole import; the new roadmap's id, or None when refused or cancelled."""
+    if path is None:
+        path = choose_file(parent, dialogs)
+        if path is None:
+            return None
+    preview = read_with_progress(parent, dialogs, path)
+    if preview is None:
+        return None
+
+    def plan(found: ImportPreview) -> ImportPreview:
+        with database.session() as session:
+            plan_directory(session, found)
+            session.rollback()
+        return found
+
+    def reread(sheet: str) -> ImportPreview | None:
+        found = read_with_progress(parent, dialogs, path, sheet)
+        return plan(found) if found is not None else None
+
+    dialog = ImportDialog(plan(preview), parent, reread_sheet=reread, replan=plan)
+    try:
+        if not run_dialog(dialog):
+            return None
+        command = ImportCommand(database, changes, dialog.preview, parent)
+    except UserError as exc:
+        dialogs.error(parent, "Импорт невозможен", exc.message)
+        return None
+    finally:
+        dialog.deleteLater()
+    if not push(undo_stack, command, dialogs, parent) or command.written is None:
+        return None
+    return command.written.roadmap_id
