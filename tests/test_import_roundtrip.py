@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy import select
+
 from desktop.export.xlsx import export_roadmap_xlsx
 from desktop.importers import read_file
 from desktop.models import Roadmap
@@ -93,3 +95,35 @@ def test_xlsx_several_sheets_title_rows_and_merged_sections(tmp_path: Path) -> N
     second = read_file(path, sheet="План 2025")
     assert second.sheet == "План 2025"
     assert second.items()[0].deadline == "Январь 2025"
+
+
+def test_word_export_round_trip(demo_db, tmp_path: Path) -> None:
+    """The app's Word copy of the order (roadmap as appendix) imports back as the same roadmap."""
+    from desktop.export.docx_order import export_order_docx
+    from desktop.services.orders import order_for_roadmap
+
+    with demo_db.session() as s:
+        roadmap_id = s.scalar(select(Roadmap.id))
+        docx = export_order_docx(s, order_for_roadmap(s, roadmap_id), tmp_path / "order.docx")
+        s.rollback()
+    assert_round_trip(demo_db, roadmap_id, docx)
+
+
+def test_word_export_round_trip_keeps_the_parts(db, tmp_path: Path) -> None:
+    """A roadmap with every part and no sections: passport, basis, indicators and the flat
+    list come back from its Word copy."""
+    from desktop.export.docx_roadmap import export_roadmap_docx
+    from desktop.importers.writer import write_preview
+    from tests.parts_fixture import BASIS, INDICATOR_PERIODS, PASSPORT, add_parts_roadmap
+
+    with db.session() as s:
+        roadmap_id = add_parts_roadmap(s).id
+        s.commit()
+        docx = export_roadmap_docx(s, roadmap_id, tmp_path / "roadmap.docx")
+    assert_round_trip(db, roadmap_id, docx)
+    with db.session() as s:
+        new = s.get(Roadmap, write_preview(s, read_file(docx)).id)
+        assert [sec.untitled for sec in new.sections] == [True]
+        assert new.passport_problem == PASSPORT["passport_problem"]
+        assert new.basis_documents.splitlines()[0].endswith(BASIS.splitlines()[0])
+        assert new.indicator_periods == INDICATOR_PERIODS
