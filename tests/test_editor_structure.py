@@ -211,3 +211,37 @@ def test_first_item_of_an_empty_roadmap_needs_no_section(page, demo_db, tmp_path
     with demo_db.session() as s:
         assert s.scalar(select(func.count()).select_from(Section).where(
             Section.roadmap_id == rid)) == 0
+
+
+def test_paste_rows_from_word_with_a_section_row(page, qtbot, demo_db) -> None:  # noqa: F811
+    """A section row copied from a Word table («7. Взаимодействие…» in one merged cell, or
+    «8» and a title) becomes a section with the rows after it, not an empty item; one undo."""
+    a = first_item_id(demo_db, "1.1")
+    with demo_db.session() as s:
+        roadmap_id = s.get(Section, place(demo_db, a)[0]).roadmap_id
+        sections_before = s.scalar(select(func.count()).select_from(Section).where(
+            Section.roadmap_id == roadmap_id))
+    total = count(demo_db)
+    QApplication.clipboard().setText(
+        "1.1а\tСовещание директоров\tдо 15.03.2026\tИМЦ\t\t\n"
+        "7. Взаимодействие с родительской общественностью\n"
+        "7.1\tРодительские собрания\tсентябрь 2026\tРуководители школ\t\t\n"
+        "8\tМониторинг\t\t\t\t\n"
+        "8.1\tСбор данных\tдо 01.12.2026\tРОО\t\t\n")
+    page.select_item(a)
+    key(page, qtbot, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert count(demo_db) == total + 3
+    with demo_db.session() as s:
+        sections = s.scalars(select(Section).where(Section.roadmap_id == roadmap_id)
+                             .order_by(Section.position)).all()
+        titles = {(x.number, x.title): [i.number for i in x.items] for x in sections}
+        assert titles[("7", "Взаимодействие с родительской общественностью")] == ["7.1"]
+        assert titles[("8", "Мониторинг")] == ["8.1"]
+        assert not s.scalars(select(Item).where(Item.number.like("7.%Взаи%"))).all()
+        first_two = [x.title for x in sections[1:3]]
+        assert first_two == ["Взаимодействие с родительской общественностью", "Мониторинг"]
+    page.undo_stack.undo()
+    assert count(demo_db) == total
+    with demo_db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Section).where(
+            Section.roadmap_id == roadmap_id)) == sections_before

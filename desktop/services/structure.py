@@ -307,15 +307,17 @@ def _place_sections(session: Session, ids: list[int]) -> None:
 
 
 def add_section(session: Session, roadmap_id: int, *, position: int | None = None,
-                title: str = "Новый раздел", numbered: bool = True) -> int:
+                title: str = "Новый раздел", numbered: bool = True,
+                number: str | None = None) -> int:
     """A new section; ``numbered=False`` with an empty title is the untitled one that holds
     the items of a roadmap without sections (it prints no section row)."""
     if session.get(Roadmap, roadmap_id) is None:
         raise UserError(f"Дорожная карта № {roadmap_id} не найдена")
     ids = section_ids(session, roadmap_id)
     position = len(ids) if position is None else max(0, min(position, len(ids)))
-    section = Section(roadmap_id=roadmap_id, position=position,
-                      number=str(len(ids) + 1) if numbered else "", title=title)
+    if number is None:
+        number = str(len(ids) + 1) if numbered else ""
+    section = Section(roadmap_id=roadmap_id, position=position, number=number, title=title)
     session.add(section)
     session.flush()
     ids.insert(position, section.id)

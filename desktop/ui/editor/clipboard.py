@@ -3,7 +3,9 @@
 Copy writes one line per item, cells in the profile's column order; a cell
 with a tab, a line break or a quote is quoted as Excel does. Paste reads the
 same (Excel's quoting, Word's plain lines) and creates items after the
-current row, taking columns in the profile's order.
+current row, taking columns in the profile's order; a section row copied with
+them («7. Взаимодействие …») becomes a section holding the rows after it
+(the importer's rules for section rows).
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from desktop.importers.rows import number_of, split_heading
 from desktop.models.columns import Column, Field
 from desktop.models.enums import ItemStatus, label
 from desktop.services import structure
@@ -45,6 +49,47 @@ def text_to_rows(text: str) -> list[list[str]]:
     reader = csv.reader(io.StringIO(text), delimiter="\t", quotechar='"')
     rows = [[cell.replace("\x0b", "\n").strip() for cell in row] for row in reader]
     return [row for row in rows if any(row)]
+
+
+@dataclass
+class PastedBlock:
+    """Rows pasted under one section heading (``heading`` None: under the current row)."""
+
+    heading: tuple[str, str] | None
+    rows: list[list[str]]
+
+
+def _heading(row: list[str], columns: Sequence[Column], numbers: list[str]) -> tuple[str, str] | None:
+    """A section row copied from a Word or Excel table, as (number, title); None for an item.
+
+    Either one cell «7. Взаимодействие …» (a merged row), or a whole number and a title
+    with nothing else in the row when rows numbered «7.1», «7.2» … follow in the block.
+    """
+    filled = [(n, cell) for n, cell in enumerate(row) if cell.strip()]
+    if len(filled) == 1 and filled[0][0] == 0:
+        number, title = split_heading(filled[0][1])
+        if number and title:
+            return number, title
+    if (len(filled) == 2 and [n for n, _ in filled] == [0, 1] and columns
+            and columns[0].field is Field.NUMBER):
+        number = number_of(row[0])
+        if number and "." not in number and any(n.startswith(f"{number}.") for n in numbers):
+            return number, row[1].strip()
+    return None
+
+
+def split_blocks(rows: list[list[str]], columns: Sequence[Column]) -> list[PastedBlock]:
+    """Pasted rows split at section rows: the first block goes under the current row, each
+    heading starts a new section holding the rows after it."""
+    numbers = [number_of(r[0]) or "" for r in rows if r]
+    blocks = [PastedBlock(None, [])]
+    for row in rows:
+        heading = _heading(row, columns, numbers)
+        if heading is not None:
+            blocks.append(PastedBlock(heading, []))
+        else:
+            blocks[-1].rows.append(row)
+    return [b for b in blocks if b.heading is not None or b.rows]
 
 
 def _date(text: str) -> dt.date | None:

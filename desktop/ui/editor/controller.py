@@ -17,13 +17,19 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QVBoxLayo
 
 from desktop.errors import UserError
 from desktop.models import Organisation, Person
-from desktop.models.columns import Field
+from desktop.models.columns import Column, Field
 from desktop.models.enums import ItemStatus
 from desktop.services import numbering, structure
 from desktop.services.editing import resolve_executors
 from desktop.ui.commands import CommittingCommand, SetItemFieldCommand, push
 from desktop.ui.editor.actions import ActionSpec, EditorActions
-from desktop.ui.editor.clipboard import paste_rows, rows_to_text, text_to_rows
+from desktop.ui.editor.clipboard import (
+    PastedBlock,
+    paste_rows,
+    rows_to_text,
+    split_blocks,
+    text_to_rows,
+)
 from desktop.ui.editor.commands import (
     DeleteCommand,
     InsertCommand,
@@ -35,6 +41,8 @@ from desktop.ui.editor.delegates import SchoolsEditor
 from desktop.ui.editor.rows import Node
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from desktop.ui.views.roadmaps import RoadmapsPage
 
 TITLE = "Изменение не сохранено"
@@ -287,12 +295,49 @@ class EditorController:
         place = self._place_after_current()
         if data is None or not rows or place is None:
             return
+        blocks = split_blocks(rows, data.columns)
+        text = self.page.tr("вставка строк ({n})").format(n=len(rows))
+        stack = self.page.undo_stack
+        stack.beginMacro(text)  # one undo for the rows and the sections they came with
+        try:
+            created = self._paste_blocks(blocks, place, data.columns, text)
+        finally:
+            stack.endMacro()
+        if created:
+            self.page.select_keys([("item", i) for i in created], ("item", created[0]))
+
+    def _paste_blocks(self, blocks: list[PastedBlock], place: tuple[int, int | None, int],
+                      columns: tuple[Column, ...], text: str) -> list[int]:
+        """Rows under the current row, then a new section per pasted section row."""
         section_id, parent_id, position = place
-        columns = data.columns
-        command = self._structure(lambda db, ch, rid: InsertCommand(
-            db, ch, rid, self.page.tr("вставка строк ({n})").format(n=len(rows)),
-            lambda s: paste_rows(s, rows, columns, section_id=section_id, parent_id=parent_id,
-                                 position=position)))
-        if isinstance(command, InsertCommand) and command.created:
-            self.page.select_keys([("item", i) for i in command.created],
-                                  ("item", command.created[0]))
+        data = self.page.model.roadmap
+        assert data is not None
+        section = self.page.model.section_node(section_id)
+        after = data.root.children.index(section) + 1 if section is not None else None
+        created: list[int] = []
+        for block in blocks:
+            rows = block.rows
+            if block.heading is None:
+                command = self._structure(lambda db, ch, rid, rows=rows: InsertCommand(
+                    db, ch, rid, text, lambda s: paste_rows(
+                        s, rows, columns, section_id=section_id, parent_id=parent_id,
+                        position=position)))
+                if isinstance(command, InsertCommand):
+                    created += command.created
+                continue
+            number, title = block.heading
+            new_items: list[int] = []
+
+            def make_section(s: Session, rid: int, number: str = number, title: str = title,
+                             rows: list[list[str]] = rows, at: int | None = after,
+                             new_items: list[int] = new_items) -> list[int]:
+                new = structure.add_section(s, rid, position=at, title=title, number=number)
+                new_items += paste_rows(s, rows, columns, section_id=new, parent_id=None,
+                                        position=0)
+                return [new]
+
+            self._structure(lambda db, ch, rid, make=make_section: InsertCommand(
+                db, ch, rid, text, lambda s: make(s, rid), sections=True))
+            created += new_items
+            after = None if after is None else after + 1
+        return created
