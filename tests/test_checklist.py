@@ -91,3 +91,21 @@ def test_evidence_file_is_copied_and_survives_deleting_the_original(db, tmp_path
     assert path.read_bytes() == b"%PDF-1.4 order five"
     assert path.parent.parent == db.path.parent / "evidence"
     assert path.stem == record.sha256
+
+
+def test_list_json_shows_each_items_schools(db, capsys) -> None:
+    import json
+
+    from desktop import cli
+
+    built = build(db)
+    with db.session() as s:
+        checklist.set_cells(s, {(built.items["2.5"], built.schools["СОШ1"]): CellState(
+            ItemStatus.DONE, MAY, evidence=(Evidence("Приказ", "5"),))})
+    db.close()
+    assert cli.run(["list", "--json", "--db", str(db.path)]) == 0
+    items = {i["number"]: i for i in json.loads(capsys.readouterr().out)["roadmaps"][0]["items"]}
+    assert items["1.1"]["schools"] == []
+    assert [(m["school"], m["status"], m["done_date"]) for m in items["2.5"]["schools"]] == [
+        ("СОШ1", "done", "2026-05-20"), ("СОШ2", "planned", None)]
+    assert items["2.5"]["schools"][0]["evidence"][0]["number"] == "5"

@@ -257,3 +257,18 @@ def roadmap_schools(session: Session, roadmap: Roadmap,
     schools = load_schools(session)
     year = roadmap.period_start.year
     return {item.id: concerned_schools(item, schools, year) for item in items}
+
+
+def school_marks(session: Session, roadmap: Roadmap) -> dict[int, list[dict[str, Any]]]:
+    """Per item, each concerned school's cell as plain JSON values (for ``list --json``)."""
+    items = roadmap.all_items()
+    concerned = roadmap_schools(session, roadmap, items)
+    states = cell_states(session, [(i.id, s.id) for i in items for s in concerned[i.id]])
+    marks: dict[int, list[dict[str, Any]]] = {}
+    for item in items:
+        marks[item.id] = []
+        for school in concerned[item.id]:
+            state = states[(item.id, school.id)].to_json()
+            marks[item.id].append({"school": school.short_name, "status": state["status"],
+                                   "done_date": state["date"], "evidence": state["evidence"]})
+    return marks
