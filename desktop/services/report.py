@@ -127,3 +127,20 @@ def build_report(session: Session, roadmap_id: int, day: dt.date) -> Report:
         [ln for ln in lines if ln.done_at(day)],
         [ln for ln in lines if ln.due_by(day) and not ln.done_at(day)],
         monitoring.by_month(lines, roadmap.period_start, roadmap.period_end, day), lines)
+
+
+def reminders(session: Session, day: dt.date, days: int = 7) -> list[dict[str, object]]:
+    """Across all roadmaps: what is overdue on ``day`` and what falls due in the next
+    ``days`` days (this week), as plain records for the reminders panel."""
+    found: list[dict[str, object]] = []
+    for roadmap_id, title in session.execute(select(Roadmap.id, Roadmap.title)
+                                             .order_by(Roadmap.period_start.desc())):
+        report = build_report(session, roadmap_id, day)
+        for kind, lines in (("overdue", report.overdue),
+                            ("soon", [ln for ln in report.lines if ln.due_soon(day, days)])):
+            for ln in lines:
+                when = ln.due[-1] if kind == "overdue" else next(d for d in ln.due if d > day)
+                found.append({"id": ln.id, "roadmap_id": roadmap_id, "roadmap": title,
+                              "kind": kind, "number": ln.number, "activity": ln.activity,
+                              "due": when, "executors": ", ".join(ln.executors)})
+    return found
