@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
@@ -134,7 +135,7 @@ def test_enter_edits_the_cell_with_a_document_and_a_file(hand, qtbot, db, tmp_pa
 
 
 def test_filters_choose_rows_and_columns(hand) -> None:
-    _win, page, built = hand
+    _win, page, _built = hand
     assert page.category.findData("ШНОР") == -1  # СОШ3 is ШНОР but no item concerns it
     page.category.setCurrentIndex(page.category.findData("«500+» 2026"))
     assert len(page.model.columns) == 2
