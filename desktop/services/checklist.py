@@ -26,6 +26,7 @@ from desktop.models import (
     Item,
     Roadmap,
     School,
+    SchoolProjectYear,
     Section,
 )
 from desktop.models.enums import ItemStatus
@@ -124,8 +125,9 @@ def _write_row(row: ChecklistRow, state: CellState) -> None:
 
 def _rows(session: Session, cells: Iterable[Cell]) -> dict[Cell, ChecklistRow]:
     cells = list(cells)
-    item_ids = {i for i, _ in cells}
-    query = (select(ChecklistRow).where(ChecklistRow.item_id.in_(item_ids))
+    # items × schools covers the cells asked for (and a few more when both vary)
+    query = (select(ChecklistRow).where(ChecklistRow.item_id.in_({i for i, _ in cells}),
+                                        ChecklistRow.school_id.in_({s for _, s in cells}))
              .options(selectinload(ChecklistRow.documents).selectinload(CellEvidence.file)))
     return {(r.item_id, r.school_id): r for r in session.scalars(query)}
 
@@ -158,16 +160,16 @@ def author() -> str:
 def set_cells(session: Session, states: dict[Cell, CellState], *, source: str = "окно",
               when: dt.datetime | None = None) -> list[int]:
     """Store ``states``, record the history of each changed cell and update the items'
-    statuses; returns the ids of the items touched (in no particular order)."""
+    statuses; returns the ids of the items touched, in order."""
     if not states:
         return []
+    items = _items(session, {i for i, _ in states})
     rows = _rows(session, states)
-    known = set(session.scalars(select(Item.id).where(Item.id.in_({i for i, _ in states}))))
     when = when or dt.datetime.now()
     who = author()
     touched: set[int] = set()
     for (item_id, school_id), new in states.items():
-        if item_id not in known:
+        if item_id not in items:
             raise UserError("Мероприятие удалено; отметка не сохранена")
         row = rows.get((item_id, school_id))
         old = row_state(row)
@@ -182,37 +184,73 @@ def set_cells(session: Session, states: dict[Cell, CellState], *, source: str = 
                                     new=new.to_json()))
         touched.add(item_id)
     session.flush()
-    sync_items(session, touched)
+    _sync(session, [items[i] for i in sorted(touched)])
     return sorted(touched)
+
+
+def _items(session: Session, ids: set[int]) -> dict[int, Item]:
+    query = select(Item).where(Item.id.in_(ids)).options(selectinload(Item.schools))
+    return {item.id: item for item in session.scalars(query)}
 
 
 def sync_items(session: Session, item_ids: Iterable[int]) -> None:
     """Bring each item's own status in line with its schools' cells."""
-    ids = set(item_ids)
-    if not ids:
+    _sync(session, list(_items(session, set(item_ids)).values()))
+
+
+def _sync(session: Session, items: list[Item]) -> None:
+    if not items:
         return
-    items = list(session.scalars(
-        select(Item).where(Item.id.in_(ids))
-        .options(selectinload(Item.checklist), selectinload(Item.schools),
-                 selectinload(Item.section).selectinload(Section.roadmap))))
-    schools = load_schools(session)
+    ids = [item.id for item in items]
+    years = dict(session.execute(
+        select(Item.id, Roadmap.period_start).join(Section, Section.id == Item.section_id)
+        .join(Roadmap, Roadmap.id == Section.roadmap_id).where(Item.id.in_(ids))).all())
+    cells: dict[int, dict[int, tuple[ItemStatus, dt.date | None]]] = {}
+    for item_id, school_id, status, day in session.execute(
+            select(ChecklistRow.item_id, ChecklistRow.school_id, ChecklistRow.status,
+                   ChecklistRow.date).where(ChecklistRow.item_id.in_(ids))):
+        cells.setdefault(item_id, {})[school_id] = (status, day)
+    schools = light_schools(session)
     for item in items:
-        concerned = concerned_schools(item, schools, item.section.roadmap.period_start.year)
+        concerned = concerned_schools(item, schools, years[item.id].year)  # type: ignore[arg-type]
         if concerned:
-            _sync_item(item, {s.id for s in concerned})
+            _sync_item(item, [cells.get(item.id, {}).get(s.id, (ItemStatus.PLANNED, None))
+                              for s in concerned])
 
 
-def _sync_item(item: Item, concerned: set[int]) -> None:
-    cells = {r.school_id: r for r in item.checklist if r.school_id in concerned}
-    live = [cells.get(s) for s in concerned
-            if cells.get(s) is None or cells[s].status is not ItemStatus.CANCELLED]
+@dataclass(frozen=True)
+class LightSchool:
+    """What :func:`concerned_schools` asks of a school, read without ORM objects (a tick
+    must not load the whole registry)."""
+
+    id: int
+    is_shnor: bool
+    years: frozenset[int]
+
+    def in_500_plus(self, year: int | None = None) -> bool:
+        return bool(self.years) if year is None else year in self.years
+
+
+def light_schools(session: Session) -> list[LightSchool]:
+    years: dict[int, set[int]] = {}
+    for school_id, year in session.execute(select(SchoolProjectYear.school_id,
+                                                  SchoolProjectYear.year)):
+        years.setdefault(school_id, set()).add(year)
+    return [LightSchool(i, bool(shnor), frozenset(years.get(i, ())))
+            for i, shnor in session.execute(select(School.id, School.is_shnor)
+                                            .order_by(School.short_name))]
+
+
+def _sync_item(item: Item, cells: list[tuple[ItemStatus, dt.date | None]]) -> None:
+    """``cells``: (status, date) of each school the item concerns."""
+    live = [c for c in cells if c[0] is not ItemStatus.CANCELLED]
     if not live or item.status is ItemStatus.CANCELLED:
         return
-    if all(r is not None and r.status is ItemStatus.DONE for r in live):
-        dates = [r.date for r in live if r is not None and r.date is not None]
+    if all(status is ItemStatus.DONE for status, _ in live):
+        dates = [day for _, day in live if day is not None]
         item.status, item.done_date = ItemStatus.DONE, max(dates) if dates else item.done_date
         return
-    started = any(r is not None and r.status in (ItemStatus.DONE, ItemStatus.IN_WORK) for r in live)
+    started = any(status in (ItemStatus.DONE, ItemStatus.IN_WORK) for status, _ in live)
     if item.status is ItemStatus.DONE or (started and item.status is ItemStatus.PLANNED):
         item.status = ItemStatus.IN_WORK if started else ItemStatus.PLANNED
         item.done_date = None

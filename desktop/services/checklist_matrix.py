@@ -131,8 +131,10 @@ def item_rows(session: Session, matrix: Matrix, item_ids: list[int]) -> None:
     """Re-read the cells and statuses of ``item_ids`` into ``matrix`` (after an edit)."""
     wanted = set(item_ids)
     fresh = _cells(session, matrix.roadmap_id, wanted)
-    for cell in [c for c in matrix.cells if c[0] in wanted]:
-        del matrix.cells[cell]
+    for item in matrix.items:  # drop the items' old cells (a school's row may be gone)
+        if item.id in wanted:
+            for school_id in item.schools:
+                matrix.cells.pop((item.id, school_id), None)
     matrix.cells.update(fresh)
     statuses = dict(session.execute(select(Item.id, Item.status).where(Item.id.in_(wanted))).all())
     matrix.items = [

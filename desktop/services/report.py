@@ -48,7 +48,7 @@ def load_roadmap(session: Session, roadmap_id: int) -> Roadmap:
             selectinload(Roadmap.sections).selectinload(Section.items).options(
                 selectinload(Item.executors).selectinload(ItemExecutor.person),
                 selectinload(Item.executors).selectinload(ItemExecutor.organisation),
-                selectinload(Item.schools)))).one_or_none()
+                selectinload(Item.schools), selectinload(Item.children)))).one_or_none()
     if roadmap is None:
         raise UserError(f"Дорожная карта № {roadmap_id} не найдена")
     return roadmap
