@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
             dock = QDockWidget(self.tr("Напоминания"), self)
             dock.setObjectName("reminders")
             dock.setWidget(self.reminders)
+            self.reminders.setMaximumHeight(190)
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         with self.database.session() as session:
             entries = reminders(session, today or dt.date.today())

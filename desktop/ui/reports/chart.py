@@ -53,8 +53,11 @@ class MonthsChart(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), Qt.GlobalColor.white)
         painter.setPen(Qt.GlobalColor.black)
-        painter.drawText(MARGIN_LEFT, 16, self.tr("Мероприятия по месяцам: срок наступает / "
-                                                  "выполнено"))
+        for n, (colour, text) in enumerate(((PLANNED, self.tr("срок наступает")),
+                                            (DONE, self.tr("выполнено")))):
+            x = MARGIN_LEFT + n * 130
+            painter.fillRect(x, 6, 12, 12, colour)
+            painter.drawText(x + 16, 17, text)
         bottom = self.height() - MARGIN_BOTTOM
         painter.drawLine(MARGIN_LEFT, bottom, self.width() - 8, bottom)
         if not self.bars:
@@ -69,7 +72,7 @@ class MonthsChart(QWidget):
             painter.fillRect(done, DONE)
             painter.setPen(Qt.GlobalColor.black)
             painter.drawText(QRectF(planned.left() - 4, bottom + 2, planned.width() * 2 + 8, 16),
-                             int(Qt.AlignmentFlag.AlignHCenter), f"{bar.month:%m.%y}")
+                             int(Qt.AlignmentFlag.AlignHCenter), str(bar.month.month))
             if self.day is not None and (bar.month.year, bar.month.month) == (
                     self.day.year, self.day.month):
                 painter.setPen(QPen(TODAY, 2, Qt.PenStyle.DashLine))

@@ -115,13 +115,13 @@ class ReportsPage(Page):
         top.addWidget(xlsx)
         grid = QGridLayout()
         grid.addWidget(_boxed(self.tr("По разделам"), self.sections), 0, 0)
-        grid.addWidget(_boxed(self.tr("Контрольные точки"), self.points), 0, 1)
-        grid.addWidget(_boxed(self.tr("По месяцам"), self.chart), 0, 2)
-        grid.addWidget(_boxed(self.tr("По исполнителям"), self.executors), 1, 0)
+        grid.addWidget(_boxed(self.tr("Контрольные точки"), self.points), 0, 1, 1, 2)
+        grid.addWidget(_boxed(self.tr("По месяцам: срок наступает / выполнено"), self.chart), 1, 0)
         grid.addWidget(_boxed(self.tr("Просрочено"), self.overdue), 1, 1)
         grid.addWidget(_boxed(self.tr("Срок в ближайшие 14 дней"), self.upcoming), 1, 2)
-        grid.addWidget(_boxed(self.tr("По школам"), self.schools), 2, 0, 1, 3)
-        for column, stretch in enumerate((3, 4, 3)):
+        grid.addWidget(_boxed(self.tr("По исполнителям"), self.executors), 2, 0)
+        grid.addWidget(_boxed(self.tr("По школам"), self.schools), 2, 1, 1, 2)
+        for column, stretch in enumerate((4, 3, 3)):
             grid.setColumnStretch(column, stretch)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
