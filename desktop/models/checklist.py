@@ -17,6 +17,7 @@ from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String,
 from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
 from desktop.models.base import Base
+from desktop.models.checklist_files import EvidenceFile
 from desktop.models.enums import ItemStatus
 from desktop.models.roadmap import ChecklistRow
 
@@ -49,20 +50,6 @@ DOC_STATE_LABELS: dict[DocState, str] = {
     DocState.READY: "разработан",
     DocState.APPROVED: "утверждён",
 }
-
-
-class EvidenceFile(Base):
-    """A file copied into the data folder's ``evidence/``, named by its content hash."""
-
-    __tablename__ = "evidence_files"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    original_name: Mapped[str] = mapped_column(Text)
-    #: relative to the database's folder: ``evidence/ab/abcdef….pdf``
-    stored_path: Mapped[str] = mapped_column(Text)
-    size: Mapped[int] = mapped_column(Integer, default=0)
-    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=dt.datetime.now)
 
 
 class CellEvidence(Base):

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table, Text, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from desktop.models.base import Base, db_enum
+from desktop.models.checklist_files import EvidenceFile
 from desktop.models.directory import Person
 from desktop.models.enums import DocumentKind
-
-if TYPE_CHECKING:
-    from desktop.models.checklist import EvidenceFile
 
 #: The «500+» methodology's default risk factors (domain.md); editable reference data.
 DEFAULT_RISK_FACTORS: tuple[str, ...] = (
@@ -139,7 +136,7 @@ class SchoolDocument(Base):
 
     school: Mapped[School] = relationship(back_populates="documents")
     risk_factor: Mapped[RiskFactor | None] = relationship()
-    file: Mapped[EvidenceFile | None] = relationship("EvidenceFile")
+    file: Mapped[EvidenceFile | None] = relationship(EvidenceFile)
 
 
 def seed_risk_factors(session: Session) -> None:

@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("База данных: {path}").format(path=database.path))
         self._loaded.clear()
         self._on_nav(self.nav.currentRow())
-        QTimer.singleShot(0, self.show_reminders)  # after the window is painted
+        QTimer.singleShot(300, self.show_reminders)  # after the first page is shown
 
     def show_reminders(self, today: dt.date | None = None) -> None:
         """The reminders panel (overdue, due this week): beside the pages, never blocking."""
