@@ -27,7 +27,7 @@ def _lines(lines: list[Line], report: Report, upcoming: bool = False) -> list[di
 
 def report_records(report: Report) -> dict[str, list[dict[str, Any]]]:
     return {
-        "sections": _shares([*report.sections, report.overall]),
+        "sections": _shares(report.sections),  # the total is in the headline
         "executors": _shares(report.executors),
         "schools": _shares(report.schools),
         "points": [{"id": n, "date": p.date, "title": p.title, "target": p.target_text,
