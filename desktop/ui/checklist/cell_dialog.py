@@ -45,6 +45,14 @@ def date_edit(day: dt.date | None, parent: QWidget) -> QDateEdit:
     return edit
 
 
+def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class CellDialog(QDialog):
     """``attach(path)`` stores a picked file and returns (file id, original name)."""
 
@@ -92,11 +100,7 @@ class CellDialog(QDialog):
         files.addWidget(self.open_button)
         form.addRow(self.tr("Файл"), files)
         form.addRow(self.tr("Комментарий"), self.comment)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
         self.resize(520, 0)
 
     def _pair(self, edit: QDateEdit, box: QCheckBox) -> QHBoxLayout:
@@ -146,11 +150,7 @@ class DoneDateDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("Ячеек: {n}").format(n=count), self))
         form.addRow(self.tr("Дата выполнения"), self.date)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def day(self) -> dt.date:
         return date_value(self.date)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.checklist import DOC_STATE_LABELS
-from desktop.ui.checklist.cell_dialog import date_edit, date_value
+from desktop.ui.checklist.cell_dialog import date_edit, date_value, ok_cancel
 
 
 class DocumentDialog(QDialog):
@@ -64,11 +63,7 @@ class DocumentDialog(QDialog):
         confirm.addWidget(self.confirmed_on)
         confirm.addStretch(1)
         form.addRow(self.tr("Куратор"), confirm)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
         self.resize(520, 0)
 
     def attach_file(self, path: Path | None = None) -> bool:

@@ -35,7 +35,7 @@ from desktop.ui.checklist.model import FIXED_COLUMNS, ChecklistModel, MatrixFilt
 from desktop.ui.checklist.view import ChecklistView
 from desktop.ui.commands import push
 from desktop.ui.schools.card import SchoolCard
-from desktop.ui.views.base import Page, page_heading
+from desktop.ui.views.base import Page, fill_roadmaps, page_heading
 
 if TYPE_CHECKING:
     from desktop.ui.changes import Changes
@@ -113,14 +113,7 @@ class ChecklistPage(Page):
 
     # -- loading ------------------------------------------------------------------------------
     def reload(self) -> None:
-        current = self.roadmap.currentData()
-        self.roadmap.blockSignals(True)
-        self.roadmap.clear()
-        for summary in self.source.roadmaps():
-            self.roadmap.addItem(summary["title"], summary["id"])
-        self.roadmap.blockSignals(False)
-        index = self.roadmap.findData(current) if current is not None else 0
-        self.roadmap.setCurrentIndex(max(index, 0))
+        fill_roadmaps(self.roadmap, self.source)
         self._load()
 
     def show_roadmap(self, roadmap_id: int) -> None:

@@ -29,7 +29,7 @@ from desktop.services.report import Report, build_report
 from desktop.ui.reports.chart import MonthsChart
 from desktop.ui.reports.records import report_records
 from desktop.ui.table_model import ColumnDef
-from desktop.ui.views.base import FilteredTable, Page, page_heading
+from desktop.ui.views.base import FilteredTable, Page, fill_roadmaps, page_heading
 
 if TYPE_CHECKING:
     from desktop.ui.changes import Changes
@@ -139,14 +139,7 @@ class ReportsPage(Page):
         self.date.setDate(QDate(day.year, day.month, day.day))
 
     def reload(self) -> None:
-        current = self.combo.currentData()
-        self.combo.blockSignals(True)
-        self.combo.clear()
-        for summary in self.source.roadmaps():
-            self.combo.addItem(summary["title"], summary["id"])
-        self.combo.blockSignals(False)
-        index = self.combo.findData(current) if current is not None else 0
-        self.combo.setCurrentIndex(max(index, 0))
+        fill_roadmaps(self.combo, self.source)
         self._show_current()
 
     def _show_current(self) -> None:
