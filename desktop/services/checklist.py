@@ -188,9 +188,11 @@ def set_cells(session: Session, states: dict[Cell, CellState], *, source: str = 
     return sorted(touched)
 
 
-def _items(session: Session, ids: set[int]) -> dict[int, Item]:
-    query = select(Item).where(Item.id.in_(ids)).options(selectinload(Item.schools))
-    return {item.id: item for item in session.scalars(query)}
+def _items(session: Session, ids: set[int]) -> dict[int, tuple[Item, int]]:
+    """Each item with its roadmap's year (the schools of a «chosen» item load lazily)."""
+    query = (select(Item, Roadmap.period_start).join(Section, Section.id == Item.section_id)
+             .join(Roadmap, Roadmap.id == Section.roadmap_id).where(Item.id.in_(ids)))
+    return {item.id: (item, start.year) for item, start in session.execute(query)}
 
 
 def sync_items(session: Session, item_ids: Iterable[int]) -> None:
@@ -198,21 +200,18 @@ def sync_items(session: Session, item_ids: Iterable[int]) -> None:
     _sync(session, list(_items(session, set(item_ids)).values()))
 
 
-def _sync(session: Session, items: list[Item]) -> None:
+def _sync(session: Session, items: list[tuple[Item, int]]) -> None:
     if not items:
         return
-    ids = [item.id for item in items]
-    years = dict(session.execute(
-        select(Item.id, Roadmap.period_start).join(Section, Section.id == Item.section_id)
-        .join(Roadmap, Roadmap.id == Section.roadmap_id).where(Item.id.in_(ids))).all())
+    ids = [item.id for item, _ in items]
     cells: dict[int, dict[int, tuple[ItemStatus, dt.date | None]]] = {}
     for item_id, school_id, status, day in session.execute(
             select(ChecklistRow.item_id, ChecklistRow.school_id, ChecklistRow.status,
                    ChecklistRow.date).where(ChecklistRow.item_id.in_(ids))):
         cells.setdefault(item_id, {})[school_id] = (status, day)
     schools = light_schools(session)
-    for item in items:
-        concerned = concerned_schools(item, schools, years[item.id].year)  # type: ignore[arg-type]
+    for item, year in items:
+        concerned = concerned_schools(item, schools, year)  # type: ignore[arg-type]
         if concerned:
             _sync_item(item, [cells.get(item.id, {}).get(s.id, (ItemStatus.PLANNED, None))
                               for s in concerned])
@@ -232,13 +231,16 @@ class LightSchool:
 
 
 def light_schools(session: Session) -> list[LightSchool]:
-    years: dict[int, set[int]] = {}
-    for school_id, year in session.execute(select(SchoolProjectYear.school_id,
-                                                  SchoolProjectYear.year)):
-        years.setdefault(school_id, set()).add(year)
-    return [LightSchool(i, bool(shnor), frozenset(years.get(i, ())))
-            for i, shnor in session.execute(select(School.id, School.is_shnor)
-                                            .order_by(School.short_name))]
+    """Every school in registry order, in one query."""
+    found: dict[int, tuple[bool, set[int]]] = {}
+    query = (select(School.id, School.is_shnor, SchoolProjectYear.year)
+             .outerjoin(SchoolProjectYear, SchoolProjectYear.school_id == School.id)
+             .order_by(School.short_name))
+    for school_id, shnor, year in session.execute(query):
+        entry = found.setdefault(school_id, (bool(shnor), set()))
+        if year is not None:
+            entry[1].add(year)
+    return [LightSchool(i, shnor, frozenset(years)) for i, (shnor, years) in found.items()]
 
 
 def _sync_item(item: Item, cells: list[tuple[ItemStatus, dt.date | None]]) -> None:
