@@ -86,23 +86,28 @@ def months_chart(report: Report, width: float, height: float = 6.5 * cm) -> Draw
 
 
 def _table(table: ReportTable, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
-    flow: list[Flowable] = [Paragraph(escape(table.title), styles["heading"])]
+    """The table with its title as a first, spanned row, so that the title never stays
+    alone at a page's foot (both header rows repeat on the next page)."""
+    title = Paragraph(escape(table.title), styles["heading"])
     if not table.rows:
-        return [*flow, Paragraph("нет", styles["cell"])]
+        return [title, Paragraph("нет", styles["cell"])]
     unit = width / sum(table.widths)
-    data = [[Paragraph(escape(h), styles["head"]) for h in table.headings]]
+    data = [[title] + [""] * (len(table.headings) - 1),
+            [Paragraph(escape(h), styles["head"]) for h in table.headings]]
     for values in table.rows:
         data.append([Paragraph(escape(format_value(v)),
                                styles["cell"] if n == table.wide else styles["center"])
                      for n, v in enumerate(values)])
-    grid = Table(data, colWidths=[w * unit for w in table.widths], repeatRows=1)
+    grid = Table(data, colWidths=[w * unit for w in table.widths], repeatRows=2)
     grid.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_COLOUR),
+        ("SPAN", (0, 0), (-1, 0)),
+        ("LEFTPADDING", (0, 0), (0, 0), 0),
+        ("GRID", (0, 1), (-1, -1), 0.5, colors.black),
+        ("BACKGROUND", (0, 1), (-1, 1), HEADER_COLOUR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
-    return [*flow, grid]
+    return [Spacer(1, 10), grid]
 
 
 def report_story(report: Report) -> list[Flowable]:

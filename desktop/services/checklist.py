@@ -115,8 +115,10 @@ def row_state(row: ChecklistRow | None) -> CellState:
     return CellState(row.status, row.date, row.comment or "", documents)
 
 
-def _write_row(row: ChecklistRow, state: CellState) -> None:
+def _write_row(row: ChecklistRow, state: CellState, old: CellState) -> None:
     row.status, row.date, row.comment = state.status, state.date, state.comment
+    if state.evidence == old.evidence:  # documents untouched (an older file's name stays)
+        return
     row.evidence = state.evidence[0].title if state.evidence else ""
     row.documents = [
         CellEvidence(position=n, title=e.title, number=e.number, date=e.date, file_id=e.file_id)
@@ -178,7 +180,7 @@ def set_cells(session: Session, states: dict[Cell, CellState], *, source: str = 
         if row is None:
             row = ChecklistRow(item_id=item_id, school_id=school_id)
             session.add(row)
-        _write_row(row, new)
+        _write_row(row, new, old)
         session.add(ChecklistChange(item_id=item_id, school_id=school_id, changed_at=when,
                                     author=who, source=source, old=old.to_json(),
                                     new=new.to_json()))
