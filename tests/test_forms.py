@@ -16,7 +16,7 @@ from desktop.models import Roadmap
 from desktop.models.enums import ItemStatus
 from desktop.services import checklist
 from desktop.services.checklist import CellState, Evidence
-from desktop.services.school_forms import form_changes, is_school_form, read_form
+from desktop.services.school_forms import form_changes, import_form, is_school_form, read_form
 from tests.checklist_data import build
 
 HEADER = ("№", "Мероприятие", "Срок", "Статус", "Дата выполнения", "Подтверждающий документ",
@@ -71,7 +71,10 @@ def test_filled_form_changes_exactly_the_cells_filled_in(db, tmp_path: Path) -> 
         assert list(preview.changes) == [(item, built.schools["СОШ1"])]
         assert preview.lines == ["2.5 Мероприятие 2.5: выполнено, 20.05.2026"]
         history_before = len(checklist.history(s, item, built.schools["СОШ2"]))
-        checklist.set_cells(s, preview.changes, source="форма школы")
+        dry = import_form(s, folder / "Чек-лист_СОШ1.xlsx", dry_run=True)
+        assert dry.changes == preview.changes
+        assert checklist.history(s, item, built.schools["СОШ1"]) == []
+        import_form(s, folder / "Чек-лист_СОШ1.xlsx")
     with db.session() as s:
         states = checklist.cell_states(s, [(item, built.schools["СОШ1"]),
                                            (item, built.schools["СОШ2"])])

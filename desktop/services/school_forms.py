@@ -34,8 +34,10 @@ from desktop.export.school_forms import (
 )
 from desktop.models import Item, Roadmap, School, Section
 from desktop.models.checklist import CELL_STATUSES
-from desktop.services.checklist import Cell, CellState, Evidence, cell_states
+from desktop.services.checklist import Cell, CellState, Evidence, cell_states, set_cells
 
+#: the history's source of a change read from a school's form
+FORM_SOURCE = "форма школы"
 MAX_FILE_BYTES = 20 * 2**20
 MAX_UNPACKED_BYTES = 200 * 2**20
 _DOCUMENT = re.compile(r"^(?P<title>.*?)(?:\s*№\s*(?P<number>[^\s;]+))?"
@@ -195,4 +197,14 @@ def form_changes(session: Session, form: FilledForm, *, roadmap_id: int | None =
             preview.changes[cell] = new
             preview.lines.append(f"{row.number} {items[row.item_id].activity[:60]}: "
                                  f"{row.status}" + (f", {new.date:%d.%m.%Y}" if new.date else ""))
+    return preview
+
+
+def import_form(session: Session, path: Path | str, *, dry_run: bool = False,
+                roadmap_id: int | None = None, school_id: int | None = None) -> FormPreview:
+    """Read a filled form and (unless ``dry_run``) write its changes in ``session`` as one
+    change with the history source «форма школы» — for the ``import FORM.xlsx`` command."""
+    preview = form_changes(session, read_form(path), roadmap_id=roadmap_id, school_id=school_id)
+    if not dry_run:
+        set_cells(session, preview.changes, source=FORM_SOURCE)
     return preview

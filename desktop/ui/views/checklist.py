@@ -27,7 +27,7 @@ from desktop.models.enums import ItemStatus
 from desktop.services import evidence
 from desktop.services.checklist import Cell, CellState
 from desktop.services.checklist_matrix import item_rows, load_matrix
-from desktop.services.school_forms import form_changes, read_form
+from desktop.services.school_forms import FORM_SOURCE, form_changes, read_form
 from desktop.ui.checklist.cell_dialog import CellDialog, DoneDateDialog
 from desktop.ui.checklist.commands import SetCellsCommand
 from desktop.ui.checklist.history import HistoryPanel
@@ -253,7 +253,7 @@ class ChecklistPage(Page):
         if not self.dialogs.confirm(self, self.tr("Форма школы"), text):
             return 0
         self.show_roadmap(form.roadmap_id)
-        stored = self._push(preview.changes, f"форма школы {form.school}", source="форма школы")
+        stored = self._push(preview.changes, f"форма школы {form.school}", source=FORM_SOURCE)
         return len(preview.changes) if stored else 0
 
     def _open_card(self) -> None:
