@@ -109,3 +109,24 @@ def test_list_json_shows_each_items_schools(db, capsys) -> None:
     assert [(m["school"], m["status"], m["done_date"]) for m in items["2.5"]["schools"]] == [
         ("СОШ1", "done", "2026-05-20"), ("СОШ2", "planned", None)]
     assert items["2.5"]["schools"][0]["evidence"][0]["number"] == "5"
+
+
+def test_deleting_an_item_and_undoing_keeps_its_cells_documents_and_history(db) -> None:
+    from desktop.services import structure
+
+    built = build(db)
+    cell = (built.items["2.5"], built.schools["СОШ1"])
+    with db.session() as s:
+        checklist.set_cells(s, {cell: CellState(ItemStatus.IN_WORK)})
+        checklist.set_cells(s, {cell: CellState(ItemStatus.DONE, MAY, evidence=(
+            Evidence("Приказ", "5", MAY),))})
+    with db.session() as s:
+        snapshot = structure.snapshot_items(s, built.roadmap_id, [cell[0]])
+        structure.delete_snapshot(s, snapshot)
+    with db.session() as s:
+        assert checklist.history(s, *cell) == []  # gone with the item
+        structure.insert_snapshot(s, snapshot)
+    with db.session() as s:
+        assert len(checklist.history(s, *cell)) == 2
+        state = checklist.cell_states(s, [cell])[cell]
+        assert state.status is ItemStatus.DONE and state.evidence[0].number == "5"
