@@ -65,8 +65,10 @@ def test_concept_document_edit_is_one_undoable_change(win, db, tmp_path: Path) -
     checklist_page = window.show_page("checklist")
     shown = []
     checklist_page.run_dialog = lambda dialog: shown.append(dialog) or False
-    card = checklist_page.open_card(built.schools["СОШ1"])
-    assert shown == [card]
+    column = checklist_page.model.column_of(built.schools["СОШ1"])
+    checklist_page.view.horizontalHeader().sectionDoubleClicked.emit(column)
+    (card,) = shown
+    assert card.school_id == built.schools["СОШ1"]
     program = tmp_path / "Программа.docx"
     program.write_bytes(b"programme")
 

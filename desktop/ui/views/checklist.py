@@ -65,6 +65,8 @@ class ChecklistPage(Page):
         self.view.toggleRequested.connect(self.toggle)
         self.view.editRequested.connect(self.edit_cell)
         self.view.cellChanged.connect(self._show_history)
+        # a double click on a school's heading opens its card
+        self.view.horizontalHeader().sectionDoubleClicked.connect(self._card_of_column)
         self.history = HistoryPanel(self)
         self.roadmap = QComboBox(self)
         self.roadmap.setMinimumContentsLength(40)
@@ -257,7 +259,9 @@ class ChecklistPage(Page):
         return len(preview.changes) if stored else 0
 
     def _open_card(self) -> None:
-        column = self.view.currentIndex().column()
+        self._card_of_column(self.view.currentIndex().column())
+
+    def _card_of_column(self, column: int) -> None:
         if column >= FIXED_COLUMNS:
             self.open_card(self.model.columns[column - FIXED_COLUMNS].id)
 
