@@ -59,5 +59,5 @@ def test_revision_0001_file_upgrades_keeping_every_record(tmp_path: Path) -> Non
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     for table, (columns, rows) in before.items():  # the old columns hold the same values
         assert _rows(path, table, ", ".join(f'"{c}"' for c in columns)) == rows, table
-    copies = list((tmp_path / "backups").glob("*before-0002*.db"))
+    copies = list((tmp_path / "backups").glob(f"*before-{SCHEMA_HEAD}*.db"))
     assert len(copies) == 1 and _rows(copies[0], "items") == before["items"][1]

@@ -18,6 +18,7 @@ from desktop.models import Item, Roadmap
 from desktop.models.columns import Field
 from desktop.models.enums import ItemStatus, label
 from desktop.services import progress
+from desktop.services.monitoring import point_verdict
 from desktop.services.table import section_heading
 
 SHEET_TITLE = "Исполнение"
@@ -71,7 +72,7 @@ def write_sections_block(w: SheetWriter, row: int, roadmap: Roadmap) -> int:
     return row + 2
 
 
-def write_points_block(w: SheetWriter, row: int, roadmap: Roadmap) -> int:
+def write_points_block(w: SheetWriter, row: int, roadmap: Roadmap, facts: Facts) -> int:
     """Monitoring points: target range and the actual share done by each date."""
     points = progress.monitoring_progress(roadmap)
     if not points:
@@ -86,7 +87,9 @@ def write_points_block(w: SheetWriter, row: int, roadmap: Roadmap) -> int:
         w.number(row, 4, point.done)
         w.number(row, 5, point.total)
         w.number(row, 6, round(point.share, 4), "percent")
-        w.text(row, 7, "да" if point.reached else "нет", "done" if point.reached else "overdue")
+        verdict = point_verdict(point.date, facts.today, point.reached)
+        w.text(row, 7, verdict, "done" if verdict == "да" else
+               "overdue" if verdict == "нет" else "center")
         row += 1
     return row + 1
 
@@ -123,7 +126,7 @@ def write_progress_sheet(ws: Worksheet, styles: Styles, roadmap: Roadmap, facts:
     w.merged_text(2, 1, last, roadmap.title, "subtitle")
     ws.row_dimensions[2].height = row_height([roadmap.title], [sum(WIDTHS) * 0.8], 15)
     row = write_sections_block(w, 4, roadmap)
-    row = write_points_block(w, row, roadmap)
+    row = write_points_block(w, row, roadmap, facts)
     w.merged_text(row, 1, last, "Исполнение мероприятий", "section")
     header = row + 1
     _headings(w, header, item_headings(roadmap))

@@ -16,8 +16,11 @@ _EXPORTS: dict[str, str] = {
     "ApprovalKind": "desktop.models.enums",
     "Authority": "desktop.models.authority",
     "Base": "desktop.models.base",
+    "CellEvidence": "desktop.models.checklist",
+    "ChecklistChange": "desktop.models.checklist",
     "ChecklistRow": "desktop.models.roadmap",
     "DocumentKind": "desktop.models.enums",
+    "EvidenceFile": "desktop.models.checklist_files",
     "Item": "desktop.models.roadmap",
     "ItemExecutor": "desktop.models.roadmap",
     "ItemStatus": "desktop.models.enums",
@@ -49,11 +52,13 @@ _EXPORTS: dict[str, str] = {
 #: the modules defining tables, imported together
 _TABLE_MODULES = (
     "desktop.models.authority",
+    "desktop.models.checklist_files",
     "desktop.models.directory",
     "desktop.models.schools",
     "desktop.models.orders",
     "desktop.models.roadmap_parts",
     "desktop.models.roadmap",
+    "desktop.models.checklist",
 )
 
 __all__ = sorted(_EXPORTS)
@@ -73,6 +78,8 @@ def __getattr__(name: str) -> Any:
 if TYPE_CHECKING:
     from desktop.models.authority import Authority
     from desktop.models.base import Base
+    from desktop.models.checklist import CellEvidence, ChecklistChange
+    from desktop.models.checklist_files import EvidenceFile
     from desktop.models.directory import Organisation, Person
     from desktop.models.enums import (
         AppendixKind,

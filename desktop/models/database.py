@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: The newest migration; checked against Alembic's head by a test. Lets a start-up
 #: with an up-to-date file skip importing Alembic altogether.
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 DAILY_BACKUPS_KEPT = 14
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from desktop.models.base import Base, db_enum
+from desktop.models.checklist_files import EvidenceFile
 from desktop.models.directory import Person
 from desktop.models.enums import DocumentKind
 
@@ -127,9 +128,15 @@ class SchoolDocument(Base):
     confirmed_by_curator: Mapped[bool] = mapped_column(Boolean, default=False)
     confirmed_on: Mapped[dt.date | None] = mapped_column(Date)
     link: Mapped[str] = mapped_column(Text, default="")
+    #: :class:`desktop.models.checklist.DocState` value: нет, в разработке, разработан, утверждён
+    state: Mapped[str] = mapped_column(String(20), default="none")
+    #: the document's file copied into the data folder (see :mod:`desktop.services.evidence`)
+    file_id: Mapped[int | None] = mapped_column(
+        ForeignKey("evidence_files.id", ondelete="SET NULL"))
 
     school: Mapped[School] = relationship(back_populates="documents")
     risk_factor: Mapped[RiskFactor | None] = relationship()
+    file: Mapped[EvidenceFile | None] = relationship(EvidenceFile)
 
 
 def seed_risk_factors(session: Session) -> None:

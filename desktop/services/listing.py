@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.models import Item, Order, Roadmap, School, Section
 from desktop.models.enums import label
+from desktop.services import checklist
 
 
 def item_to_dict(item: Item, section: Section) -> dict[str, Any]:
@@ -30,7 +31,10 @@ def item_to_dict(item: Item, section: Section) -> dict[str, Any]:
     }
 
 
-def roadmap_to_dict(roadmap: Roadmap) -> dict[str, Any]:
+def roadmap_to_dict(roadmap: Roadmap,
+                    marks: dict[int, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
+    """``marks``: each item's schools (see :func:`checklist.school_marks`)."""
+    marks = marks or {}
     return {
         "id": roadmap.id,
         "title": roadmap.title,
@@ -39,7 +43,7 @@ def roadmap_to_dict(roadmap: Roadmap) -> dict[str, Any]:
         "status": roadmap.status.value,
         "sections": len(roadmap.sections),
         "items": [
-            item_to_dict(item, section)
+            {**item_to_dict(item, section), "schools": marks.get(item.id, [])}
             for section in roadmap.sections
             for item in section.items_in_order()
         ],
@@ -82,7 +86,8 @@ def load_schools(session: Session) -> list[School]:
 def database_to_dict(session: Session) -> dict[str, Any]:
     schools = load_schools(session)
     return {
-        "roadmaps": [roadmap_to_dict(r) for r in load_roadmaps(session)],
+        "roadmaps": [roadmap_to_dict(r, checklist.school_marks(session, r))
+                     for r in load_roadmaps(session)],
         "schools": [school_to_dict(s) for s in schools],
     }
 

@@ -22,7 +22,15 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.errors import UserError
-from desktop.models import ChecklistRow, Item, ItemExecutor, Roadmap, Section
+from desktop.models import (
+    CellEvidence,
+    ChecklistChange,
+    ChecklistRow,
+    Item,
+    ItemExecutor,
+    Roadmap,
+    Section,
+)
 from desktop.models.roadmap import item_schools
 from desktop.services.numbering import next_number
 
@@ -30,6 +38,8 @@ ITEMS = Item.__table__
 SECTIONS = Section.__table__
 EXECUTORS = ItemExecutor.__table__
 CHECKLIST = ChecklistRow.__table__
+DOCUMENTS = CellEvidence.__table__
+HISTORY = ChecklistChange.__table__
 
 ItemPlace = tuple[int, int | None, int, str]  #: section id, parent id, position, number
 
@@ -51,6 +61,9 @@ class Snapshot:
     executors: list[dict[str, Any]] = field(default_factory=list)
     checklist: list[dict[str, Any]] = field(default_factory=list)
     schools: list[dict[str, Any]] = field(default_factory=list)
+    #: the checklist cells' documents and their history (they go by ON DELETE CASCADE too)
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    history: list[dict[str, Any]] = field(default_factory=list)
 
 
 # ----------------------------------------------------------------------------- layout
@@ -112,11 +125,15 @@ def _rows(session: Session, stmt: Any) -> list[dict[str, Any]]:
 def snapshot_items(session: Session, roadmap_id: int, roots: Iterable[int]) -> Snapshot:
     ids = descendants(capture_layout(session, roadmap_id), roots)
     by_id = {r["id"]: r for r in _rows(session, select(ITEMS).where(ITEMS.c.id.in_(ids)))}
+    checklist = _rows(session, select(CHECKLIST).where(CHECKLIST.c.item_id.in_(ids)))
     return Snapshot(
         items=[by_id[i] for i in ids if i in by_id],
         executors=_rows(session, select(EXECUTORS).where(EXECUTORS.c.item_id.in_(ids))),
-        checklist=_rows(session, select(CHECKLIST).where(CHECKLIST.c.item_id.in_(ids))),
+        checklist=checklist,
         schools=_rows(session, select(item_schools).where(item_schools.c.item_id.in_(ids))),
+        documents=_rows(session, select(DOCUMENTS).where(
+            DOCUMENTS.c.row_id.in_([r["id"] for r in checklist]))),
+        history=_rows(session, select(HISTORY).where(HISTORY.c.item_id.in_(ids))),
     )
 
 
@@ -133,7 +150,8 @@ def insert_snapshot(session: Session, snapshot: Snapshot) -> None:
     """Re-insert deleted rows with their own ids."""
     for table, rows in ((SECTIONS, snapshot.sections), (ITEMS, snapshot.items),
                         (EXECUTORS, snapshot.executors), (CHECKLIST, snapshot.checklist),
-                        (item_schools, snapshot.schools)):
+                        (item_schools, snapshot.schools), (DOCUMENTS, snapshot.documents),
+                        (HISTORY, snapshot.history)):
         for row in rows:  # one by one: parents must exist before their children
             session.execute(insert(table).values(**row))
 

@@ -7,15 +7,17 @@ window paints before SQLAlchemy is loaded. New pages are one line in ``PAGES``.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QSize, Qt
+from PySide6.QtCore import QMimeData, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
+    QDockWidget,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from desktop.models.database import Database
     from desktop.ui.datasource import DataSource
     from desktop.ui.export_actions import ExportActions
+    from desktop.ui.reports.reminders import RemindersPanel
     from desktop.ui.views.base import Page
 
 
@@ -55,6 +58,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("directories", "Справочники", "desktop.ui.views.directories:DirectoriesPage"),
     PageSpec("orders", "Приказы", "desktop.ui.views.orders:OrdersPage"),
     PageSpec("reports", "Отчёты", "desktop.ui.views.reports:ReportsPage"),
+    PageSpec("checklist", "Чек-листы", "desktop.ui.views.checklist:ChecklistPage"),
 )
 
 ABOUT_TEXT = (
@@ -114,6 +118,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Открываю базу данных…"))
         self._build_menus()
         self.exports: ExportActions | None = None  # built with the database
+        self.reminders: RemindersPanel | None = None  # built with the database
         self._loaded: set[str] = set()
         self.nav.setCurrentRow(0)
         # after any edit or undo, pages other than the current one re-read when shown
@@ -137,6 +142,33 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("База данных: {path}").format(path=database.path))
         self._loaded.clear()
         self._on_nav(self.nav.currentRow())
+        QTimer.singleShot(300, self.show_reminders)  # after the first page is shown
+
+    def show_reminders(self, today: dt.date | None = None) -> None:
+        """The reminders panel (overdue, due this week): beside the pages, never blocking."""
+        if self.database is None:
+            return
+        from desktop.services.report import reminders
+        from desktop.ui.reports.reminders import RemindersPanel
+
+        if self.reminders is None:
+            self.reminders = RemindersPanel(self)
+            self.reminders.itemActivated.connect(self.open_item)
+            dock = QDockWidget(self.tr("Напоминания"), self)
+            dock.setObjectName("reminders")
+            dock.setWidget(self.reminders)
+            self.reminders.setMaximumHeight(190)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        with self.database.session() as session:
+            entries = reminders(session, today or dt.date.today())
+        self.reminders.set_entries(entries)
+        self.reminders.parentWidget().setVisible(bool(entries))
+
+    def open_item(self, roadmap_id: int, item_id: int) -> None:
+        """Show the item in its roadmap (a link from the reminders or the reports)."""
+        page = self.show_page("roadmaps")
+        page.combo.setCurrentIndex(max(page.combo.findData(roadmap_id), 0))  # type: ignore[attr-defined]
+        page.select_item(item_id)  # type: ignore[attr-defined]
 
     # -- pages -------------------------------------------------------------
     def page(self, key: str) -> Page:
@@ -149,6 +181,8 @@ class MainWindow(QMainWindow):
             page = spec.build(self)
             page.source = self.source  # type: ignore[assignment]
             page.attach(self.undo_stack, self.changes, self.dialogs)
+            if hasattr(page, "open_item"):  # the reports' links to items
+                page.open_item = lambda item_id, p=page: self.open_item(p.combo.currentData(), item_id)
             self.pages[key] = page
             self.stack.addWidget(page)
         return page

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -114,3 +115,16 @@ class FilteredTable(QWidget):
         for col in range(self.model.columnCount()):
             if header.sectionResizeMode(col) != QHeaderView.ResizeMode.Stretch:
                 header.resizeSection(col, min(header.sectionSize(col), 380))
+
+
+def fill_roadmaps(combo: QComboBox, source: DataSource) -> None:
+    """Refill a roadmap chooser, keeping the chosen roadmap (else the first); no signals
+    while refilling, one ``currentIndexChanged`` at most at the end."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for summary in source.roadmaps():
+        combo.addItem(summary["title"], summary["id"])
+    combo.blockSignals(False)
+    index = combo.findData(current) if current is not None else 0
+    combo.setCurrentIndex(max(index, 0))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QPushButton, QVBoxLayout, QWidget
 
 from desktop.services import registry
 from desktop.ui.registry.delegates import ChoiceDelegate, Options
@@ -58,6 +58,9 @@ class SchoolsPage(Page):
                                    stretch_column=1)
         curator = self.table.model.column_of("curator_id")
         self.table.view.setItemDelegateForColumn(curator, ChoiceDelegate(self._people, self))
+        # a double click opens the school's card; F2 or typing edits a cell
+        self.table.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                                        | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.table.view.doubleClicked.connect(self._on_double_click)
         self.risks_button = QPushButton(self.tr("Факторы риска…"), self)
         self.risks_button.clicked.connect(lambda: self.edit_risk_factors())
@@ -91,6 +94,17 @@ class SchoolsPage(Page):
         column = self.table.model.columns[index.column()]
         if column.field == "risk_factor_ids":
             self.edit_risk_factors(index.data(IdRole))
+        else:
+            self.open_card(index.data(IdRole))
+
+    def open_card(self, school_id: int) -> QDialog:
+        """The school's card: profile, concept documents, checklist across roadmaps."""
+        from desktop.ui.schools.card import SchoolCard
+
+        card = SchoolCard(self.source.database, self.changes, self.undo_stack, self.dialogs,
+                          school_id, self)
+        self.run_dialog(card)
+        return card
 
     def edit_risk_factors(self, school_id: int | None = None) -> bool:
         """Choose the school's risk factors in a checkable list; one undoable edit."""

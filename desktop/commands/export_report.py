@@ -1,0 +1,55 @@
+"""``python -m desktop export report --db PATH --roadmap ID --date YYYY-MM-DD -o FILE.pdf|.xlsx``:
+the progress report for a monitoring date (see :mod:`desktop.services.report`)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from desktop.cli import add_db_argument
+from desktop.commands.common import open_db_from_args
+from desktop.errors import UserError
+from desktop.export.report_pdf import write_report_pdf
+from desktop.export.report_xlsx import write_report_xlsx
+from desktop.services.report import build_report
+
+WRITERS = {".pdf": write_report_pdf, ".xlsx": write_report_xlsx}
+
+
+def parse_day(text: str | None) -> dt.date:
+    """``YYYY-MM-DD`` or ``ДД.ММ.ГГГГ``; today when not given."""
+    if not text:
+        return dt.date.today()
+    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise UserError(f"Дата «{text}» не понята: укажите её как ГГГГ-ММ-ДД, например 2026-06-30")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("report", help="отчёт об исполнении на дату (PDF или Excel)")
+    add_db_argument(parser)
+    parser.add_argument("--roadmap", type=int, required=True, metavar="ID",
+                        help="номер дорожной карты (см. «python -m desktop list»)")
+    parser.add_argument("--date", metavar="ГГГГ-ММ-ДД", help="дата отчёта (по умолчанию сегодня)")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf|FILE.xlsx",
+                        help="файл отчёта: .pdf или .xlsx")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    writer = WRITERS.get(args.output.suffix.lower())
+    if writer is None:
+        raise UserError("Файл отчёта должен оканчиваться на .pdf или .xlsx")
+    day = parse_day(args.date)
+    database = open_db_from_args(args)
+    try:
+        with database.session() as session:
+            report = build_report(session, args.roadmap, day)
+    finally:
+        database.close()
+    print(writer(report, args.output))
+    return 0

@@ -1,0 +1,1 @@
+"""The school card: profile, concept documents, the school's checklist across roadmaps."""
