@@ -109,3 +109,28 @@ def test_form_of_another_roadmap_or_school_is_refused(db, tmp_path: Path) -> Non
     (folder / "not.xlsx").write_bytes(b"not a zip")
     with pytest.raises(UserError, match="не файл Excel"):
         read_form(folder / "not.xlsx")
+
+
+def test_import_command_recognises_a_school_form(db, tmp_path: Path, capsys) -> None:
+    """``python -m desktop import FORM.xlsx`` goes through the one import command: a form is
+    recognised by its hidden sheet and its changes written; --dry-run writes nothing."""
+    import json
+
+    built, folder = _export(db, tmp_path)
+    path = folder / "Чек-лист_СОШ1.xlsx"
+    wb = load_workbook(path)
+    wb["Чек-лист"]["D5"] = "выполнено"
+    wb["Чек-лист"]["E5"] = dt.datetime(2026, 5, 20)
+    wb.save(path)
+    cell = (built.items["2.5"], built.schools["СОШ1"])
+    capsys.readouterr()
+    assert cli.run(["import", str(path), "--db", str(db.path), "--dry-run", "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["form"] and summary["school"] == "СОШ1" and summary["changes"] == 1
+    with db.session() as s:
+        assert cell not in checklist.cell_states(s, [cell]) or \
+            checklist.cell_states(s, [cell])[cell].status is not ItemStatus.DONE
+    assert cli.run(["import", str(path), "--db", str(db.path)]) == 0
+    assert "форма школы СОШ1, изменений: 1" in capsys.readouterr().out
+    with db.session() as s:
+        assert checklist.cell_states(s, [cell])[cell].status is ItemStatus.DONE

@@ -1,6 +1,7 @@
 """``python -m desktop import FILE --db PATH [--json] [--dry-run] [--sheet NAME]``: a Word or
 Excel roadmap (or an old .doc/.odt/.rtf/.xls through LibreOffice) into the database, in one
-transaction (see :mod:`desktop.importers`)."""
+transaction (see :mod:`desktop.importers`); a school's filled-in checklist form (see
+:mod:`desktop.services.school_forms`) writes its cells' changes as one change."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from desktop.commands.common import open_db_from_args
 from desktop.importers import read_file
 from desktop.importers.writer import plan_directory, write_preview
 from desktop.paths import resolve_db_path
+from desktop.services.school_forms import import_form, is_school_form
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,6 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if is_school_form(args.file):
+        return run_form(args)
     preview = read_file(args.file, sheet=args.sheet)
     roadmap_id = None
     if args.dry_run and not resolve_db_path(getattr(args, "db", None)).exists():
@@ -55,4 +59,27 @@ def run(args: argparse.Namespace) -> int:
               + (f", дорожная карта № {roadmap_id}" if roadmap_id else ""))
         for warning in preview.warnings:
             print(f"  предупреждение: {warning}")
+    return 0
+
+
+def run_form(args: argparse.Namespace) -> int:
+    """A school's filled-in checklist form: its changes written as one change (or shown)."""
+    database = open_db_from_args(args)
+    try:
+        with database.session() as session:
+            preview = import_form(session, args.file, dry_run=args.dry_run)
+            if args.dry_run:
+                session.rollback()
+            form = preview.form
+    finally:
+        database.close()
+    if args.json:
+        print(json.dumps({"form": True, "roadmap_id": form.roadmap_id, "school": form.school,
+                          "changes": len(preview.changes), "lines": preview.lines},
+                         ensure_ascii=False))
+        return 0
+    verb = "Проверено (ничего не записано)" if args.dry_run else "Записано"
+    print(f"{verb}: форма школы {form.school}, изменений: {len(preview.changes)}")
+    for line in preview.lines:
+        print(f"  {line}")
     return 0

@@ -31,13 +31,13 @@ UPCOMING_DAYS = 14
 def due_dates(deadline: Deadline) -> list[dt.date]:
     """The dates by which something of the item is due, in order (empty when undated).
 
-    One date per occurrence: the end of each span, each occurrence of a recurring rule.
+    The deadline's own occurrence dates (:attr:`Deadline.occurrence_dates`: each
+    occurrence of a recurring rule, the end of each span) — the same dates the
+    overdue marks, the timeline's ticks and «due within N days» use.
     """
     if deadline.kind in UNDATED or deadline.done:
         return []
-    if deadline.kind is Kind.RECURRING:
-        return sorted({end for _, end in deadline.occurrences()})
-    return sorted({end or start for start, end in deadline.spans if end or start})
+    return list(deadline.occurrence_dates)
 
 
 def point_verdict(point_date: dt.date, day: dt.date, reached: bool) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy.orm import Session
 
 from desktop.errors import UserError
@@ -86,10 +87,12 @@ def _check_zip(path: Path) -> None:
 
 def is_school_form(path: Path) -> bool:
     """True when ``path`` is an .xlsx with the form's hidden sheet (for the import dispatch)."""
+    if Path(path).suffix.lower() != ".xlsx":
+        return False
     try:
         _check_zip(Path(path))
         wb = load_workbook(path, read_only=True)
-    except (UserError, OSError, ValueError, KeyError, zipfile.BadZipFile):
+    except (UserError, OSError, ValueError, KeyError, zipfile.BadZipFile, InvalidFileException):
         return False
     try:
         return META_SHEET in wb.sheetnames

@@ -9,8 +9,7 @@ from sqlalchemy import select
 
 from desktop.models import Authority, Roadmap
 from desktop.models.database import Database
-from desktop.services import listing, progress
-from desktop.services.table import section_heading
+from desktop.services import listing
 
 
 class DataSource:
@@ -38,27 +37,3 @@ class DataSource:
             roadmap = s.get(Roadmap, roadmap_id)
             return [(p.date, p.target_text) for p in roadmap.monitoring_points] if roadmap else []
 
-    def progress_report(self, roadmap_id: int, today: dt.date | None = None) -> dict[str, Any]:
-        """Sections' progress, monitoring points and overdue items as plain records."""
-        today = today or dt.date.today()
-        with self.database.session() as s:
-            roadmap = s.get(Roadmap, roadmap_id)
-            if roadmap is None:
-                return {"sections": [], "points": [], "overdue": []}
-            sections = [
-                {"id": p.section_id, "section": section_heading(p.number, p.title),
-                 "done": p.done, "total": p.total, "share": p.share}
-                for p in progress.section_progress(roadmap)
-            ]
-            points = [
-                {"id": n, "date": p.date, "title": p.title, "target": p.target_text,
-                 "actual": p.share,
-                 "reached": "ещё не наступила" if p.date > today else ("да" if p.reached else "нет")}
-                for n, p in enumerate(progress.monitoring_progress(roadmap))
-            ]
-            overdue = [
-                {"id": i.id, "number": i.number, "activity": i.activity,
-                 "deadline": i.deadline_text, "executors": i.executors_text}
-                for i in roadmap.all_items() if progress.is_overdue(i, today)
-            ]
-        return {"sections": sections, "points": points, "overdue": overdue}

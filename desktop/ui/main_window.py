@@ -286,10 +286,20 @@ class MainWindow(QMainWindow):
         return roadmap_id
 
     def import_file(self, path: Path | None = None) -> int | None:
-        """Import a Word or Excel roadmap (asks for the file when ``path`` is None)."""
+        """Import a Word or Excel roadmap, or a school's filled-in form (asks for the file
+        when ``path`` is None): one File → Import for every kind of file."""
         if self.database is None:
             return None
-        from desktop.ui.importing.flow import import_roadmap_file
+        from desktop.services.school_forms import is_school_form
+        from desktop.ui.importing.flow import choose_file, import_roadmap_file
+
+        if path is None:
+            path = choose_file(self, self.dialogs)
+            if path is None:
+                return None
+        if is_school_form(path):
+            self.show_page("checklist").import_form(path)  # type: ignore[attr-defined]
+            return None
 
         roadmap_id = import_roadmap_file(self, self.database, self.changes, self.undo_stack,
                                          self.dialogs, path, self.run_dialog)
