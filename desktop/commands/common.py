@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from desktop.models.database import Database, open_database
 from desktop.paths import resolve_db_path
 
 
 def open_db_from_args(args: argparse.Namespace, *, create: bool = False) -> Database:
-    """Open the database of ``--db`` (or the default); a missing file is an error unless ``create``."""
-    return open_database(resolve_db_path(getattr(args, "db", None)), create=create)
+    """Open the database of ``--db`` (or the default); a missing file is an error unless ``create``.
+
+    A file on read-only media is opened read-only when the command only reads
+    (``create`` is False); damaged values and repaired parent cycles are reported on stderr.
+    """
+    database = open_database(resolve_db_path(getattr(args, "db", None)), create=create,
+                             allow_read_only=not create)
+    for line in database.warnings():
+        print(f"Внимание: {line}", file=sys.stderr)
+    return database
+

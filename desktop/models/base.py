@@ -62,11 +62,19 @@ def lenient_text(raw: bytes) -> str:
 
 
 def lenient_json(raw: str) -> Any:
-    """A stored JSON value, or None when it is malformed."""
+    """A stored JSON value, or None when it is malformed.
+
+    A parsed deadline (a dict with ``spans``) that cannot be read back also reads as
+    None: the item's deadline is then parsed again from its text."""
     try:
-        return json.loads(raw)
+        value = json.loads(raw)
     except (ValueError, TypeError, RecursionError):
         return None
+    if isinstance(value, dict) and "spans" in value:
+        from desktop.models.damage import deadline_json_ok
+
+        return value if deadline_json_ok(value) else None
+    return value
 
 
 def _lenient(process: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:

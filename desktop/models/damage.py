@@ -54,9 +54,9 @@ def _table_damage(conn: Connection, table: Table) -> list[DamagedValue]:
             allowed = ", ".join("'" + v.replace("'", "''") + "'" for v in kind.enums)
             checks.append(f"SELECT id, '{column.name}' FROM {name} "
                           f"WHERE {col} IS NOT NULL AND {col} NOT IN ({allowed})")
-        elif isinstance(kind, Date):
+        elif isinstance(kind, Date):  # julianday: date('2026-02-30') keeps the 30th
             checks.append(f"SELECT id, '{column.name}' FROM {name} "
-                          f"WHERE {col} IS NOT NULL AND date({col}) IS NOT {col}")
+                          f"WHERE {col} IS NOT NULL AND date(julianday({col})) IS NOT {col}")
         elif isinstance(kind, DateTime):
             checks.append(f"SELECT id, '{column.name}' FROM {name} "
                           f"WHERE {col} IS NOT NULL AND datetime({col}) IS NULL")

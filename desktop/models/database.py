@@ -38,7 +38,12 @@ from desktop.models.backups import (
     scheduled_backups,
 )
 from desktop.models.base import make_engine, make_session_factory
-from desktop.models.damage import DamagedValue, break_parent_cycles, scan_damaged_values
+from desktop.models.damage import (
+    DamagedValue,
+    break_parent_cycles,
+    damage_summary,
+    scan_damaged_values,
+)
 from desktop.models.schools import seed_risk_factors
 from desktop.paths import backups_dir, migrations_dir
 
@@ -123,6 +128,19 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def warnings(self) -> list[str]:
+        """What the user must hear about the opened file (Russian lines)."""
+        lines = []
+        if self.damaged:
+            lines.append(damage_summary(self.damaged))
+        if self.freed_from_cycles:
+            ids = ", ".join(str(i) for i in self.freed_from_cycles)
+            lines.append("мероприятия, вложенные сами в себя (цикл), стали пунктами верхнего "
+                         f"уровня: {ids}")
+        if self.read_only:
+            lines.append("файл открыт только для чтения")
+        return lines
 
 
 def alembic_config() -> Config:
