@@ -12,6 +12,8 @@ once even on a slow office PC.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -133,6 +135,27 @@ def make_application() -> QApplication:
     install_fonts(app)
     install_translations(app)
     return app  # type: ignore[return-value]
+
+
+def lock_path_for(db_path: Path) -> Path:
+    """The single-instance lock of a database, by its resolved real path: a symlink (or,
+    on Windows, another spelling of the name) finds the same lock. It lies beside the file
+    (a case-insensitive disk then makes any spelling one lock); on read-only media it lies
+    in the user data folder under a hash of the case-normalised real path."""
+    real = Path(os.path.realpath(db_path))
+    if os.access(real.parent, os.W_OK):
+        return real.with_name(real.name + ".lock")
+    key = hashlib.sha1(os.path.normcase(str(real)).encode("utf-8")).hexdigest()[:16]
+    folder = data_dir() / "locks"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{key}.lock"
+
+
+def take_lock(db_path: Path) -> QLockFile | None:
+    """The lock if this is the only window on the file, else None."""
+    lock = QLockFile(str(lock_path_for(db_path)))
+    lock.setStaleLockTime(0)
+    return lock if lock.tryLock(100) else None
 
 
 def report_error(dialogs: Dialogs, message: str, *, interactive: bool) -> int:
