@@ -149,9 +149,8 @@ def test_read_only_media_opens_read_only(demo_db_file: Path, tmp_path: Path, mon
 
         with database.engine.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM items")).scalar() > 30
-        with pytest.raises(Exception, match="readonly"):
-            with database.session() as s:
-                s.execute(text("DELETE FROM items"))
+        with pytest.raises(Exception, match="readonly"), database.session() as s:
+            s.execute(text("DELETE FROM items"))
     finally:
         database.close()
     assert run(["export", "xlsx", "--db", str(path), "--roadmap", "1",

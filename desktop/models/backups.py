@@ -81,6 +81,23 @@ def backup_database(source: Path, target: Path) -> Path:
     return target
 
 
+def remove_stale_temporaries(folder: Path, *, max_age_s: float = 600.0) -> int:
+    """Delete ``*.tmp`` copies a killed process left behind (older than ``max_age_s``,
+    so that a copy another process is writing right now is spared)."""
+    if not folder.is_dir():
+        return 0
+    now = dt.datetime.now().timestamp()
+    removed = 0
+    for tmp in folder.glob("*.tmp*"):
+        try:
+            if now - tmp.stat().st_mtime >= max_age_s:
+                tmp.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
 def _reason(exc: BaseException) -> str:
     text = str(exc).lower()
     if "full" in text or getattr(exc, "errno", None) == 28:
@@ -128,6 +145,7 @@ def monthly_backup(path: Path, *, today: dt.date | None = None,
 
 def scheduled_backups(path: Path, *, today: dt.date | None = None) -> list[Path]:
     """The daily and the monthly copy (each made once per day / month)."""
+    remove_stale_temporaries(backups_dir(path))
     made = [daily_backup(path, today=today), monthly_backup(path, today=today)]
     return [p for p in made if p is not None]
 
