@@ -81,12 +81,30 @@ def is_first_start(args: argparse.Namespace) -> bool:
     return not args.demo and args.db is None and not resolve_db_path(None).exists()
 
 
-def open_chosen_database(args: argparse.Namespace) -> Database:
-    from desktop.models.database import open_database
+def chosen_path(args: argparse.Namespace) -> Path:
+    return demo_db_path() if args.demo else resolve_db_path(args.db)
 
-    if args.demo:
-        return open_or_create_demo(demo_db_path())
-    return open_database(resolve_db_path(args.db), create=args.db is None)
+
+def open_chosen_database(args: argparse.Namespace, *, read_only: bool = False,
+                         dialogs: Dialogs | None = None) -> Database:
+    """The database named by the arguments. A damaged file: offer (through ``dialogs``) to
+    restore the newest sound copy, keeping the damaged file aside."""
+    from desktop.models.database import DamagedDatabase, open_database
+
+    try:
+        if args.demo and not read_only:
+            return open_or_create_demo(demo_db_path())
+        return open_database(chosen_path(args), create=args.db is None and not read_only,
+                             allow_read_only=True, read_only=read_only)
+    except DamagedDatabase as exc:
+        if dialogs is None or exc.newest_copy is None or read_only or not dialogs.confirm(
+                None, "Дорожная карта",
+                f"{exc.message}\n\nВосстановить копию от {exc.newest_copy.label}?"):
+            raise
+        from desktop.services.backup import restore
+
+        restore(exc.path, exc.newest_copy.path, damaged=True)
+        return open_database(exc.path, create=False, allow_read_only=True)
 
 
 class _FirstPaint(QObject):
@@ -168,14 +186,33 @@ def report_error(dialogs: Dialogs, message: str, *, interactive: bool) -> int:
 def run_screenshot(args: argparse.Namespace, dialogs: Dialogs) -> int:
     from desktop.ui.main_window import MainWindow
 
-    try:
-        database = open_chosen_database(args)
+    path = chosen_path(args)
+    lock = take_lock(path) if path.exists() else None
+    try:  # a file another window is editing is only read
+        database = open_chosen_database(args, read_only=path.exists() and lock is None)
         window = MainWindow(database, dialogs=dialogs)
         take_screenshot(window, args.view, Path(args.screenshot))
     except UserError as exc:
         return report_error(dialogs, exc.message, interactive=False)
+    finally:
+        if lock is not None:
+            lock.unlock()
     database.close()
     return 0
+
+
+def install_error_dialog(dialogs: Dialogs) -> None:
+    """An unexpected error in the window: logged, and a Russian dialog offers to open the log."""
+    from desktop.logs import log_path, report_unexpected
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: object) -> None:
+        if isinstance(exc, KeyboardInterrupt):
+            return sys.__excepthook__(kind, exc, tb)  # type: ignore[arg-type]
+        message = report_unexpected(exc, "действие не выполнено")
+        if dialogs.confirm(None, "Дорожная карта", f"{message}\n\nОткрыть журнал?"):
+            dialogs.open_externally(log_path())
+
+    sys.excepthook = hook
 
 
 def main(argv: Sequence[str]) -> int:
@@ -187,6 +224,11 @@ def main(argv: Sequence[str]) -> int:
     dialogs = Dialogs()
     if args.screenshot:
         return run_screenshot(args, dialogs)
+    from desktop.logs import setup_logging
+
+    setup_logging()
+    if not args.exit_after_paint:
+        install_error_dialog(dialogs)
     interactive = not args.exit_after_paint
     preopened: Database | None = None
     if interactive and is_first_start(args):
@@ -203,19 +245,28 @@ def main(argv: Sequence[str]) -> int:
     state: dict[str, object] = {"code": 0}
 
     def open_and_attach() -> None:
+        path = preopened.path if preopened is not None else chosen_path(args)
+        lock = take_lock(path)  # before opening: a second window must not migrate or seed
+        read_only = False
+        if lock is None:
+            if not interactive or not dialogs.confirm(
+                    None, "Дорожная карта",
+                    f"Эта база данных уже открыта в другом окне программы:\n{path}\n\n"
+                    "Открыть её только для чтения?"):
+                state["code"] = report_error(
+                    dialogs, f"Программа уже открыта с этой базой данных: {path}", interactive=False)
+                if preopened is not None:
+                    preopened.close()
+                app.quit()
+                return
+            read_only = True
         try:
-            database = preopened or open_chosen_database(args)
+            database = preopened or open_chosen_database(args, read_only=read_only,
+                                                         dialogs=dialogs if interactive else None)
         except UserError as exc:
             state["code"] = report_error(dialogs, exc.message, interactive=interactive)
-            app.quit()
-            return
-        lock = QLockFile(str(database.path) + ".lock")
-        lock.setStaleLockTime(0)
-        if interactive and not lock.tryLock(100):
-            state["code"] = report_error(
-                dialogs, f"Программа уже открыта с этой базой данных:\n{database.path}",
-                interactive=True)
-            database.close()
+            if lock is not None:
+                lock.unlock()
             app.quit()
             return
         state["database"], state["lock"] = database, lock
@@ -225,7 +276,8 @@ def main(argv: Sequence[str]) -> int:
             print(f"data-shown {time.perf_counter() - started:.4f}", flush=True)
             app.quit()
             return
-        QTimer.singleShot(2000, lambda: _backup_quietly(database))
+        if not database.read_only:
+            QTimer.singleShot(2000, lambda: backup_in_background(database, window))
 
     watcher = _FirstPaint(started, open_and_attach, report=args.exit_after_paint)
     window.installEventFilter(watcher)
@@ -235,14 +287,27 @@ def main(argv: Sequence[str]) -> int:
     database = state.get("database")
     if database is not None:
         database.close()  # type: ignore[attr-defined]
-        state["lock"].unlock()  # type: ignore[attr-defined]
+        if state["lock"] is not None:
+            state["lock"].unlock()  # type: ignore[attr-defined]
     return int(code or state["code"])  # type: ignore[call-overload]
 
 
-def _backup_quietly(database: Database) -> None:
-    from desktop.models.database import daily_backup
+def backup_in_background(database: Database, window: MainWindow) -> str | None:
+    """The daily and monthly copies; a failure goes to the log and the status bar (the
+    copy functions leave nothing half-written). Returns the failure message, if any."""
+    from desktop.logs import log
+    from desktop.models.database import scheduled_backups
 
     try:
-        daily_backup(database.path)
-    except OSError as exc:
-        print(f"Резервная копия не создана: {exc}", file=sys.stderr)
+        scheduled_backups(database.path)
+    except UserError as exc:
+        message = exc.message
+    except Exception as exc:  # never let a backup stop the window
+        from desktop.logs import report_unexpected
+
+        message = report_unexpected(exc, "резервная копия не создана")
+    else:
+        return None
+    log.error(message)
+    window.report_backup_failure(message)
+    return message

@@ -51,7 +51,21 @@ def report_unexpected(exc: BaseException, doing: str = "") -> str:
     log.error("Непредвиденная ошибка%s", f" ({doing})" if doing else "",
               exc_info=(type(exc), exc, exc.__traceback__))
     what = f"{doing}: " if doing else ""
+    known = _known_database_state(exc)
+    if known:
+        return f"{what}{known}"
     where = (f" Подробности записаны в журнал: {path}." if path is not None
              else " Журнал записать не удалось.")
     return (f"{what}непредвиденная ошибка программы ({type(exc).__name__})."
             f"{where} Сообщите о ней разработчикам.")
+
+
+def _known_database_state(exc: BaseException) -> str:
+    """Russian text for the database states that are not bugs: locked, read-only."""
+    text = str(exc).lower()
+    if "database is locked" in text or "database table is locked" in text:
+        return ("база данных занята другой программой; изменение не сохранено. "
+                "Попробуйте ещё раз, когда та программа закончит запись")
+    if "readonly database" in text or "read-only" in text:
+        return "файл открыт только для чтения; изменение не сохранено"
+    return ""

@@ -212,3 +212,15 @@ def test_damaged_file_names_newest_sound_copy(demo_db_file: Path, tmp_path: Path
     assert "повреждена" in caught.value.message
     assert str(copy) in caught.value.message and "restore" in caught.value.message
     assert _digest(path) == before
+
+
+def test_timeline_skips_spans_that_are_not_dates() -> None:
+    import datetime as dt
+
+    from desktop.models.deadline import Deadline, Kind
+    from desktop.ui.gantt.rows import drawable
+
+    good = Deadline("март", Kind.SPAN, ((dt.date(2026, 3, 1), dt.date(2026, 3, 31)),))
+    assert drawable(good) is good
+    assert drawable(Deadline("x", Kind.SPAN, (("xx", 7),))) is None  # type: ignore[arg-type]
+    assert drawable("not a deadline") is None
