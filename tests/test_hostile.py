@@ -125,7 +125,8 @@ def test_write_waits_for_busy_timeout_instead_of_failing(db) -> None:
     other = sqlite3.connect(db.path, isolation_level=None, check_same_thread=False)
     other.execute("BEGIN IMMEDIATE")
     threading.Timer(0.3, lambda: other.execute("COMMIT")).start()
-    with db.session() as s:
+    with db.write_session() as s:
+        assert s.query(Organisation).count() >= 0  # a read first: deferred BEGIN would fail now
         s.add(Organisation(short_name="ИРО", full_name="Институт развития образования"))
     other.close()
     with db.session() as s:

@@ -38,7 +38,7 @@ EDIT_WORKER = textwrap.dedent("""
     db = open_database(sys.argv[1], create=False)
     print("open", flush=True)
     for n in range(100000):
-        with db.session() as s:
+        with db.write_session() as s:
             s.add(Organisation(short_name=f"{run}-{n}", full_name="Организация " * 20))
         print(f"{run}-{n}", flush=True)
 """)

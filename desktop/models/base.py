@@ -5,8 +5,9 @@ Every connection gets foreign keys on, a busy timeout, WAL journaling and
 own transaction handling is switched off and SQLAlchemy emits ``BEGIN IMMEDIATE``
 itself (see "Transactions with SQLite and the sqlite3 driver" in the SQLAlchemy
 docs; the documented ``autocommit`` listener needs Python 3.12): a deferred
-``BEGIN`` that later needs the write lock fails at once with «database is
-locked», while ``BEGIN IMMEDIATE`` waits ``busy_timeout`` for it.
+``BEGIN`` that has read and then needs the write lock fails at once with
+«database is locked», while ``BEGIN IMMEDIATE`` waits ``busy_timeout`` for it.
+Write transactions therefore ask for IMMEDIATE (:data:`IMMEDIATE_OPTION`).
 
 Values are read defensively: a damaged value in a sound file (bad UTF-8, an
 unknown enumeration value, ``'not-a-date'``, malformed JSON) reads as a marked
@@ -46,6 +47,8 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+#: execution option that makes a transaction start with BEGIN IMMEDIATE
+IMMEDIATE_OPTION = "sqlite_begin_immediate"
 #: how long a write waits for another program's lock before giving up (milliseconds)
 BUSY_TIMEOUT_MS = 5000
 
@@ -116,12 +119,12 @@ def _install_sqlite_pragmas(engine: Engine, *, foreign_keys: bool, wal: bool,
             cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
 
-    # read-only: a deferred BEGIN (it never needs the write lock)
-    begin = "BEGIN" if read_only else "BEGIN IMMEDIATE"
-
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql(begin)
+        # a write session asks for IMMEDIATE (see Database.write_session); reads stay deferred
+        # so that a read inside an open write session does not wait for its own lock
+        immediate = conn.get_execution_options().get(IMMEDIATE_OPTION) and not read_only
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(path: Path | str, *, foreign_keys: bool = True, wal: bool = True,

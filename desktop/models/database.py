@@ -37,7 +37,7 @@ from desktop.models.backups import (
     quick_check,
     scheduled_backups,
 )
-from desktop.models.base import make_engine, make_session_factory
+from desktop.models.base import IMMEDIATE_OPTION, make_engine, make_session_factory
 from desktop.models.damage import (
     DamagedValue,
     break_parent_cycles,
@@ -119,6 +119,20 @@ class Database:
     def session(self) -> Iterator[Session]:
         """A session that commits on success and rolls back on any error."""
         with self.session_factory() as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    @contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """A session whose transaction starts with BEGIN IMMEDIATE: it takes the write lock
+        first (waiting ``busy_timeout`` for another program) so a later write never fails at
+        once with «database is locked». Use it for edits."""
+        with self.session_factory() as session:
+            session.connection(execution_options={IMMEDIATE_OPTION: True})
             try:
                 yield session
                 session.commit()
