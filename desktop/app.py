@@ -183,6 +183,24 @@ def report_error(dialogs: Dialogs, message: str, *, interactive: bool) -> int:
     return EXIT_ERROR
 
 
+def console_dialogs() -> Dialogs:
+    """Dialogs for a run without a user (``--screenshot``): messages go to stderr,
+    questions are answered «no»; a modal box would wait forever."""
+    from desktop.ui.dialogs import Dialogs
+
+    class ConsoleDialogs(Dialogs):
+        def error(self, parent: object, title: str, text: str) -> None:
+            print(f"Ошибка: {text}", file=sys.stderr)
+
+        def info(self, parent: object, title: str, text: str) -> None:
+            print(f"{title}: {text}", file=sys.stderr)
+
+        def confirm(self, parent: object, title: str, text: str) -> bool:
+            return False
+
+    return ConsoleDialogs()
+
+
 def run_screenshot(args: argparse.Namespace, dialogs: Dialogs) -> int:
     from desktop.ui.main_window import MainWindow
 
@@ -221,9 +239,9 @@ def main(argv: Sequence[str]) -> int:
     app = make_application()
     from desktop.ui.dialogs import Dialogs
 
-    dialogs = Dialogs()
     if args.screenshot:
-        return run_screenshot(args, dialogs)
+        return run_screenshot(args, console_dialogs())
+    dialogs = Dialogs()
     from desktop.logs import setup_logging
 
     setup_logging()

@@ -225,3 +225,19 @@ def test_timeline_skips_spans_that_are_not_dates() -> None:
     assert drawable(good) is good
     assert drawable(Deadline("x", Kind.SPAN, (("xx", 7),))) is None  # type: ignore[arg-type]
     assert drawable("not a deadline") is None
+
+
+def test_screenshot_of_damaged_values_in_a_fresh_process(demo_db_file: Path, tmp_path: Path) -> None:
+    """A fresh process (no table module imported beforehand) still finds every damaged value,
+    and ``--screenshot`` neither crashes nor waits on a modal box."""
+    path, _ = _damaged_copy(demo_db_file, tmp_path, DAMAGED_VALUES[1][1] + "; ")
+    with sqlite3.connect(path) as conn:
+        conn.execute(DAMAGED_VALUES[5][1].replace("?5", "(SELECT max(id) FROM items)"))
+    png = tmp_path / "shot.png"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent),
+           "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-m", "desktop", "--db", str(path), "--screenshot",
+                             str(png)], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "2 записи с повреждёнными значениями" in result.stderr
+    assert png.stat().st_size > 10_000

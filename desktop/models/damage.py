@@ -19,7 +19,7 @@ from sqlalchemy import Date, DateTime, Enum, String, Table, Text
 from sqlalchemy.engine import Connection
 from sqlalchemy.types import JSON
 
-from desktop.models.base import Base
+from desktop.models import Base  # the package: every table module loaded, metadata complete
 
 #: what a record of each table is called in the warning
 RECORD_NAMES = {
