@@ -82,3 +82,67 @@ def test_read_only_file_shows_banner_and_damage_warning(qtbot, demo_db_file: Pat
     page = win.show_page("roadmaps")
     assert page.model.rowCount() > 0  # the roadmap is shown, not an empty page
     database.close()
+
+
+def test_damaged_file_at_start_offers_the_newest_copy(qtbot, demo_db_file: Path,
+                                                      tmp_path: Path) -> None:
+    import argparse
+
+    from desktop.app import open_chosen_database
+    from desktop.ui.dialogs import ScriptedDialogs
+
+    path = tmp_path / "db.db"
+    backups.backup_database(demo_db_file, path)
+    copy = backups.daily_backup(path)
+    damaged = bytearray(path.read_bytes())
+    damaged[4096 * 2: 4096 * 5] = b"\xee" * (4096 * 3)
+    path.write_bytes(bytes(damaged))
+    dialogs = ScriptedDialogs(answers=[True])
+    args = argparse.Namespace(demo=False, db=str(path))
+    database = open_chosen_database(args, dialogs=dialogs)
+    database.close()
+    kind, _title, question = dialogs.shown[0]
+    assert kind == "confirm" and "повреждена" in question and copy.name in question
+    assert table_dump(path) == table_dump(copy)
+    aside = list(tmp_path.glob("db-damaged-*.db"))
+    assert len(aside) == 1 and aside[0].read_bytes() == bytes(damaged)
+
+
+def test_second_window_is_offered_read_only(tmp_path: Path) -> None:
+    from desktop.app import take_lock
+
+    real = tmp_path / "real.db"
+    open_database(real).close()
+    link = tmp_path / "link.db"
+    link.symlink_to(real)
+    first = take_lock(real)
+    assert first is not None
+    try:
+        assert take_lock(link) is None  # the same file by another name: already open
+        database = open_database(link, read_only=True)
+        assert database.read_only
+        database.close()
+    finally:
+        first.unlock()
+    second = take_lock(link)
+    assert second is not None
+    second.unlock()
+
+
+def test_unexpected_error_offers_the_log(monkeypatch) -> None:
+    import sys
+
+    from desktop.app import install_error_dialog
+    from desktop.logs import log_path
+    from desktop.ui.dialogs import ScriptedDialogs
+
+    dialogs = ScriptedDialogs(answers=[True])
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_error_dialog(dialogs)
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as exc:
+        sys.excepthook(RuntimeError, exc, exc.__traceback__)
+    _kind, _title, text_ = dialogs.shown[0]
+    assert "непредвиденная ошибка" in text_ and "Traceback" not in text_
+    assert dialogs.opened == [log_path()] and "boom" in log_path().read_text(encoding="utf-8")
