@@ -29,11 +29,27 @@ RECORD_NAMES = {
 }
 
 
+#: the column that names a record for the user (its number or short name)
+RECORD_LABELS = {"items": "number", "sections": "number", "roadmaps": "title",
+                 "schools": "short_name", "orders": "number", "organisations": "short_name",
+                 "people": "name"}
+#: what the damaged fields are called
+FIELD_NAMES = {
+    "status": "статус", "done_date": "дата выполнения", "deadline_json": "срок",
+    "deadline_start": "срок", "deadline_end": "срок", "activity": "мероприятие",
+    "short_name": "краткое название", "full_name": "полное название", "level": "уровень",
+    "period_start": "начало периода", "period_end": "конец периода", "date": "дата",
+    "school_scope": "школы", "title": "название", "number": "номер",
+}
+
+
 @dataclass(frozen=True)
 class DamagedValue:
     table: str
     row_id: int
     column: str
+    #: how the user knows the record: «1.2», «СОШ № 3» (U+FFFD where that is damaged too)
+    label: str = ""
 
 
 def _quoted(name: str) -> str:
@@ -115,11 +131,22 @@ def deadline_json_ok(value: Any) -> bool:
 
 
 def scan_damaged_values(conn: Connection) -> list[DamagedValue]:
-    """Every damaged value of every table of the domain."""
+    """Every damaged value of every table of the domain, with the record's label."""
     found: list[DamagedValue] = []
     for table in Base.metadata.sorted_tables:
         found.extend(_table_damage(conn, table))
-    return found
+    return [_labelled(conn, value) for value in found]
+
+
+def _labelled(conn: Connection, value: DamagedValue) -> DamagedValue:
+    column = RECORD_LABELS.get(value.table)
+    if column is None:
+        return value
+    raw = conn.exec_driver_sql(
+        f"SELECT CAST({_quoted(column)} AS BLOB) FROM {_quoted(value.table)} WHERE id = ?",
+        (value.row_id,)).scalar()
+    label = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else str(raw or "")
+    return DamagedValue(value.table, value.row_id, value.column, label.strip()[:40])
 
 
 def parent_cycles(conn: Connection) -> list[list[int]]:
@@ -151,14 +178,17 @@ def break_parent_cycles(conn: Connection) -> list[int]:
 
 
 def damage_summary(found: list[DamagedValue]) -> str:
-    """One warning line: «3 записи с повреждёнными значениями: мероприятие 12 (status), …»."""
+    """One warning line: «2 записи с повреждёнными значениями: мероприятие «1.2» (статус); …»."""
     if not found:
         return ""
-    by_record: dict[tuple[str, int], list[str]] = defaultdict(list)
+    by_record: dict[tuple[str, int, str], list[str]] = defaultdict(list)
     for value in found:
-        by_record[(value.table, value.row_id)].append(value.column)
-    shown = [f"{RECORD_NAMES.get(t, t)} {i} ({', '.join(cols)})"
-             for (t, i), cols in list(by_record.items())[:10]]
+        field_name = FIELD_NAMES.get(value.column, value.column)
+        fields = by_record[(value.table, value.row_id, value.label)]
+        if field_name not in fields:
+            fields.append(field_name)
+    shown = [f"{RECORD_NAMES.get(t, t)} {f'«{label}»' if label else f'№ {i}'} ({', '.join(cols)})"
+             for (t, i, label), cols in list(by_record.items())[:10]]
     more = f" и ещё {len(by_record) - 10}" if len(by_record) > 10 else ""
     return (f"{records_phrase(len(by_record))} с повреждёнными значениями: "
             f"{'; '.join(shown)}{more}")
