@@ -119,27 +119,26 @@ def _prune(copies: list[Path], keep: int, made: Path) -> None:
 def daily_backup(path: Path, *, today: dt.date | None = None,
                  keep: int = DAILY_BACKUPS_KEPT) -> Path | None:
     """Once a day keep a copy in ``backups/``; older copies beyond ``keep`` are removed."""
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    folder = backups_dir(path)
-    target = folder / f"{path.stem}-{(today or dt.date.today()).isoformat()}.db"
-    if not target.exists():
-        backup_database(path, target)
-    _prune([p for p in folder.glob(f"{path.stem}-*.db") if _DAILY.search(p.stem)], keep, target)
-    return target
+    day = (today or dt.date.today()).isoformat()
+    return _periodic_backup(path, day, _DAILY, keep)
 
 
 def monthly_backup(path: Path, *, today: dt.date | None = None,
                    keep: int = MONTHLY_BACKUPS_KEPT) -> Path | None:
     """Once a month keep a copy in ``backups/`` (the last ``keep`` months)."""
+    month = (today or dt.date.today()).strftime("%Y-%m")
+    return _periodic_backup(path, f"monthly-{month}", _MONTHLY, keep)
+
+
+def _periodic_backup(path: Path, period: str, pattern: re.Pattern[str], keep: int) -> Path | None:
+    """``NAME-PERIOD.db`` made once per period; copies of the same kind pruned to ``keep``."""
     if not path.exists() or path.stat().st_size == 0:
         return None
     folder = backups_dir(path)
-    target = folder / f"{path.stem}-monthly-{(today or dt.date.today()).strftime('%Y-%m')}.db"
+    target = folder / f"{path.stem}-{period}.db"
     if not target.exists():
         backup_database(path, target)
-    _prune([p for p in folder.glob(f"{path.stem}-monthly-*.db") if _MONTHLY.search(p.stem)],
-           keep, target)
+    _prune([p for p in folder.glob(f"{path.stem}-*.db") if pattern.search(p.stem)], keep, target)
     return target
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import AbstractContextManager, closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -116,9 +116,13 @@ class Database:
     freed_from_cycles: list[int] = field(default_factory=list)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session that commits on success and rolls back on any error."""
+    def session(self, *, immediate: bool = False) -> Iterator[Session]:
+        """A session that commits on success and rolls back on any error.
+
+        ``immediate``: the transaction starts with BEGIN IMMEDIATE (see :meth:`write_session`)."""
         with self.session_factory() as session:
+            if immediate:
+                session.connection(execution_options={IMMEDIATE_OPTION: True})
             try:
                 yield session
                 session.commit()
@@ -126,19 +130,11 @@ class Database:
                 session.rollback()
                 raise
 
-    @contextmanager
-    def write_session(self) -> Iterator[Session]:
+    def write_session(self) -> AbstractContextManager[Session]:
         """A session whose transaction starts with BEGIN IMMEDIATE: it takes the write lock
-        first (waiting ``busy_timeout`` for another program) so a later write never fails at
-        once with «database is locked». Use it for edits."""
-        with self.session_factory() as session:
-            session.connection(execution_options={IMMEDIATE_OPTION: True})
-            try:
-                yield session
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
+        first (waiting ``busy_timeout`` for another program), so a write after a read never
+        fails at once with «database is locked». Use it for edits."""
+        return self.session(immediate=True)
 
     def close(self) -> None:
         self.engine.dispose()
