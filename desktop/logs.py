@@ -51,7 +51,7 @@ def report_unexpected(exc: BaseException, doing: str = "") -> str:
     log.error("Непредвиденная ошибка%s", f" ({doing})" if doing else "",
               exc_info=(type(exc), exc, exc.__traceback__))
     what = f"{doing}: " if doing else ""
-    known = _known_database_state(exc)
+    known = database_state_message(exc)
     if known:
         return f"{what}{known}"
     where = (f" Подробности записаны в журнал: {path}." if path is not None
@@ -60,7 +60,7 @@ def report_unexpected(exc: BaseException, doing: str = "") -> str:
             f"{where} Сообщите о ней разработчикам.")
 
 
-def _known_database_state(exc: BaseException) -> str:
+def database_state_message(exc: BaseException) -> str:
     """Russian text for the database states that are not bugs: locked, read-only."""
     text = str(exc).lower()
     if "database is locked" in text or "database table is locked" in text:

@@ -241,3 +241,40 @@ def test_screenshot_of_damaged_values_in_a_fresh_process(demo_db_file: Path, tmp
     assert result.returncode == 0, result.stderr
     assert "2 записи с повреждёнными значениями" in result.stderr
     assert png.stat().st_size > 10_000
+
+
+def test_window_edit_waits_for_a_lock_then_says_so_in_russian(tmp_path: Path, monkeypatch,
+                                                              demo_db_file: Path) -> None:
+    import threading
+
+    from desktop.models import base
+    from desktop.models.columns import Field
+    from desktop.ui.changes import Changes
+    from desktop.ui.commands import SetItemFieldCommand
+
+    path = tmp_path / "busy.db"
+    backups.backup_database(demo_db_file, path)
+    monkeypatch.setattr(base, "BUSY_TIMEOUT_MS", 1500)
+    database = open_database(path)
+    changes = Changes()
+    with sqlite3.connect(path) as conn:
+        item_id = conn.execute("SELECT min(id) FROM items").fetchone()[0]
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another program writes for 0.3 s: the edit waits
+        threading.Timer(0.3, lambda: other.execute("COMMIT")).start()
+        command = SetItemFieldCommand(database, changes, item_id, Field.ACTIVITY, "Новый текст")
+        command.redo()
+        assert command.error is None
+        other.execute("BEGIN IMMEDIATE")  # now it holds the lock past the timeout
+        command = SetItemFieldCommand(database, changes, item_id, Field.ACTIVITY, "Ещё текст")
+        command.redo()
+        assert command.error and "занята другой программой" in command.error
+        assert "locked" not in command.error and "повреждена" not in command.error
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+        database.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT activity FROM items WHERE id = ?", (item_id,)).fetchone() == (
+            "Новый текст",)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, closing, contextmanager
 from dataclasses import dataclass, field
@@ -114,14 +115,17 @@ class Database:
     damaged: list[DamagedValue] = field(default_factory=list)
     #: items freed from a parent cycle on opening (made top-level items)
     freed_from_cycles: list[int] = field(default_factory=list)
+    #: per thread: inside :meth:`writing`, sessions begin IMMEDIATE
+    _mode: threading.local = field(default_factory=threading.local, repr=False)
 
     @contextmanager
     def session(self, *, immediate: bool = False) -> Iterator[Session]:
         """A session that commits on success and rolls back on any error.
 
-        ``immediate``: the transaction starts with BEGIN IMMEDIATE (see :meth:`write_session`)."""
+        ``immediate`` (or inside :meth:`writing`): the transaction starts with BEGIN IMMEDIATE
+        (see :meth:`write_session`)."""
         with self.session_factory() as session:
-            if immediate:
+            if immediate or getattr(self._mode, "writing", False):
                 session.connection(execution_options={IMMEDIATE_OPTION: True})
             try:
                 yield session
@@ -135,6 +139,17 @@ class Database:
         first (waiting ``busy_timeout`` for another program), so a write after a read never
         fails at once with «database is locked». Use it for edits."""
         return self.session(immediate=True)
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Every session this thread opens meanwhile is a write session (an undo command's
+        ``redo``/``undo`` runs inside it, whatever sessions its services open)."""
+        before = getattr(self._mode, "writing", False)
+        self._mode.writing = True
+        try:
+            yield
+        finally:
+            self._mode.writing = before
 
     def close(self) -> None:
         self.engine.dispose()
