@@ -1,7 +1,7 @@
 """Crash safety: a child process works on the database and is SIGKILLed at random moments.
 
-The harness is generic: a *worker* is Python source run in a child that prints one
-line per unit of work it has committed; after each kill the *check* gets the
+The harness is generic: a *worker* is a function run in a forked child that reports
+one line per unit of work it has committed; after each kill the *check* gets the
 database and the lines the child reported. Workers here: a burst of committed edits
 (every reported edit must be there) and restores between two copies (the file is
 one copy or the other, never a mix). An import worker plugs in the same way
@@ -14,9 +14,6 @@ import os
 import random
 import signal
 import sqlite3
-import subprocess
-import sys
-import textwrap
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,56 +23,68 @@ import pytest
 from desktop.models import backups
 from desktop.models.database import open_database
 
-ROOT = Path(__file__).resolve().parent.parent
-EDIT_KILLS = 30
-RESTORE_KILLS = 12
+EDIT_KILLS = 50
+RESTORE_KILLS = 25
 
-EDIT_WORKER = textwrap.dedent("""
-    import sys
+#: a worker: (database path, run number, report) — ``report(line)`` after each committed unit
+Worker = Callable[[Path, int, Callable[[str], None]], None]
+
+
+def edit_worker(path: Path, run: int, report: Callable[[str], None]) -> None:
+    """A burst of edits, each committed in its own write transaction, as the window makes them."""
     from desktop.models import Organisation
-    from desktop.models.database import open_database
-    run = sys.argv[2]
-    db = open_database(sys.argv[1], create=False)
-    print("open", flush=True)
-    for n in range(100000):
-        with db.write_session() as s:
-            s.add(Organisation(short_name=f"{run}-{n}", full_name="Организация " * 20))
-        print(f"{run}-{n}", flush=True)
-""")
 
-RESTORE_WORKER = textwrap.dedent("""
-    import sys
-    from desktop.services.backup import restore
-    copies = sys.argv[3:5]
-    print("open", flush=True)
-    for n in range(100000):
-        restore(__import__("pathlib").Path(sys.argv[1]), __import__("pathlib").Path(copies[n % 2]))
-        print(f"restored {n}", flush=True)
-""")
+    database = open_database(path, create=False)
+    report("open")
+    for n in range(1_000_000):
+        with database.write_session() as s:
+            s.add(Organisation(short_name=f"r{run}-{n}", full_name="Организация " * 20))
+        report(f"r{run}-{n}")
 
 
-def run_and_kill(worker: str, args: list[str], rng: random.Random,
+def restore_worker(copies: tuple[Path, Path]) -> Worker:
+    def work(path: Path, run: int, report: Callable[[str], None]) -> None:
+        from desktop.services.backup import restore
+
+        report("open")
+        for n in range(1_000_000):
+            restore(path, copies[(n + run) % 2])
+            report(f"restored {n}")
+    return work
+
+
+def run_and_kill(worker: Worker, path: Path, run: int, rng: random.Random,
                  delay: tuple[float, float]) -> list[str]:
-    """Start ``worker``, SIGKILL it after a random delay, return the lines it printed."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    child = subprocess.Popen([sys.executable, "-c", worker, *args], stdout=subprocess.PIPE,
-                             stderr=subprocess.DEVNULL, text=True, env=env)
-    first = child.stdout.readline()  # started (a loaded machine must not kill only start-ups)
-    time.sleep(rng.uniform(*delay))
-    child.send_signal(signal.SIGKILL)
-    out, _ = child.communicate(timeout=30)
-    return [line for line in (first + out).splitlines() if line != "open"]
+    """Fork a child running ``worker``, SIGKILL it at a random moment after it has started,
+    return the lines it reported. (A fork, not a new interpreter: 40 start-ups of Python and
+    SQLAlchemy would take most of a minute on a loaded machine.)"""
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        os.close(read_fd)
+        try:
+            worker(path, run, lambda line: os.write(write_fd, (line + "\n").encode()))
+        finally:
+            os._exit(3)
+    os.close(write_fd)
+    with os.fdopen(read_fd, "rb", buffering=0) as pipe:
+        first = pipe.readline()  # started: a kill may also land amid the opening checks
+        time.sleep(rng.uniform(*delay))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        rest = pipe.read()
+    lines = (first + rest).decode().splitlines()
+    return [line for line in lines if line != "open"]
 
 
-def kill_loop(db_path: Path, worker: str, kills: int, check: Callable[[Path, list[str], int], None],
-              *, extra_args: list[str] | None = None, delay: tuple[float, float] = (0.0, 0.3),
-              seed: int = 14) -> int:
+def kill_loop(db_path: Path, worker: Worker, kills: int, check: Callable[[Path, list[str], int], None],
+              *, delay: tuple[float, float] = (0.0, 0.25), seed: int = 14) -> int:
     """Kill the worker ``kills`` times; after each, integrity_check and ``check``.
     Returns the number of work units reported committed in all runs."""
     rng = random.Random(seed)
     reported = 0
     for run in range(kills):
-        lines = run_and_kill(worker, [str(db_path), f"r{run}", *(extra_args or [])], rng, delay)
+        lines = run_and_kill(worker, db_path, run, rng, delay)
         with sqlite3.connect(db_path) as conn:
             assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",), f"run {run}"
         check(db_path, lines, run)
@@ -96,7 +105,8 @@ def test_killed_edits_lose_nothing_reported(tmp_path: Path) -> None:
         # committed edits form a prefix: at most one more (committed, not yet reported)
         assert len(stored) - len(done) in (0, 1)
 
-    reported = kill_loop(path, EDIT_WORKER, EDIT_KILLS, every_reported_edit_is_there)
+    reported = kill_loop(path, edit_worker, EDIT_KILLS, every_reported_edit_is_there)
+    print(f"{EDIT_KILLS} kills, {reported} committed edits reported, none lost")
     assert reported > EDIT_KILLS  # the kills did land amid edits, not only at start-up
     open_database(path).close()
 
@@ -114,10 +124,16 @@ def test_killed_restore_leaves_old_or_new(demo_db, tmp_path: Path, kills: int) -
     dumps = {_dump(a), _dump(b)}
     assert len(dumps) == 2
 
-    def old_or_new(db: Path, lines: list[str], run: int) -> None:
-        assert _dump(db) in dumps, f"run {run}: a mix of two copies"
+    seen: list[str] = []
 
-    kill_loop(demo_db.path, RESTORE_WORKER, kills, old_or_new, extra_args=[str(a), str(b)])
+    def old_or_new(db: Path, lines: list[str], run: int) -> None:
+        dump = _dump(db)
+        assert dump in dumps, f"run {run}: a mix of two copies"
+        seen.append(dump)
+
+    restores = kill_loop(demo_db.path, restore_worker((a, b)), kills, old_or_new)
+    print(f"{kills} kills amid {restores} restores, each left one whole copy")
+    assert set(seen) == dumps  # the kills landed at different points of the work
     # a copy being written when the process died is never offered for restore, and is swept
     folder = backups.backups_dir(demo_db.path)
     assert all(c.path.suffix == ".db" and c.sound for c in backups.list_copies(demo_db.path))
