@@ -278,3 +278,46 @@ def test_window_edit_waits_for_a_lock_then_says_so_in_russian(tmp_path: Path, mo
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT activity FROM items WHERE id = ?", (item_id,)).fetchone() == (
             "Новый текст",)
+
+
+def _all_damages(source: Path, folder: Path) -> Path:
+    path, _ = _damaged_copy(source, folder, "SELECT 1")
+    with sqlite3.connect(path) as conn:
+        ids = [r[0] for r in conn.execute("SELECT id FROM items ORDER BY id LIMIT 6")]
+        for _label, sql, _table in DAMAGED_VALUES:
+            conn.execute(sql, ids[: max(map(int, re.findall(r"\?(\d)", sql)), default=0)])
+    return path
+
+
+def test_every_exporter_survives_all_damages_at_once(qapp, demo_db_file: Path, tmp_path: Path,
+                                                     capsys) -> None:
+    path = _all_damages(demo_db_file, tmp_path)
+    outputs = {"xlsx": tmp_path / "t.xlsx", "order": tmp_path / "o.pdf",
+               "gantt": tmp_path / "g.png"}
+    for kind, target in outputs.items():
+        argv = ["export", kind, "--db", str(path), "--roadmap", "1", "-o", str(target)]
+        assert run(argv) == 0, kind
+        assert target.stat().st_size > 1000
+    err = capsys.readouterr().err
+    assert "6 записей с повреждёнными значениями" in err and "Traceback" not in err
+
+
+def test_window_shows_damaged_roadmap_with_its_timeline(qtbot, demo_db_file: Path,
+                                                        tmp_path: Path) -> None:
+    from desktop.ui.dialogs import ScriptedDialogs
+    from desktop.ui.main_window import MainWindow
+
+    database = open_database(_all_damages(demo_db_file, tmp_path))
+    dialogs = ScriptedDialogs()
+    win = MainWindow(database, dialogs=dialogs)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    page = win.show_page("roadmaps")
+    assert page.timeline is not None and page.timeline.isVisible()
+    assert not win.grab().isNull()  # painting the timeline over damaged spans
+    with sqlite3.connect(database.path) as conn:
+        items = conn.execute("SELECT count(*) FROM items").fetchone()[0]
+    assert len(page.model._items) == items  # every item in the tree, none hidden
+    assert any("6 записей с повреждёнными значениями" in body for _k, _t, body in dialogs.shown)
+    database.close()
