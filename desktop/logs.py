@@ -30,9 +30,12 @@ def log_path() -> Path:
 def setup_logging() -> Path | None:
     """Log to the rotating file (once per process); None when the folder cannot be written."""
     path = log_path()
-    for handler in log.handlers:
+    for handler in list(log.handlers):
         if isinstance(handler, logging.handlers.RotatingFileHandler):
-            return Path(handler.baseFilename)
+            if Path(handler.baseFilename) == path.absolute():
+                return path
+            log.removeHandler(handler)  # the data folder changed (tests, --db elsewhere)
+            handler.close()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(
