@@ -71,12 +71,13 @@ def test_daily_and_monthly_copies_are_kept_and_pruned(demo_db) -> None:
     day = dt.date(2025, 1, 1)
     while day < dt.date(2026, 3, 1):
         backups.scheduled_backups(demo_db.path, today=day)
-        day += dt.timedelta(days=3)
+        last, day = day, day + dt.timedelta(days=6)
     folder = backups_dir(demo_db.path)
     daily = sorted(p.name for p in folder.glob("demo-????-??-??.db"))
     monthly = sorted(p.name for p in folder.glob("demo-monthly-*.db"))
     assert len(daily) == backups.DAILY_BACKUPS_KEPT and len(monthly) == backups.MONTHLY_BACKUPS_KEPT
-    assert daily[-1] == "demo-2026-02-28.db" and monthly[-1] == "demo-monthly-2026-02.db"
+    assert daily[-1] == f"demo-{last.isoformat()}.db" and monthly[-1] == "demo-monthly-2026-02.db"
+    assert monthly[0] == "demo-monthly-2025-03.db"  # the oldest twelve months pruned
     listed = backups.list_copies(demo_db.path)
     assert len(listed) == len(daily) + len(monthly)
     assert all(c.sound and c.items and c.items > 30 for c in listed)
