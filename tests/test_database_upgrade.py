@@ -86,7 +86,7 @@ def test_revision_0001_opens_with_every_record(tmp_path: Path, source: str) -> N
         assert sorted((r[:width] for r in after[table]), key=repr) == rows, table
     listed = sum(len(r["items"]) for r in data["roadmaps"])
     assert listed == len(before["items"])
-    copies = list(backups_dir(path).glob("old-before-upgrade-*.db"))
+    copies = list(backups_dir(path).glob("old-before-*.db"))
     if head_revision() == "0001":
         assert copies == []  # nothing to upgrade, nothing copied
     else:  # backed up first: the copy is the file as it was

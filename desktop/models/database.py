@@ -270,7 +270,7 @@ def upgrade_schema(path: Path) -> None:
             "обновите программу. Файл не изменён",
         )
     if current is not None:
-        backup_database(path, backups_dir(path) / f"{path.stem}-before-upgrade-{head}.db")
+        backup_database(path, backups_dir(path) / f"{path.stem}-before-{head}.db")
     from alembic import command
 
     engine = make_engine(path, foreign_keys=False, pooled=False)
