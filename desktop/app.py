@@ -12,6 +12,8 @@ once even on a slow office PC.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -79,12 +81,30 @@ def is_first_start(args: argparse.Namespace) -> bool:
     return not args.demo and args.db is None and not resolve_db_path(None).exists()
 
 
-def open_chosen_database(args: argparse.Namespace) -> Database:
-    from desktop.models.database import open_database
+def chosen_path(args: argparse.Namespace) -> Path:
+    return demo_db_path() if args.demo else resolve_db_path(args.db)
 
-    if args.demo:
-        return open_or_create_demo(demo_db_path())
-    return open_database(resolve_db_path(args.db), create=args.db is None)
+
+def open_chosen_database(args: argparse.Namespace, *, read_only: bool = False,
+                         dialogs: Dialogs | None = None) -> Database:
+    """The database named by the arguments. A damaged file: offer (through ``dialogs``) to
+    restore the newest sound copy, keeping the damaged file aside."""
+    from desktop.models.database import DamagedDatabase, open_database
+
+    try:
+        if args.demo and not read_only:
+            return open_or_create_demo(demo_db_path())
+        return open_database(chosen_path(args), create=args.db is None and not read_only,
+                             allow_read_only=True, read_only=read_only)
+    except DamagedDatabase as exc:
+        if dialogs is None or exc.newest_copy is None or read_only or not dialogs.confirm(
+                None, "Дорожная карта",
+                f"{exc.message}\n\nВосстановить копию от {exc.newest_copy.label}?"):
+            raise
+        from desktop.services.backup import restore
+
+        restore(exc.path, exc.newest_copy.path, damaged=True)
+        return open_database(exc.path, create=False, allow_read_only=True)
 
 
 class _FirstPaint(QObject):
@@ -135,6 +155,27 @@ def make_application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def lock_path_for(db_path: Path) -> Path:
+    """The single-instance lock of a database, by its resolved real path: a symlink (or,
+    on Windows, another spelling of the name) finds the same lock. It lies beside the file
+    (a case-insensitive disk then makes any spelling one lock); on read-only media it lies
+    in the user data folder under a hash of the case-normalised real path."""
+    real = Path(os.path.realpath(db_path))
+    if os.access(real.parent, os.W_OK):
+        return real.with_name(real.name + ".lock")
+    key = hashlib.sha1(os.path.normcase(str(real)).encode("utf-8")).hexdigest()[:16]
+    folder = data_dir() / "locks"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{key}.lock"
+
+
+def take_lock(db_path: Path) -> QLockFile | None:
+    """The lock if this is the only window on the file, else None."""
+    lock = QLockFile(str(lock_path_for(db_path)))
+    lock.setStaleLockTime(0)
+    return lock if lock.tryLock(100) else None
+
+
 def report_error(dialogs: Dialogs, message: str, *, interactive: bool) -> int:
     if interactive:
         dialogs.error(None, "Дорожная карта", message)
@@ -142,17 +183,54 @@ def report_error(dialogs: Dialogs, message: str, *, interactive: bool) -> int:
     return EXIT_ERROR
 
 
+def console_dialogs() -> Dialogs:
+    """Dialogs for a run without a user (``--screenshot``): messages go to stderr,
+    questions are answered «no»; a modal box would wait forever."""
+    from desktop.ui.dialogs import Dialogs
+
+    class ConsoleDialogs(Dialogs):
+        def error(self, parent: object, title: str, text: str) -> None:
+            print(f"Ошибка: {text}", file=sys.stderr)
+
+        def info(self, parent: object, title: str, text: str) -> None:
+            print(f"{title}: {text}", file=sys.stderr)
+
+        def confirm(self, parent: object, title: str, text: str) -> bool:
+            return False
+
+    return ConsoleDialogs()
+
+
 def run_screenshot(args: argparse.Namespace, dialogs: Dialogs) -> int:
     from desktop.ui.main_window import MainWindow
 
-    try:
-        database = open_chosen_database(args)
+    path = chosen_path(args)
+    lock = take_lock(path) if path.exists() else None
+    try:  # a file another window is editing is only read
+        database = open_chosen_database(args, read_only=path.exists() and lock is None)
         window = MainWindow(database, dialogs=dialogs)
         take_screenshot(window, args.view, Path(args.screenshot))
     except UserError as exc:
         return report_error(dialogs, exc.message, interactive=False)
+    finally:
+        if lock is not None:
+            lock.unlock()
     database.close()
     return 0
+
+
+def install_error_dialog(dialogs: Dialogs) -> None:
+    """An unexpected error in the window: logged, and a Russian dialog offers to open the log."""
+    from desktop.logs import log_path, report_unexpected
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: object) -> None:
+        if isinstance(exc, KeyboardInterrupt):
+            return sys.__excepthook__(kind, exc, tb)  # type: ignore[arg-type]
+        message = report_unexpected(exc, "действие не выполнено")
+        if dialogs.confirm(None, "Дорожная карта", f"{message}\n\nОткрыть журнал?"):
+            dialogs.open_externally(log_path())
+
+    sys.excepthook = hook
 
 
 def main(argv: Sequence[str]) -> int:
@@ -161,9 +239,14 @@ def main(argv: Sequence[str]) -> int:
     app = make_application()
     from desktop.ui.dialogs import Dialogs
 
-    dialogs = Dialogs()
     if args.screenshot:
-        return run_screenshot(args, dialogs)
+        return run_screenshot(args, console_dialogs())
+    dialogs = Dialogs()
+    from desktop.logs import setup_logging
+
+    setup_logging()
+    if not args.exit_after_paint:
+        install_error_dialog(dialogs)
     interactive = not args.exit_after_paint
     preopened: Database | None = None
     if interactive and is_first_start(args):
@@ -181,20 +264,30 @@ def main(argv: Sequence[str]) -> int:
     state: dict[str, object] = {"code": 0}
 
     def open_and_attach() -> None:
+        path = preopened.path if preopened is not None else chosen_path(args)
+        lock = take_lock(path)  # before opening: a second window must not migrate or seed
+        read_only = False
+        if lock is None:
+            if not interactive or not dialogs.confirm(
+                    None, "Дорожная карта",
+                    f"Эта база данных уже открыта в другом окне программы:\n{path}\n\n"
+                    "Открыть её только для чтения?"):
+                state["code"] = report_error(
+                    dialogs, f"Программа уже открыта с этой базой данных: {path}", interactive=False)
+                if preopened is not None:
+                    preopened.close()
+                app.quit()
+                return
+            read_only = True
         try:
-            database = preopened or open_chosen_database(args)
-            refresh_stored_deadlines(database)  # readings of an older parser are re-read
+            database = preopened or open_chosen_database(args, read_only=read_only,
+                                                         dialogs=dialogs if interactive else None)
+            if not database.read_only:
+                refresh_stored_deadlines(database)  # readings of an older parser are re-read
         except UserError as exc:
             state["code"] = report_error(dialogs, exc.message, interactive=interactive)
-            app.quit()
-            return
-        lock = QLockFile(str(database.path) + ".lock")
-        lock.setStaleLockTime(0)
-        if interactive and not lock.tryLock(100):
-            state["code"] = report_error(
-                dialogs, f"Программа уже открыта с этой базой данных:\n{database.path}",
-                interactive=True)
-            database.close()
+            if lock is not None:
+                lock.unlock()
             app.quit()
             return
         state["database"], state["lock"] = database, lock
@@ -204,7 +297,8 @@ def main(argv: Sequence[str]) -> int:
             print(f"data-shown {time.perf_counter() - started:.4f}", flush=True)
             app.quit()
             return
-        QTimer.singleShot(2000, lambda: _backup_quietly(database))
+        if not database.read_only:
+            QTimer.singleShot(2000, lambda: backup_in_background(database, window))
 
     watcher = _FirstPaint(started, open_and_attach, report=args.exit_after_paint)
     window.installEventFilter(watcher)
@@ -214,14 +308,27 @@ def main(argv: Sequence[str]) -> int:
     database = state.get("database")
     if database is not None:
         database.close()  # type: ignore[attr-defined]
-        state["lock"].unlock()  # type: ignore[attr-defined]
+        if state["lock"] is not None:
+            state["lock"].unlock()  # type: ignore[attr-defined]
     return int(code or state["code"])  # type: ignore[call-overload]
 
 
-def _backup_quietly(database: Database) -> None:
-    from desktop.models.database import daily_backup
+def backup_in_background(database: Database, window: MainWindow) -> str | None:
+    """The daily and monthly copies; a failure goes to the log and the status bar (the
+    copy functions leave nothing half-written). Returns the failure message, if any."""
+    from desktop.logs import log
+    from desktop.models.database import scheduled_backups
 
     try:
-        daily_backup(database.path)
-    except OSError as exc:
-        print(f"Резервная копия не создана: {exc}", file=sys.stderr)
+        scheduled_backups(database.path)
+    except UserError as exc:
+        message = exc.message
+    except Exception as exc:  # never let a backup stop the window
+        from desktop.logs import report_unexpected
+
+        message = report_unexpected(exc, "резервная копия не создана")
+    else:
+        return None
+    log.error(message)
+    window.report_backup_failure(message)
+    return message

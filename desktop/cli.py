@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -71,15 +72,32 @@ def run(argv: Sequence[str]) -> int:
         parser.print_help()
         return EXIT_USER_ERROR
     try:
-        return int(func(args) or EXIT_OK)
+        code = int(func(args) or EXIT_OK)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        return _reader_went_away()
     except UserError as exc:
         print(f"Ошибка: {exc.message}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("Прервано.", file=sys.stderr)
-        return 130
+        return EXIT_USER_ERROR
+    except OverflowError:
+        print("Ошибка: слишком большое число в аргументах", file=sys.stderr)
+        return EXIT_USER_ERROR
     except Exception as exc:  # a bug: logged with its traceback, one Russian line shown
         from desktop.logs import report_unexpected
 
         print(f"Ошибка: {report_unexpected(exc, 'команда не выполнена')}", file=sys.stderr)
         return EXIT_USER_ERROR
+
+
+def _reader_went_away() -> int:
+    """``list | head -1``: the reader closed the pipe. Not an error; say nothing more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the flush at exit must not fail again
+    except (OSError, ValueError):
+        pass
+    return EXIT_OK

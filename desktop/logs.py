@@ -30,9 +30,12 @@ def log_path() -> Path:
 def setup_logging() -> Path | None:
     """Log to the rotating file (once per process); None when the folder cannot be written."""
     path = log_path()
-    for handler in log.handlers:
+    for handler in list(log.handlers):
         if isinstance(handler, logging.handlers.RotatingFileHandler):
-            return Path(handler.baseFilename)
+            if Path(handler.baseFilename) == path.absolute():
+                return path
+            log.removeHandler(handler)  # the data folder changed (tests, --db elsewhere)
+            handler.close()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(
@@ -51,7 +54,21 @@ def report_unexpected(exc: BaseException, doing: str = "") -> str:
     log.error("Непредвиденная ошибка%s", f" ({doing})" if doing else "",
               exc_info=(type(exc), exc, exc.__traceback__))
     what = f"{doing}: " if doing else ""
+    known = database_state_message(exc)
+    if known:
+        return f"{what}{known}"
     where = (f" Подробности записаны в журнал: {path}." if path is not None
              else " Журнал записать не удалось.")
     return (f"{what}непредвиденная ошибка программы ({type(exc).__name__})."
             f"{where} Сообщите о ней разработчикам.")
+
+
+def database_state_message(exc: BaseException) -> str:
+    """Russian text for the database states that are not bugs: locked, read-only."""
+    text = str(exc).lower()
+    if "database is locked" in text or "database table is locked" in text:
+        return ("база данных занята другой программой; изменение не сохранено. "
+                "Попробуйте ещё раз, когда та программа закончит запись")
+    if "readonly database" in text or "read-only" in text:
+        return "файл открыт только для чтения; изменение не сохранено"
+    return ""

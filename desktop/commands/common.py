@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from desktop.models.database import Database, open_database
 from desktop.paths import resolve_db_path
@@ -10,7 +11,17 @@ from desktop.services.deadline_refresh import refresh_stored_deadlines
 
 
 def open_db_from_args(args: argparse.Namespace, *, create: bool = False) -> Database:
-    """Open the database of ``--db`` (or the default); a missing file is an error unless ``create``."""
-    database = open_database(resolve_db_path(getattr(args, "db", None)), create=create)
-    refresh_stored_deadlines(database)  # readings of an older deadline parser are re-read
+    """Open the database of ``--db`` (or the default); a missing file is an error unless ``create``.
+
+    A file on read-only media is opened read-only when the command only reads
+    (``create`` is False); damaged values and repaired parent cycles are reported on stderr.
+    Deadlines read by an older parser are read again (when the file can be written).
+    """
+    database = open_database(resolve_db_path(getattr(args, "db", None)), create=create,
+                             allow_read_only=not create)
+    for line in database.warnings():
+        print(f"Внимание: {line}", file=sys.stderr)
+    if not database.read_only:
+        refresh_stored_deadlines(database)
     return database
+

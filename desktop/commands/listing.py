@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     database = open_db_from_args(args)
     try:
         with database.session() as session:
-            data = database_to_dict(session)
+            data = database_to_dict(session, database.damaged)
     finally:
         database.close()
     if args.json:
@@ -31,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
         start, end = roadmap["period"]
         print(f"[{roadmap['id']}] {roadmap['title']} ({start} – {end}), мероприятий: {len(roadmap['items'])}")
         for item in roadmap["items"]:
-            print(f"    {item['number']:<7} {item['deadline'][:28]:<28} {item['activity'][:70]}")
+            mark = "⚠ " if item["damaged"] else ""
+            print(f"    {item['number']:<7} {item['deadline'][:28]:<28} {mark}{item['activity'][:70]}")
     print(f"Школ: {len(data['schools'])}")
     return 0

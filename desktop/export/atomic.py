@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,6 +46,22 @@ def describe_os_error(exc: OSError, target: Path) -> str:
     return f"Не удалось записать файл {target}: {exc.strerror or exc}"
 
 
+def check_output_path(target: Path) -> None:
+    """Outputs go only to regular files: refuse a folder, a symlink, a device or a pipe."""
+    if target.is_symlink():
+        raise UserError(f"Файл для записи — символическая ссылка; укажите обычный файл: {target}")
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise UserError(describe_os_error(exc, target)) from exc
+    if stat.S_ISDIR(mode):
+        raise UserError(f"Указана папка, а не файл: {target}")
+    if not stat.S_ISREG(mode):
+        raise UserError(f"Это не обычный файл (устройство или канал); укажите обычный файл: {target}")
+
+
 @contextmanager
 def atomic_output(target: Path | str) -> Iterator[Path]:
     """Yield a temporary path in the target's folder; on success it replaces ``target``.
@@ -55,8 +72,7 @@ def atomic_output(target: Path | str) -> Iterator[Path]:
             workbook.save(tmp)
     """
     target = Path(target)
-    if target.is_dir():
-        raise UserError(f"Указана папка, а не файл: {target}")
+    check_output_path(target)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix,
                                         dir=target.parent)

@@ -1,18 +1,23 @@
 """Opening the database safely: checks, backups, Alembic migrations, reference data.
 
-Rules: a damaged, read-only or foreign file is refused with a Russian message
-and left untouched; a file written by a newer version of the app is refused,
-never altered; before an existing file is upgraded it is backed up with
-SQLite's backup API.
+Rules: a damaged or foreign file is refused with a Russian message and left
+untouched (a damaged one names the newest sound copy, see
+:class:`DamagedDatabase`); a file locked by another program is its own message
+and never called damaged; a zero-byte file becomes a database only when the
+caller creates one; a file on read-only media may be opened read-only; a file
+written by a newer version of the app is refused, never altered; before an
+existing file is upgraded it is backed up with SQLite's backup API. Damaged
+values in a sound file are found and listed (:mod:`desktop.models.damage`),
+parent cycles among items are broken and reported.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import AbstractContextManager, closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,18 +28,78 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.errors import UserError
-from desktop.models.base import make_engine, make_session_factory
+from desktop.models.backups import (
+    DAILY_BACKUPS_KEPT,
+    BackupFailed,
+    CopyInfo,
+    backup_database,
+    daily_backup,
+    newest_sound_copy,
+    quick_check,
+    scheduled_backups,
+)
+from desktop.models.base import IMMEDIATE_OPTION, make_engine, make_session_factory
+from desktop.models.damage import (
+    DamagedValue,
+    break_parent_cycles,
+    damage_summary,
+    scan_damaged_values,
+)
 from desktop.models.schools import seed_risk_factors
 from desktop.paths import backups_dir, migrations_dir
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
+__all__ = [
+    "DAILY_BACKUPS_KEPT",
+    "SCHEMA_HEAD",
+    "BackupFailed",
+    "DamagedDatabase",
+    "Database",
+    "DatabaseLocked",
+    "backup_database",
+    "daily_backup",
+    "open_database",
+    "scheduled_backups",
+]
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: The newest migration; checked against Alembic's head by a test. Lets a start-up
 #: with an up-to-date file skip importing Alembic altogether.
 SCHEMA_HEAD = "0003"
-DAILY_BACKUPS_KEPT = 14
+
+
+class DatabaseLocked(UserError):
+    """Another program holds the file's lock; nothing was read or changed."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"База данных занята другой программой (она сейчас записывает в файл): {path}. "
+            "Закройте ту программу или подождите и попробуйте снова; файл не изменён")
+
+
+class DamagedDatabase(UserError):
+    """The file fails SQLite's checks; ``newest_copy`` is the copy to restore (if any)."""
+
+    def __init__(self, path: Path, newest_copy: CopyInfo | None, detail: str = "") -> None:
+        self.path = path
+        self.newest_copy = newest_copy
+        what = f"База данных повреждена{f' ({detail})' if detail else ''}: {path}. "
+        if newest_copy is not None:
+            advice = (f"Последняя исправная резервная копия — от {newest_copy.label} "
+                      f"(мероприятий: {newest_copy.items}): {newest_copy.path}. "
+                      f"Восстановите её в окне программы или командой "
+                      f"«python -m desktop restore --db {path} {newest_copy.path}»")
+        else:
+            advice = f"Исправных резервных копий в папке {backups_dir(path)} не найдено"
+        super().__init__(what + advice + "; повреждённый файл не изменён")
+
+
+def _is_locked(exc: BaseException) -> bool:
+    text_ = str(exc).lower()
+    return "database is locked" in text_ or "database table is locked" in text_ \
+        or "busy" in text_
 
 
 @dataclass
@@ -44,11 +109,24 @@ class Database:
     path: Path
     engine: Engine
     session_factory: sessionmaker = field(repr=False)
+    #: opened with ``mode=ro`` (read-only media, or a file another window is editing)
+    read_only: bool = False
+    #: damaged values found on opening (listed in one warning, never hidden)
+    damaged: list[DamagedValue] = field(default_factory=list)
+    #: items freed from a parent cycle on opening (made top-level items)
+    freed_from_cycles: list[int] = field(default_factory=list)
+    #: per thread: inside :meth:`writing`, sessions begin IMMEDIATE
+    _mode: threading.local = field(default_factory=threading.local, repr=False)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session that commits on success and rolls back on any error."""
+    def session(self, *, immediate: bool = False) -> Iterator[Session]:
+        """A session that commits on success and rolls back on any error.
+
+        ``immediate`` (or inside :meth:`writing`): the transaction starts with BEGIN IMMEDIATE
+        (see :meth:`write_session`)."""
         with self.session_factory() as session:
+            if immediate or getattr(self._mode, "writing", False):
+                session.connection(execution_options={IMMEDIATE_OPTION: True})
             try:
                 yield session
                 session.commit()
@@ -56,8 +134,38 @@ class Database:
                 session.rollback()
                 raise
 
+    def write_session(self) -> AbstractContextManager[Session]:
+        """A session whose transaction starts with BEGIN IMMEDIATE: it takes the write lock
+        first (waiting ``busy_timeout`` for another program), so a write after a read never
+        fails at once with «database is locked». Use it for edits."""
+        return self.session(immediate=True)
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Every session this thread opens meanwhile is a write session (an undo command's
+        ``redo``/``undo`` runs inside it, whatever sessions its services open)."""
+        before = getattr(self._mode, "writing", False)
+        self._mode.writing = True
+        try:
+            yield
+        finally:
+            self._mode.writing = before
+
     def close(self) -> None:
         self.engine.dispose()
+
+    def warnings(self) -> list[str]:
+        """What the user must hear about the opened file (Russian lines)."""
+        lines = []
+        if self.damaged:
+            lines.append(damage_summary(self.damaged))
+        if self.freed_from_cycles:
+            ids = ", ".join(str(i) for i in self.freed_from_cycles)
+            lines.append("мероприятия, вложенные сами в себя (цикл), стали пунктами верхнего "
+                         f"уровня: {ids}")
+        if self.read_only:
+            lines.append("файл открыт только для чтения")
+        return lines
 
 
 def alembic_config() -> Config:
@@ -86,38 +194,53 @@ def _fail(path: Path, what: str) -> UserError:
     return UserError(f"{what}: {path}")
 
 
-def check_existing_file(path: Path) -> None:
-    """Refuse a file that is not ours to open; read only, never write."""
+def is_writable(path: Path) -> bool:
+    """The file and its folder can be written (WAL needs its ``-wal``/``-shm`` beside it)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def check_existing_file(path: Path, *, create: bool = False, allow_read_only: bool = False) -> bool:
+    """Refuse a file that is not ours to open; read only, never write.
+
+    Returns whether the file is new (zero bytes, and ``create`` allows it to become
+    a database)."""
     if path.is_dir():
         raise _fail(path, "Указана папка, а не файл базы данных")
+    if not path.is_file():
+        raise _fail(path, "Это не обычный файл (устройство или канал), а не база данных")
     if not os.access(path, os.R_OK):
         raise _fail(path, "Нет прав на чтение файла базы данных")
     if path.stat().st_size == 0:
-        return  # an empty file is a new database
+        if create:
+            return True
+        raise _fail(path, "Файл базы данных пуст (0 байт) и не является базой данных; "
+                          "укажите другой файл или восстановите базу из резервной копии")
     with path.open("rb") as fh:
         header = fh.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise _fail(path, "Файл не является базой данных «Дорожной карты» или повреждён")
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+    if not allow_read_only and not is_writable(path):
         raise _fail(
             path,
             "Файл базы данных или его папка доступны только для чтения; "
             "скопируйте файл в папку, где разрешена запись",
         )
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-            result = conn.execute("PRAGMA quick_check").fetchone()
+        sound = quick_check(path)
     except sqlite3.DatabaseError as exc:
-        raise _fail(path, f"База данных повреждена ({exc}); восстановите её из резервной копии") from exc
-    if not result or result[0] != "ok":
-        raise _fail(path, "База данных повреждена; восстановите её из резервной копии")
+        if _is_locked(exc):
+            raise DatabaseLocked(path) from exc
+        raise DamagedDatabase(path, newest_sound_copy(path), str(exc)) from exc
+    if not sound:
+        raise DamagedDatabase(path, newest_sound_copy(path))
+    return False
 
 
 def stored_revision(path: Path) -> tuple[str | None, bool]:
     """(the Alembic revision stamped in the file, whether the file has any tables)."""
     if not path.exists() or path.stat().st_size == 0:
         return None, False
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+    with closing(sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables:
             return None, bool(tables)
@@ -125,29 +248,9 @@ def stored_revision(path: Path) -> tuple[str | None, bool]:
     return (row[0] if row else None), True
 
 
-def backup_database(source: Path, target: Path) -> Path:
-    """Copy a live database with SQLite's backup API (consistent even with WAL)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    with closing(sqlite3.connect(str(source))) as src, closing(sqlite3.connect(str(tmp))) as dst:
-        src.backup(dst)
-    os.replace(tmp, target)
-    return target
-
-
-def daily_backup(path: Path, *, today: dt.date | None = None, keep: int = DAILY_BACKUPS_KEPT) -> Path | None:
-    """Once a day keep a copy in ``backups/``; older copies beyond ``keep`` are removed."""
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    folder = backups_dir(path)
-    day = (today or dt.date.today()).isoformat()
-    target = folder / f"{path.stem}-{day}.db"
-    if not target.exists():
-        backup_database(path, target)
-    copies = sorted(folder.glob(f"{path.stem}-????-??-??.db"))
-    for old in copies[:-keep]:
-        old.unlink(missing_ok=True)
-    return target
+def needs_upgrade(path: Path) -> bool:
+    current, _ = stored_revision(path)
+    return current not in (SCHEMA_HEAD, head_revision())
 
 
 def upgrade_schema(path: Path) -> None:
@@ -183,14 +286,22 @@ def upgrade_schema(path: Path) -> None:
         engine.dispose()
 
 
-def open_database(path: Path | str, *, create: bool = True) -> Database:
-    """Open (or create) the database at ``path``, migrated and seeded."""
+def open_database(path: Path | str, *, create: bool = True, allow_read_only: bool = False,
+                  read_only: bool = False) -> Database:
+    """Open (or create) the database at ``path``, migrated and seeded.
+
+    ``allow_read_only``: a file that cannot be written (read-only media) is opened
+    read-only instead of refused; ``read_only`` always opens it so (a second window).
+    A read-only open never migrates, seeds or repairs.
+    """
     path = Path(path)
-    if path.exists():
-        check_existing_file(path)
+    if path.exists() or path.is_symlink():
+        new = check_existing_file(path, create=create, allow_read_only=allow_read_only or read_only)
+        read_only = read_only or (not new and not is_writable(path))
     elif not create:
         raise _fail(path, "Файл базы данных не найден")
     else:
+        read_only = False
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -198,11 +309,30 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
         if not os.access(path.parent, os.W_OK):
             raise _fail(path, "Нет прав на запись в папку базы данных")
     try:
+        if read_only:
+            return _open_read_only(path)
         upgrade_schema(path)
+        engine = make_engine(path)
+        database = Database(path=path, engine=engine, session_factory=make_session_factory(engine))
+        with engine.begin() as conn:
+            database.freed_from_cycles = break_parent_cycles(conn)
+            database.damaged = scan_damaged_values(conn)
+        with database.session() as session:
+            seed_risk_factors(session)
     except (sqlite3.DatabaseError, DBAPIError) as exc:
+        if _is_locked(exc):
+            raise DatabaseLocked(path) from exc
         raise _fail(path, f"Не удалось открыть базу данных ({exc})") from exc
-    engine = make_engine(path)
-    database = Database(path=path, engine=engine, session_factory=make_session_factory(engine))
-    with database.session() as session:
-        seed_risk_factors(session)
+    return database
+
+
+def _open_read_only(path: Path) -> Database:
+    if needs_upgrade(path):
+        raise _fail(path, "Файл доступен только для чтения и создан другой версией программы; "
+                          "скопируйте его в папку, где разрешена запись")
+    engine = make_engine(path, read_only=True)
+    database = Database(path=path, engine=engine, session_factory=make_session_factory(engine),
+                        read_only=True)
+    with engine.connect() as conn:
+        database.damaged = scan_damaged_values(conn)
     return database

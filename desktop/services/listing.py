@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.models import Item, Order, Roadmap, School, Section
+from desktop.models.damage import DamagedValue, damaged_ids
 from desktop.models.enums import label
 from desktop.services import checklist
 
@@ -83,16 +84,22 @@ def load_schools(session: Session) -> list[School]:
     return list(session.scalars(stmt))
 
 
-def database_to_dict(session: Session) -> dict[str, Any]:
+def database_to_dict(session: Session, damaged: list[DamagedValue] | None = None) -> dict[str, Any]:
+    """Everything ``list`` shows; records holding ``damaged`` values get a ``damaged`` key
+    naming their damaged columns (the values themselves are read leniently)."""
     schools = load_schools(session)
-    return {
+    data = {
         "roadmaps": [roadmap_to_dict(r, checklist.school_marks(session, r))
                      for r in load_roadmaps(session)],
         "schools": [school_to_dict(s) for s in schools],
     }
-
-
-
+    items = damaged_ids(damaged or [], "items")
+    for item in (i for r in data["roadmaps"] for i in r["items"]):
+        item["damaged"] = items.get(item["id"], [])
+    bad_schools = damaged_ids(damaged or [], "schools")
+    for school in data["schools"]:
+        school["damaged"] = bad_schools.get(school["id"], [])
+    return data
 
 
 def orders(session: Session) -> list[dict[str, Any]]:

@@ -57,12 +57,16 @@ class CommittingCommand(QUndoCommand):
     def _guard(self, action: Callable[[], None]) -> None:
         self.error = None
         try:
-            action()
+            with self.database.writing():  # BEGIN IMMEDIATE: waits busy_timeout for a lock
+                action()
         except UserError as exc:
             self.error = exc.message
         except SQLAlchemyError as exc:
+            from desktop.logs import database_state_message
+
             reason = getattr(exc, "orig", None) or exc
-            self.error = f"Не удалось сохранить изменение в базе данных: {reason}"
+            self.error = (f"Не удалось сохранить изменение в базе данных: "
+                          f"{database_state_message(reason) or reason}")
         if self.error is not None:
             self.setObsolete(True)
 

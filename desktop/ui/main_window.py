@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -67,6 +68,7 @@ ABOUT_TEXT = (
     "результатами (ШНОР, проект «500+»): школы, мероприятия, сроки, приказы, "
     "выгрузки в Excel и PDF.</p>"
     "<p>Работает без интернета. Данные хранятся в файле:<br><code>{path}</code></p>"
+    "<p>Резервные копии: <code>{backups}</code><br>Журнал программы: <code>{log}</code></p>"
     "<p>Шрифты Liberation распространяются по лицензии SIL OFL 1.1.</p>"
 )
 
@@ -110,7 +112,13 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        self.banner = QLabel(self)  # replaced by the read-only banner when needed
+        self.banner.hide()
+        right.addWidget(self.banner)
+        right.addWidget(self.stack, 1)
+        layout.addLayout(right, 1)
         self.setCentralWidget(central)
         self.setAcceptDrops(True)  # a Word or Excel roadmap dropped here is imported
         self.page_status = QLabel(self)
@@ -142,6 +150,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("База данных: {path}").format(path=database.path))
         self._loaded.clear()
         self._on_nav(self.nav.currentRow())
+        self._show_database_state(database)
         QTimer.singleShot(300, self.show_reminders)  # after the first page is shown
 
     def show_reminders(self, today: dt.date | None = None) -> None:
@@ -169,6 +178,27 @@ class MainWindow(QMainWindow):
         page = self.show_page("roadmaps")
         page.combo.setCurrentIndex(max(page.combo.findData(roadmap_id), 0))  # type: ignore[attr-defined]
         page.select_item(item_id)  # type: ignore[attr-defined]
+
+    def _show_database_state(self, database: Database) -> None:
+        """The read-only banner, and one warning for damaged values or repaired records."""
+        if database.read_only:
+            from desktop.ui.backup_dialogs import ReadOnlyBanner
+
+            if not isinstance(self.banner, ReadOnlyBanner):
+                banner = ReadOnlyBanner(self)
+                self.centralWidget().layout().itemAt(1).layout().replaceWidget(self.banner, banner)
+                self.banner.deleteLater()
+                self.banner = banner
+            self.banner.show_for(self.tr("файл защищён от записи или открыт в другом окне"))
+        else:
+            self.banner.hide()
+        lines = [line for line in database.warnings() if "только для чтения" not in line]
+        if lines:
+            self.dialogs.info(self, self.tr("Проверка базы данных"), "\n\n".join(lines))
+
+    def report_backup_failure(self, message: str) -> None:
+        """A daily backup failed: say so in the status bar (it is in the log too)."""
+        self.statusBar().showMessage(message)
 
     # -- pages -------------------------------------------------------------
     def page(self, key: str) -> Page:
@@ -237,6 +267,10 @@ class MainWindow(QMainWindow):
         self.export_menu = self.file_menu.addMenu(self.tr("&Экспорт"))
         self.file_menu.addAction(self._action(self.tr("Профиль управления образования…"),
                                               self.edit_profile))
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self._action(self.tr("Резервная копия…"), self.make_backup))
+        self.file_menu.addAction(self._action(self.tr("Восстановить из копии…"),
+                                              self.restore_from_copy))
         self.file_menu.addSeparator()
         self.file_menu.addAction(self._action(self.tr("В&ыход"), self.close,
                                               QKeySequence.StandardKey.Quit))
@@ -353,7 +387,39 @@ class MainWindow(QMainWindow):
         """Show a modal dialog (tests replace this to drive it without exec())."""
         return dialog.exec() == QDialog.DialogCode.Accepted
 
+    # -- backups -------------------------------------------------------------
+    def make_backup(self) -> Path | None:
+        """File → «Резервная копия…»: a copy to a chosen place."""
+        if self.database is None:
+            return None
+        from desktop.ui.backup_dialogs import make_backup
+
+        return make_backup(self, self.dialogs, self.database.path)
+
+    def restore_from_copy(self) -> Path | None:
+        """File → «Восстановить из копии…»: pick a copy from the list and put it in place."""
+        if self.database is None or self.database.read_only:
+            self.dialogs.info(self, self.tr("Восстановить из копии"),
+                              self.tr("Файл открыт только для чтения."))
+            return None
+        from desktop.models.database import open_database
+        from desktop.ui.backup_dialogs import restore_from_copy
+
+        database = self.database
+
+        def reopen() -> None:
+            self.undo_stack.clear()  # the commands refer to records of the replaced file
+            self.attach_database(open_database(database.path, create=False))
+
+        return restore_from_copy(self, self.dialogs, database.path, self.run_dialog,
+                                 database.close, reopen)
+
     def show_about(self) -> None:
+        from desktop.logs import log_path
+        from desktop.paths import backups_dir
+
+        path = self.database.path if self.database else None
         self.dialogs.info(self, self.tr("О программе"),
-                          ABOUT_TEXT.format(version=__version__,
-                                            path=self.database.path if self.database else "—"))
+                          ABOUT_TEXT.format(version=__version__, path=path or "—",
+                                            backups=backups_dir(path) if path else "—",
+                                            log=log_path()))

@@ -49,10 +49,22 @@ class VisibleRow:
 RowFacts = tuple[str, Any, Any, Any, bool]
 
 
+def drawable(deadline: Any) -> Deadline | None:
+    """The deadline if every span is made of dates (or open ends), else None: a damaged
+    stored value must never reach the painter."""
+    if not isinstance(deadline, Deadline):
+        return None
+    for span in deadline.spans:
+        if len(span) != 2 or not all(v is None or isinstance(v, date) for v in span):
+            return None
+    return deadline
+
+
 def row_facts(index: QModelIndex) -> RowFacts:
     """(kind, id, deadline, status, overdue) of a row, read through its roles."""
-    return (index.data(RowKindRole) or "item", index.data(RowIdRole), index.data(DeadlineRole),
-            index.data(StatusRole), bool(index.data(OverdueRole)))
+    return (index.data(RowKindRole) or "item", index.data(RowIdRole),
+            drawable(index.data(DeadlineRole)), index.data(StatusRole),
+            bool(index.data(OverdueRole)))
 
 
 def visible_rows(tree: QTreeView, height: int, dy: int = 0,
@@ -107,7 +119,7 @@ def items_span(model: QAbstractItemModel, parent: QModelIndex) -> tuple[date, da
         node = stack.pop()
         for row in range(model.rowCount(node)):
             child = model.index(row, 0, node)
-            deadline = child.data(DeadlineRole)
+            deadline = drawable(child.data(DeadlineRole))
             if deadline is not None:
                 start, end = deadline.start, deadline.end
                 if start is not None and (first is None or start < first):

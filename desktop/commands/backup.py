@@ -1,0 +1,38 @@
+"""``python -m desktop backup --db PATH -o FILE``: a copy of the database (SQLite backup API)
+to a chosen place, e.g. a USB stick; ``--list`` shows the copies kept in ``backups/``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.cli import add_db_argument
+from desktop.errors import UserError
+from desktop.models.database import check_existing_file
+from desktop.paths import resolve_db_path
+from desktop.services.backup import backup_to, copies
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("backup", help="сделать резервную копию базы данных")
+    add_db_argument(parser)
+    what = parser.add_mutually_exclusive_group(required=True)
+    what.add_argument("-o", "--output", type=Path, metavar="FILE",
+                      help="файл копии (например, на флешке)")
+    what.add_argument("--list", action="store_true",
+                      help="показать копии из папки backups с датами и числом мероприятий")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    db_path = resolve_db_path(args.db)
+    if not db_path.exists():
+        raise UserError(f"Файл базы данных не найден: {db_path}")
+    if args.list:
+        for info in copies(db_path):
+            state = f"мероприятий: {info.items}" if info.sound else "повреждена"
+            print(f"{info.label}  {state:<18} {info.path}")
+        return 0
+    check_existing_file(db_path, allow_read_only=True)
+    print(f"Резервная копия сохранена: {backup_to(db_path, args.output)}")
+    return 0

@@ -1,0 +1,58 @@
+"""Backup and restore as the window and the command line use them (no Qt).
+
+* :func:`backup_to` — a copy of the database at a place the user chose (a USB stick);
+* :func:`copies` — the copies in ``backups/`` with their dates and item counts;
+* :func:`restore` — a copy put in place of the database, the current file kept first.
+
+The engine-level work (the backup API, quick_check, pruning) is in
+:mod:`desktop.models.backups`; this module adds the checks a user-chosen path needs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.errors import UserError
+from desktop.export.atomic import check_output_path
+from desktop.models.backups import CopyInfo, backup_database, list_copies, restore_copy
+from desktop.models.database import DatabaseLocked, check_existing_file
+
+
+def backup_to(db_path: Path, target: Path) -> Path:
+    """Copy the database at ``db_path`` to ``target`` (a regular file or a new name)."""
+    target = Path(target).expanduser()
+    check_output_path(target)
+    if target.exists() and target.resolve() == Path(db_path).resolve():
+        raise UserError(f"Копию нельзя записать поверх самой базы данных: {target}")
+    if not Path(db_path).is_file() or Path(db_path).stat().st_size == 0:
+        raise UserError(f"База данных не найдена или пуста: {db_path}")
+    return backup_database(Path(db_path), target)
+
+
+def copies(db_path: Path) -> list[CopyInfo]:
+    """The copies in the database's ``backups/`` folder, newest first."""
+    return list_copies(Path(db_path))
+
+
+def restore(db_path: Path, copy: Path, *, damaged: bool = False) -> Path | None:
+    """Put ``copy`` in place of the database; returns where the replaced file was kept."""
+    copy = Path(copy).expanduser()
+    db_path = Path(db_path)
+    if copy.resolve() == db_path.resolve():
+        raise UserError(f"Копия и база данных — один и тот же файл: {copy}")
+    if not db_path.exists() and not db_path.parent.is_dir():
+        raise UserError(f"Папка базы данных не существует: {db_path.parent}")
+    return restore_copy(db_path, copy, damaged=damaged or is_damaged(db_path))
+
+
+def is_damaged(db_path: Path) -> bool:
+    """The file exists but is no sound database (a locked one raises :class:`DatabaseLocked`)."""
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return False
+    try:
+        check_existing_file(db_path, allow_read_only=True)
+    except DatabaseLocked:
+        raise
+    except UserError:
+        return True
+    return False

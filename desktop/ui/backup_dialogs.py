@@ -1,0 +1,124 @@
+"""File → «Резервная копия…» and «Восстановить из копии…», and the read-only banner.
+
+The window hands in its database, its dialogs door and a callback that reopens
+the database after a restore; this module never imports the window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import UserError
+from desktop.models.backups import CopyInfo
+from desktop.services.backup import backup_to, copies, restore
+from desktop.ui.dialogs import Dialogs
+
+CopyRole = Qt.ItemDataRole.UserRole + 1
+
+
+def make_backup(parent: QWidget, dialogs: Dialogs, db_path: Path) -> Path | None:
+    """Ask where to put a copy (a USB stick) and write it; None when cancelled or failed."""
+    suggested = Path.home() / f"{db_path.stem}-{dt.date.today().isoformat()}.db"
+    target = dialogs.save_file(parent, parent.tr("Резервная копия"), suggested,
+                               parent.tr("База данных (*.db)"))
+    if target is None:
+        return None
+    try:
+        written = backup_to(db_path, target)
+    except UserError as exc:
+        dialogs.error(parent, parent.tr("Резервная копия"), exc.message)
+        return None
+    dialogs.info(parent, parent.tr("Резервная копия"),
+                 parent.tr("Копия сохранена: {path}").format(path=written))
+    return written
+
+
+class RestoreDialog(QDialog):
+    """The copies in ``backups/`` with their dates and item counts; the chosen one is restored."""
+
+    def __init__(self, copy_list: list[CopyInfo], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Восстановить из копии"))
+        self.resize(640, 400)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr(
+            "Выберите копию. Текущая база будет сохранена в папку копий перед восстановлением."),
+            self))
+        self.list = QListWidget(self)
+        for info in copy_list:
+            state = (self.tr("мероприятий: {n}").format(n=info.items) if info.sound
+                     else self.tr("повреждена"))
+            item = QListWidgetItem(f"{info.label} — {state} — {info.path.name}")
+            item.setData(CopyRole, str(info.path))
+            if not info.sound:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            self.list.addItem(item)
+        layout.addWidget(self.list, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        first_sound = next((n for n, c in enumerate(copy_list) if c.sound), -1)
+        self.list.setCurrentRow(first_sound)
+
+    def chosen(self) -> Path | None:
+        item = self.list.currentItem()
+        return Path(item.data(CopyRole)) if item is not None and item.flags() \
+            & Qt.ItemFlag.ItemIsEnabled else None
+
+
+def restore_from_copy(parent: QWidget, dialogs: Dialogs, db_path: Path,
+                      run_dialog: Callable[[QDialog], bool],
+                      close_database: Callable[[], None],
+                      reopen: Callable[[], None]) -> Path | None:
+    """Let the user pick a copy and restore it; returns the copy restored (None if not)."""
+    copy_list = copies(db_path)
+    if not copy_list:
+        dialogs.info(parent, parent.tr("Восстановить из копии"),
+                     parent.tr("Резервных копий пока нет."))
+        return None
+    dialog = RestoreDialog(copy_list, parent)
+    if not run_dialog(dialog) or dialog.chosen() is None:
+        return None
+    chosen = dialog.chosen()
+    close_database()
+    try:
+        kept = restore(db_path, chosen)
+    except UserError as exc:
+        dialogs.error(parent, parent.tr("Восстановить из копии"), exc.message)
+        return None
+    finally:
+        reopen()
+    dialogs.info(parent, parent.tr("Восстановить из копии"),
+                 parent.tr("База данных восстановлена из копии {copy}. Прежний файл сохранён: {kept}")
+                 .format(copy=chosen.name, kept=kept))
+    return chosen
+
+
+class ReadOnlyBanner(QLabel):
+    """A yellow strip over the pages: the file is open read-only (view, export, print)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet("background:#fff3c4; color:#5c4400; padding:6px; border:1px solid #e0c060;")
+        self.hide()
+
+    def show_for(self, reason: str) -> None:
+        self.setText(self.tr("Файл открыт только для чтения ({reason}): можно смотреть, "
+                             "выгружать и печатать, изменения не сохраняются.").format(reason=reason))
+        self.show()
