@@ -19,14 +19,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import desktop.importers as importers
 from desktop.errors import UserError
+from desktop.importers import writer
 from desktop.models.database import Database, open_database
-
-#: the importer (issue 12) is merged on main; until this branch meets it, say so
-importers = pytest.importorskip("desktop.importers",
-                                reason="the Word/Excel importer is not on this branch yet")
-writer = pytest.importorskip("desktop.importers.writer",
-                             reason="the Word/Excel importer is not on this branch yet")
 
 EXAMPLES = 15
 CYRILLIC = re.compile(r"[А-Яа-яЁё]{3,}")

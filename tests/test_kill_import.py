@@ -11,16 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
 
+from desktop.importers import writer
 from desktop.models import Item, Roadmap, Section
 from desktop.models.database import open_database
 from tests.test_kill import kill_loop
-
-#: the importer (issue 12) is merged on main; until this branch meets it, say so
-writer = pytest.importorskip("desktop.importers.writer",
-                             reason="the Word/Excel importer is not on this branch yet")
 
 IMPORT_KILLS = 30
 ROWS = 120
