@@ -91,6 +91,8 @@ def keep_binary(dest: str, source: str = "") -> bool:
 def keep_data(dest: str) -> bool:
     """Whether a data file with bundle path ``dest`` goes into the bundle."""
     path = _norm(dest)
+    if "__pycache__/" in path:  # left by a source run; the bundle has its own compiled code
+        return False
     if path.startswith(("desktop/", "resources/")):
         return True
     if DROPPED_DATA_DIRS.search(path):
