@@ -74,5 +74,5 @@ dpkg-deb --root-owner-group -Zxz --build "$STAGE" "$DEB" >/dev/null
 echo "$DEB ($(du -h "$DEB" | cut -f1))"
 
 if command -v lintian >/dev/null 2>&1; then
-  lintian --no-tag-display-limit "$DEB" || true
+  lintian --tag-display-limit 0 "$DEB" || true
 fi
