@@ -62,7 +62,7 @@ KEPT_BABEL_LOCALES = re.compile(r"^(root|ru|ru_RU)$")
 HOLIDAYS_LOCALE = re.compile(r"^holidays/locale/")
 KEPT_HOLIDAYS_LOCALE = re.compile(r"^holidays/locale/[^/]+/LC_MESSAGES/RU\.mo$")
 #: Qt translations: the Russian ones only.
-QT_TRANSLATION = re.compile(r"^PySide6/Qt/translations/")
+QT_TRANSLATION = re.compile(r"^PySide6/(Qt/)?translations/")  # Linux wheels / Windows wheels
 KEPT_QT_TRANSLATION = re.compile(r"_ru\.qm$")
 
 

@@ -45,6 +45,8 @@ bundle_filter = _load_filter()
     ("PySide6/Qt/translations/qtbase_ru.qm", True),
     ("PySide6/Qt/translations/qtbase_de.qm", False),
     ("PySide6\\Qt\\translations\\qt_fr.qm", False),
+    ("PySide6\\translations\\qtbase_de.qm", False),
+    ("PySide6\\translations\\qtbase_ru.qm", True),
     ("desktop/models/migrations/env.py", True),
     ("desktop/models/migrations/__pycache__/env.cpython-311.pyc", False),
     ("resources/fonts/LiberationSerif-Regular.ttf", True),
