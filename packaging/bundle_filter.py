@@ -18,6 +18,8 @@ EXCLUDED_MODULES = [
     "PIL._avif", "PIL._webp", "PIL._imagingcms", "PIL._imagingft", "PIL._imagingmath",
     "PIL._imagingmorph", "PIL._imagingtk", "PIL.ImageQt", "PIL.ImageTk", "PIL.ImageShow",
     "numpy", "IPython", "pytest", "hypothesis", "setuptools", "pip",
+    # nothing uses it, yet PyInstaller's run-time hook imports it at every start (~15 ms)
+    "multiprocessing",
     "PySide6.QtNetwork", "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtQml",
     "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtWebEngineCore", "PySide6.QtSql",
     "PySide6.QtDBus", "PySide6.QtXml", "PySide6.QtTest", "PySide6.QtUiTools",

@@ -91,7 +91,8 @@ def test_excluded_modules_keep_what_the_program_imports() -> None:
     for needed in ("PIL", "PIL.Image", "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets",
                    "PySide6.QtPrintSupport", "PySide6.QtSvg", "lxml", "lxml.etree"):
         assert needed not in excluded
-    assert {"tkinter", "PIL._avif", "PIL._webp", "PySide6.QtQml", "PySide6.QtNetwork"} <= excluded
+    assert {"tkinter", "PIL._avif", "PIL._webp", "PySide6.QtQml", "PySide6.QtNetwork",
+            "multiprocessing"} <= excluded
 
 
 def test_spec_is_platform_neutral_and_uses_the_filter() -> None:
