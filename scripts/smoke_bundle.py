@@ -4,7 +4,7 @@ For each copy of the program — ``dist/dorozhnaya-karta/`` and the program unpa
 ``dist/dorozhnaya-karta_*.deb`` with ``dpkg-deb -x`` — it runs, with an empty environment
 and a PATH on which there is no Python (``env -i``, an empty folder): ``demo``,
 ``export xlsx``, ``export order``, ``export gantt`` (PDF and PNG) and a ``--screenshot``
-start offscreen. It reads every output back (openpyxl, pdftotext, pdffonts, Qt) and checks
+start offscreen and on an X server (Xvfb, Qt's xcb plugin). It reads every output back (openpyxl, pdftotext, pdffonts, Qt) and checks
 that every library the bundle's binaries need is found. Slow (a build comes first), so it
 is not part of ``make test``. Exit 0 when all passes; otherwise the failures are listed.
 """
@@ -110,6 +110,23 @@ def smoke(program: Path, work: Path) -> None:
         shot = work / f"window-{view}.png"
         run_program(program, ["--db", str(db), "--screenshot", str(shot), "--view", view], work)
         check_png(shot, (1366, 768))
+    run_on_x11(program, db, work)
+
+
+def run_on_x11(program: Path, db: Path, work: Path) -> None:
+    """The window on a real X server (Xvfb) through Qt's xcb plugin, as on Astra Linux:
+    this is where missing xcb libraries would show."""
+    shot = work / "window-x11.png"
+    inner = ('exec env -i PATH="$EMPTY_BIN" HOME="$HOME_DIR" LANG=C.UTF-8 DISPLAY="$DISPLAY" '
+             'XAUTHORITY="$XAUTHORITY" QT_QPA_PLATFORM=xcb "$@"')
+    env = dict(os.environ, EMPTY_BIN=str(work / "empty-bin"), HOME_DIR=str(work))
+    result = subprocess.run(
+        ["xvfb-run", "-a", "sh", "-c", inner, "sh", str(program), "--db", str(db),
+         "--screenshot", str(shot)], env=env, cwd=work, capture_output=True, text=True,
+        timeout=120)
+    check(result.returncode == 0, f"окно на X11 (xcb): код {result.returncode}: "
+                                  f"{result.stderr[-800:]}")
+    check_png(shot, (1366, 768))
 
 
 def check_png(path: Path, size: tuple[int, int]) -> None:
