@@ -1,4 +1,4 @@
-# «Дорожная карта»: make run · make test · make bench · make build
+# «Дорожная карта»: make run · make test · make bench · make build · make deb · make test-bundle
 # Each target creates .venv when missing and installs the project into it.
 # As root on Debian/Ubuntu, the system packages Qt needs offscreen and the
 # tools the tests use (poppler, LibreOffice, Xvfb) are installed with apt-get.
@@ -10,9 +10,11 @@ STAMP := $(VENV)/.installed
 APT_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 poppler-utils libreoffice-calc libreoffice-writer fonts-liberation2 \
-	xvfb xauth qpdf
+	xvfb xauth qpdf desktop-file-utils
+# tools for `make deb` (dpkg-shlibdeps checks the Depends line, lintian checks the package)
+DEB_TOOLS := dpkg-dev lintian file patchelf
 
-.PHONY: run test bench build lint system-deps clean-venv
+.PHONY: run test bench build deb test-bundle lint system-deps clean-venv
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -39,8 +41,19 @@ bench: system-deps $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check desktop tests benchmarks
 
+# one-folder bundle in dist/dorozhnaya-karta/ (see build.spec; the same spec builds on Windows)
 build: system-deps $(STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm build.spec
+	@du -sh dist/dorozhnaya-karta
+
+# dist/dorozhnaya-karta_VERSION_amd64.deb from the bundle
+deb: build
+	@bash scripts/system-deps.sh $(DEB_TOOLS)
+	bash packaging/build-deb.sh
+
+# slow: builds, then runs the bundle and the unpacked .deb without Python (not in `make test`)
+test-bundle: deb
+	$(PY) scripts/smoke_bundle.py
 
 clean-venv:
 	rm -rf $(VENV)

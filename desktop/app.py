@@ -145,13 +145,14 @@ def take_screenshot(window: MainWindow, view: str, target: Path) -> None:
 
 
 def make_application() -> QApplication:
-    from desktop.ui.appearance import install_fonts, install_translations
+    from desktop.ui.appearance import install_fonts, install_icon, install_translations
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Дорожная карта")
     app.setOrganizationName("dorozhnaya-karta")
     install_fonts(app)
     install_translations(app)
+    install_icon(app)
     return app  # type: ignore[return-value]
 
 

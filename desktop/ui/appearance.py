@@ -6,8 +6,8 @@ screenshots match between Windows and Linux.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QLibraryInfo, QLocale, QSize, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop.paths import resource_path
@@ -16,6 +16,9 @@ from desktop.paths import resource_path
 #: exporters register their own faces
 UI_FONT_FILES = ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf")
 UI_FONT_SIZE = 10
+#: the application icon, drawn in resources/icons/dorozhnaya-karta.svg (scripts/render_icons.py)
+ICON_NAME = "dorozhnaya-karta"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
 def install_fonts(app: QApplication) -> str:
@@ -41,3 +44,20 @@ def install_translations(app: QApplication) -> list[QTranslator]:
             app.installTranslator(translator)
             translators.append(translator)
     return translators
+
+
+def application_icon() -> QIcon:
+    """The program's icon at every rendered size (PNG: no SVG plugin needed at start-up)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource_path("icons", f"{ICON_NAME}-{size}.png")), QSize(size, size))
+    return icon
+
+
+def install_icon(app: QApplication) -> QIcon:
+    """The window and taskbar icon; the desktop file name lets the taskbar match the
+    window to ``dorozhnaya-karta.desktop`` (Wayland app id, GNOME/KDE grouping)."""
+    icon = application_icon()
+    app.setWindowIcon(icon)
+    app.setDesktopFileName(ICON_NAME)
+    return icon

@@ -62,6 +62,19 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("checklist", "Чек-листы", "desktop.ui.views.checklist:ChecklistPage"),
 )
 
+#: ``Qt.ItemDataRole.UserRole``: the navigation item's page key. Written as a number, the
+#: placeholder centred by a layout and shortcuts set with ``setShortcuts([...])`` (not
+#: ``setShortcut``, whose overloads do) because the first touch of the ``Qt`` namespace
+#: builds all its enums (~20 ms): left for after the first paint.
+NAV_KEY_ROLE = 0x0100
+
+
+def key_sequences(shortcut: QKeySequence | QKeySequence.StandardKey | str) -> list[QKeySequence]:
+    """Every binding of a standard key (Undo is also Alt+Backspace on some desktops), or one."""
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        return QKeySequence.keyBindings(shortcut)
+    return [QKeySequence(shortcut)]
+
 ABOUT_TEXT = (
     "<h3>«Дорожная карта» {version}</h3>"
     "<p>Ведение дорожных карт поддержки школ с низкими образовательными "
@@ -99,12 +112,15 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(190)
         self.nav.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget(self)
-        self.placeholder = QLabel(self.tr("Открываю базу данных…"), self)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder = QWidget(self)
+        centred = QHBoxLayout(self.placeholder)
+        centred.addStretch(1)
+        centred.addWidget(QLabel(self.tr("Открываю базу данных…"), self.placeholder))
+        centred.addStretch(1)
         self.stack.addWidget(self.placeholder)
         for spec in PAGES:
             item = QListWidgetItem(self.tr(spec.title))
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setData(NAV_KEY_ROLE, spec.key)
             item.setSizeHint(QSize(180, 34))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._on_nav)
@@ -252,10 +268,11 @@ class MainWindow(QMainWindow):
         self.page_status.setText(current.status_text() if current else "")
 
     # -- menus -------------------------------------------------------------
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+    def _action(self, text: str, slot: object,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcuts(key_sequences(shortcut))
         action.triggered.connect(slot)
         return action
 
@@ -283,7 +300,7 @@ class MainWindow(QMainWindow):
 
         self.edit_menu = bar.addMenu(self.tr("&Правка"))
         undo = self.undo_stack.createUndoAction(self, self.tr("Отменить"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcuts(key_sequences(QKeySequence.StandardKey.Undo))
         redo = self.undo_stack.createRedoAction(self, self.tr("Повторить"))
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.edit_menu.addAction(undo)

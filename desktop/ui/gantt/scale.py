@@ -13,8 +13,6 @@ from datetime import date, timedelta
 from enum import Enum
 from functools import lru_cache
 
-import holidays
-
 #: nominative month names as in the tables («январь»), and short forms for narrow cells
 MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь",
           "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь")
@@ -164,6 +162,10 @@ def header_bands(start: date, end: date, px_per_day: float) -> tuple[list[Band],
 
 @lru_cache(maxsize=32)
 def _holidays(year: int) -> dict[date, str]:
+    # imported on first use: `holidays` loads every country's module (~20 ms), and the
+    # timeline needs the calendar only when it shades days off, not to show the roadmap
+    import holidays
+
     return dict(holidays.country_holidays("RU", years=year, language="ru"))
 
 
@@ -182,6 +184,8 @@ def is_day_off(day: date) -> bool:
 
 @lru_cache(maxsize=32)
 def _working_weekends(year: int) -> frozenset[date]:
+    import holidays
+
     found = holidays.country_holidays("RU", years=year)
     return frozenset(getattr(found, "weekend_workdays", ()) or ())
 
