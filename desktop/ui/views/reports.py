@@ -26,6 +26,7 @@ from desktop.errors import UserError
 from desktop.export.report_pdf import write_report_pdf
 from desktop.export.report_xlsx import write_report_xlsx
 from desktop.services.report import Report, build_report
+from desktop.ui.export_actions import REPORT, documents_dir, suggested_file_name
 from desktop.ui.reports.chart import MonthsChart
 from desktop.ui.reports.records import report_records
 from desktop.ui.table_model import ColumnDef
@@ -107,7 +108,7 @@ class ReportsPage(Page):
                 lambda index, t=table: self._open(t.model.record(t.proxy.mapToSource(index).row())))
         self.chart = MonthsChart(self)
         top = QHBoxLayout()
-        top.addWidget(page_heading(self.tr("Исполнение")))
+        top.addWidget(page_heading(self.tr("Отчёты")))
         top.addWidget(self.combo, 1)
         top.addWidget(QLabel(self.tr("на дату"), self))
         top.addWidget(self.date)
@@ -177,7 +178,7 @@ class ReportsPage(Page):
         if target is None:
             target = self.dialogs.save_file(
                 self, self.tr("Сохранить отчёт"),
-                Path.home() / f"Исполнение на {self.report.day:%d.%m.%Y}{suffix}",
+                documents_dir() / suggested_file_name(REPORT, suffix, date=self.report.day),
                 "PDF (*.pdf)" if suffix == ".pdf" else "Excel (*.xlsx)")
             if target is None:
                 return None
