@@ -12,7 +12,7 @@ APT_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 l
 	libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 poppler-utils libreoffice-calc libreoffice-writer fonts-liberation2 \
 	xvfb xauth qpdf
 
-.PHONY: run test bench build lint system-deps clean-venv
+.PHONY: run test bench build lint screenshots system-deps clean-venv
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ bench: system-deps $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check desktop tests benchmarks
+
+# every window page and main dialog at 1366×768 into docs/screenshots/ (offscreen)
+screenshots: system-deps $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py
 
 build: system-deps $(STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm build.spec
