@@ -56,8 +56,9 @@ POINT_COLUMNS = (
     ColumnDef("Контрольная точка", "title"),
     ColumnDef("Цель", "target", align_center=True),
     ColumnDef("Факт", "actual", _percent, align_center=True),
-    ColumnDef("Было к сроку", "due", align_center=True),
-    ColumnDef("Из них выполнено", "due_done", align_center=True),
+    # two-line headers keep the number columns narrow and the point's name readable
+    ColumnDef("Было\nк сроку", "due", align_center=True),
+    ColumnDef("Из них\nвыполнено", "due_done", align_center=True),
     ColumnDef("Достигнута", "reached", align_center=True),
 )
 LINE_COLUMNS = (
@@ -103,6 +104,8 @@ class ReportsPage(Page):
         self.points = FilteredTable(POINT_COLUMNS, self, stretch_column=1)
         self.overdue = FilteredTable(LINE_COLUMNS, self, stretch_column=1)
         self.upcoming = FilteredTable(LINE_COLUMNS, self, stretch_column=1)
+        for table in (self.sections, self.points):  # a few rows: nothing to search for
+            table.filter_edit.hide()
         for table in (self.overdue, self.upcoming):
             table.view.doubleClicked.connect(
                 lambda index, t=table: self._open(t.model.record(t.proxy.mapToSource(index).row())))
@@ -145,6 +148,7 @@ class ReportsPage(Page):
 
     def _show_current(self) -> None:
         roadmap_id = self.combo.currentData()
+        self.combo.setToolTip(self.combo.currentText())  # a long title is cut in the box
         self.report = None
         if roadmap_id is not None and self.source is not None:
             with self.source.database.session() as s:
