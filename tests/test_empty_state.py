@@ -11,20 +11,20 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.services.demo import create_demo
 from desktop.ui import empty_state
-from desktop.ui.dialogs import ScriptedDialogs
-from desktop.ui.main_window import MainWindow
 from tests.conftest import DEMO_TODAY, DEMO_YEAR
 from tests.fit_helpers import cut_texts
 
 
 @pytest.fixture
-def empty_window(qtbot, db):
-    win = MainWindow(db, dialogs=ScriptedDialogs())
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
+def demo_db(db):
+    """conftest's ``window`` fixture, here on an empty database."""
+    return db
+
+
+@pytest.fixture
+def empty_window(window):
     QApplication.processEvents()
-    return win
+    return window
 
 
 def test_empty_database_shows_the_invitation_not_the_editor(empty_window) -> None:
