@@ -14,7 +14,7 @@ APT_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 l
 # tools for `make deb` (dpkg-shlibdeps checks the Depends line, lintian checks the package)
 DEB_TOOLS := dpkg-dev lintian file patchelf
 
-.PHONY: run test bench build deb test-bundle lint system-deps clean-venv
+.PHONY: run test bench build deb test-bundle lint screenshots system-deps clean-venv
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ bench: system-deps $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check desktop tests benchmarks
+
+# every window page and main dialog at 1366×768 into docs/screenshots/ (offscreen)
+screenshots: system-deps $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py
 
 # one-folder bundle in dist/dorozhnaya-karta/ (see build.spec; the same spec builds on Windows)
 build: system-deps $(STAMP)

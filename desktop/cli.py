@@ -21,17 +21,11 @@ import sys
 from collections.abc import Sequence
 
 from desktop import commands
+from desktop.argparse_ru import RussianArgumentParser
 from desktop.errors import UserError
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
-
-
-class _RussianArgumentParser(argparse.ArgumentParser):
-    """argparse that reports usage errors in one Russian line with exit code 2."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USER_ERROR, f"{self.prog}: ошибка в аргументах: {message}\n")
 
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
@@ -45,16 +39,18 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def command_modules() -> list[str]:
-    """Names of the modules under :mod:`desktop.commands`, sorted."""
-    return sorted(m.name for m in pkgutil.iter_modules(commands.__path__) if not m.ispkg)
+    """Names of the top-level command modules under :mod:`desktop.commands`, sorted
+    (``export_*`` modules are registered by ``export`` as its formats, not here)."""
+    return sorted(m.name for m in pkgutil.iter_modules(commands.__path__)
+                  if not m.ispkg and not m.name.startswith("export_"))
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _RussianArgumentParser(
+    parser = RussianArgumentParser(
         prog="python -m desktop",
         description="«Дорожная карта» — командная строка. Без подкоманды запускает окно.",
     )
-    sub = parser.add_subparsers(dest="command", metavar="КОМАНДА", parser_class=_RussianArgumentParser)
+    sub = parser.add_subparsers(dest="command", metavar="КОМАНДА", parser_class=RussianArgumentParser)
     for name in command_modules():
         module = importlib.import_module(f"{commands.__name__}.{name}")
         register = getattr(module, "register", None)

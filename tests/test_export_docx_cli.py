@@ -118,8 +118,8 @@ def _kind(key: str):
 
 
 @pytest.mark.parametrize(("key", "prefix", "expected"), [
-    ("order_docx", "Приказ - ", "п р и к а з ы в а ю:"),
-    ("roadmap_docx", "", "УТВЕРЖДАЮ"),
+    ("order_docx", "Приказ 12-1 от 28.01.2026", "п р и к а з ы в а ю:"),
+    ("roadmap_docx", "Дорожная карта 2026", "УТВЕРЖДАЮ"),
 ])
 def test_word_exports_from_the_window(window, tmp_path: Path, key, prefix, expected) -> None:
     target = tmp_path / "из окна.docx"

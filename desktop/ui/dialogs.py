@@ -31,7 +31,8 @@ class Dialogs:
     def save_file(self, parent: QWidget | None, title: str, suggested: Path,
                   file_filter: str) -> Path | None:
         """Ask where to save; None when cancelled."""
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter,
+                                              options=QFileDialog.Option.DontUseNativeDialog)
         return Path(name) if name else None
 
     def open_externally(self, path: Path) -> None:

@@ -1,12 +1,14 @@
 """File → Export: the same exporter functions as the command line, behind a progress dialog.
 
 Each exporter is a plain function ``(session, roadmap_id, target, progress) -> Path``;
-this module asks where to save (suggesting a name in the user's documents folder),
+this module asks where to save (suggesting a short dated name in the user's documents
+folder, made by :func:`suggested_file_name` for every document the window saves),
 runs it in a worker thread, reports errors in Russian and offers to open the file.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,8 +37,8 @@ class ExportKind:
     load: Callable[[], tuple[Exporter, tuple[type[BaseException], ...]]]
     #: False for exporters that paint with Qt: they run in the GUI thread
     threaded: bool = True
-    #: put before the roadmap's title in the suggested file name («Приказ - …»)
-    name_prefix: str = ""
+    #: what the suggested file name calls the document (:func:`suggested_file_name`)
+    document: str = "Дорожная карта"
 
 
 def _xlsx() -> tuple[Exporter, tuple[type[BaseException], ...]]:
@@ -100,16 +102,42 @@ def _gantt_pdf() -> tuple[Exporter, tuple[type[BaseException], ...]]:
     return run, ()
 
 
+ROADMAP, ORDER, TIMELINE, REPORT = "Дорожная карта", "Приказ", "График", "Отчёт"
+
+
+def suggested_file_name(document: str, suffix: str, *, period: tuple[dt.date, dt.date] | None = None,
+                        number: str = "", date: dt.date | None = None) -> str:
+    """The name the save dialog offers: short, dated, one per kind of document.
+
+    «Приказ 12-1 от 28.01.2026.pdf» (an order by its number and date; «Проект приказа 2026.pdf»
+    while it has no number), «Отчёт на 28.01.2026.xlsx» (a report on its day), «Дорожная
+    карта 2026.xlsx» and «График 2025-2026.pdf» (a roadmap by the years of its period).
+    """
+    years = ""
+    if period is not None:
+        first, last = period[0].year, period[1].year
+        years = f"{first}" if first == last else f"{first}-{last}"
+    if document == ORDER and number.strip():
+        name = f"Приказ {number.strip()}" + (f" от {date:%d.%m.%Y}" if date else "")
+    elif document == ORDER:
+        name = f"Проект приказа {years}"
+    elif document == REPORT:
+        name = f"Отчёт на {date:%d.%m.%Y}" if date else "Отчёт"
+    else:
+        name = f"{document} {years}"
+    return safe_file_name(name.replace("/", "-").replace("\\", "-")) + suffix
+
+
 EXPORT_KINDS: list[ExportKind] = [
     ExportKind("xlsx", "Дорожная карта в Excel…", ".xlsx", "Книга Excel (*.xlsx)", "Ctrl+E", _xlsx),
     ExportKind("order_pdf", "Приказ с дорожной картой в PDF…", ".pdf", "Документ PDF (*.pdf)",
-               "Ctrl+P", _order_pdf),
+               "Ctrl+P", _order_pdf, document=ORDER),
     ExportKind("roadmap_pdf", "Дорожная карта в PDF (СОГЛАСОВАНО / УТВЕРЖДАЮ)…", ".pdf",
                "Документ PDF (*.pdf)", None, _roadmap_pdf),
     ExportKind("gantt_pdf", "График (диаграмма Ганта) в PDF…", ".pdf", "Документ PDF (*.pdf)",
-               "Ctrl+Shift+G", _gantt_pdf, threaded=False),
+               "Ctrl+Shift+G", _gantt_pdf, threaded=False, document=TIMELINE),
     ExportKind("order_docx", "Приказ в Word (.docx)…", ".docx", "Документ Word (*.docx)", None,
-               _order_docx, name_prefix="Приказ - "),
+               _order_docx, document=ORDER),
     ExportKind("roadmap_docx", "Дорожная карта в Word (.docx)…", ".docx",
                "Документ Word (*.docx)", None, _roadmap_docx),
 ]
@@ -145,7 +173,8 @@ class ExportActions:
         self.actions[kind.key] = action
         return action
 
-    def current_roadmap(self) -> tuple[int, str] | None:
+    def current_roadmap(self) -> dict[str, Any] | None:
+        """The summary of the roadmap shown in the editor (else the newest one)."""
         window = self.window
         if window.source is None:
             return None
@@ -154,7 +183,19 @@ class ExportActions:
         summaries = window.source.roadmaps()
         chosen = next((s for s in summaries if s["id"] == roadmap_id), None)
         chosen = chosen or (summaries[0] if summaries else None)
-        return (chosen["id"], chosen["title"]) if chosen else None
+        return chosen
+
+    def suggested_name(self, kind: ExportKind, roadmap: dict[str, Any]) -> str:
+        """:func:`suggested_file_name` for ``kind`` of ``roadmap`` (an order: its approving one)."""
+        number, date = "", None
+        if kind.document == ORDER and self.window.database is not None:
+            from desktop.models.roadmap import Roadmap
+
+            with self.window.database.session() as session:
+                order = session.get(Roadmap, roadmap["id"]).approving_order
+                number, date = (order.number, order.date) if order is not None else ("", None)
+        return suggested_file_name(kind.document, kind.suffix, number=number, date=date,
+                                   period=(roadmap["period_start"], roadmap["period_end"]))
 
     def export(self, kind: ExportKind, target: Path | None = None) -> Path | None:
         """Run one export; returns the written path (None if cancelled or failed)."""
@@ -163,8 +204,8 @@ class ExportActions:
         if current is None or window.database is None:
             dialogs.info(window, "Экспорт", "Нет дорожной карты для выгрузки.")
             return None
-        roadmap_id, title = current
-        suggested = documents_dir() / (kind.name_prefix + safe_file_name(title) + kind.suffix)
+        roadmap_id = current["id"]
+        suggested = documents_dir() / self.suggested_name(kind, current)
         target = target or dialogs.save_file(window, kind.menu_text.rstrip("…"), suggested,
                                              kind.file_filter)
         if target is None:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
+
+#: the text's width; the dialog's height follows from it
+TEXT_WIDTH = 500
 
 
 class FirstStartChoice(Enum):
@@ -25,6 +28,9 @@ class WelcomeDialog(QDialog):
             "дорожная карта на текущий год) или сразу начать работу со своей "
             "пустой базой, заполнив профиль управления образованием.</p>"), self)
         text.setWordWrap(True)
+        # a word-wrapped label's height is only right when its width is known: fix the
+        # width and let a fixed-size layout ask heightForWidth (else the text is cut)
+        text.setFixedWidth(TEXT_WIDTH)
         demo = QPushButton(self.tr("Посмотреть демонстрационный район"), self)
         empty = QPushButton(self.tr("Начать с пустой базы"), self)
         demo.clicked.connect(lambda: self._choose(FirstStartChoice.DEMO))
@@ -33,7 +39,7 @@ class WelcomeDialog(QDialog):
         layout.addWidget(text)
         layout.addWidget(demo)
         layout.addWidget(empty)
-        self.resize(520, 0)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
 
     def _choose(self, choice: FirstStartChoice) -> None:
         self.choice = choice

@@ -17,7 +17,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
 from desktop.errors import UserError
 from desktop.ui.background import run_with_progress
-from desktop.ui.export_actions import documents_dir, safe_file_name
+from desktop.ui.export_actions import ORDER, documents_dir, suggested_file_name
 from desktop.ui.orders.printing import print_pdf
 
 if TYPE_CHECKING:
@@ -124,9 +124,10 @@ class OrderOutput(QObject):
         if page.editor.snapshot is None:
             return None
         snapshot = page.editor.snapshot
-        name = safe_file_name(f"Приказ {snapshot['number']} {snapshot['title']}".replace("  ", " "))
+        name = suggested_file_name(ORDER, ".pdf", number=snapshot["number"],
+                                   date=snapshot.get("date"))
         target = page.dialogs.save_file(page, self.tr("Сохранить приказ в PDF"),
-                                        documents_dir() / f"{name}.pdf",
+                                        documents_dir() / name,
                                         self.tr("Документ PDF (*.pdf)"))
         if target is None:
             return None

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,6 +30,11 @@ from desktop.ui.views.base import configure_rows_view
 
 if TYPE_CHECKING:
     from desktop.ui.views.base import Page
+
+#: the widest a column other than the wide one starts (longer texts wrap)
+NARROW_LIMIT = 320
+#: the wide column never gets narrower than this (unless its texts are all shorter)
+WIDE_FLOOR = 380
 
 
 class SearchProxy(QSortFilterProxyModel):
@@ -51,10 +56,32 @@ class SearchProxy(QSortFilterProxyModel):
 
 
 class RegistryView(QTableView):
-    """A table view that turns Insert and Delete (outside an editor) into requests."""
+    """A table view that turns Insert and Delete (outside an editor) into requests.
+
+    Its wide column (long names, wrapped) takes the width the others leave, but never
+    less than ``wide_floor``: on a narrow screen the table scrolls sideways instead of
+    squeezing the names to a few letters. Rows grow to their wrapped text.
+    """
 
     insertRequested = Signal()
     deleteRequested = Signal()
+    #: the column that takes the free width (None: the last one stretches)
+    wide_column: int | None = None
+    #: the wide column's least width (set from its contents when rows arrive)
+    wide_floor = 0
+
+    def fit_wide_column(self) -> None:
+        if self.wide_column is None or self.model() is None:
+            return
+        header = self.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c != self.wide_column and not header.isSectionHidden(c))
+        header.resizeSection(self.wide_column,
+                             max(self.wide_floor, self.viewport().width() - others))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_wide_column()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.state() != QAbstractItemView.State.EditingState:
@@ -101,8 +128,9 @@ class EditableTable(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(stretch_column is None)
-        if stretch_column is not None:
-            header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+        self.view.wide_column = stretch_column
+        # rows follow their wrapped text whenever a column's width changes
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.toolbar = QHBoxLayout()
         self.toolbar.addWidget(self.add_button)
         self.toolbar.addWidget(self.delete_button)
@@ -121,9 +149,13 @@ class EditableTable(QWidget):
             self.view.resizeColumnsToContents()
             header = self.view.horizontalHeader()
             for col in range(self.model.columnCount()):
-                if header.sectionResizeMode(col) != QHeaderView.ResizeMode.Stretch:
-                    header.resizeSection(col, min(header.sectionSize(col), 320))
-        self.view.resizeRowsToContents()
+                width = header.sectionSize(col)
+                if col == self.view.wide_column:
+                    # two lines of the longest name, at most WIDE_FLOOR
+                    self.view.wide_floor = min(width // 2 + 40, WIDE_FLOOR)
+                else:
+                    header.resizeSection(col, min(width, NARROW_LIMIT))
+            self.view.fit_wide_column()
 
     # -- which rows --------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:

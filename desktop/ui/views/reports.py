@@ -26,6 +26,7 @@ from desktop.errors import UserError
 from desktop.export.report_pdf import write_report_pdf
 from desktop.export.report_xlsx import write_report_xlsx
 from desktop.services.report import Report, build_report
+from desktop.ui.export_actions import REPORT, documents_dir, suggested_file_name
 from desktop.ui.reports.chart import MonthsChart
 from desktop.ui.reports.records import report_records
 from desktop.ui.table_model import ColumnDef
@@ -55,8 +56,9 @@ POINT_COLUMNS = (
     ColumnDef("Контрольная точка", "title"),
     ColumnDef("Цель", "target", align_center=True),
     ColumnDef("Факт", "actual", _percent, align_center=True),
-    ColumnDef("Было к сроку", "due", align_center=True),
-    ColumnDef("Из них выполнено", "due_done", align_center=True),
+    # two-line headers keep the number columns narrow and the point's name readable
+    ColumnDef("Было\nк сроку", "due", align_center=True),
+    ColumnDef("Из них\nвыполнено", "due_done", align_center=True),
     ColumnDef("Достигнута", "reached", align_center=True),
 )
 LINE_COLUMNS = (
@@ -102,12 +104,14 @@ class ReportsPage(Page):
         self.points = FilteredTable(POINT_COLUMNS, self, stretch_column=1)
         self.overdue = FilteredTable(LINE_COLUMNS, self, stretch_column=1)
         self.upcoming = FilteredTable(LINE_COLUMNS, self, stretch_column=1)
+        for table in (self.sections, self.points):  # a few rows: nothing to search for
+            table.filter_edit.hide()
         for table in (self.overdue, self.upcoming):
             table.view.doubleClicked.connect(
                 lambda index, t=table: self._open(t.model.record(t.proxy.mapToSource(index).row())))
         self.chart = MonthsChart(self)
         top = QHBoxLayout()
-        top.addWidget(page_heading(self.tr("Исполнение")))
+        top.addWidget(page_heading(self.tr("Отчёты")))
         top.addWidget(self.combo, 1)
         top.addWidget(QLabel(self.tr("на дату"), self))
         top.addWidget(self.date)
@@ -144,6 +148,7 @@ class ReportsPage(Page):
 
     def _show_current(self) -> None:
         roadmap_id = self.combo.currentData()
+        self.combo.setToolTip(self.combo.currentText())  # a long title is cut in the box
         self.report = None
         if roadmap_id is not None and self.source is not None:
             with self.source.database.session() as s:
@@ -177,7 +182,7 @@ class ReportsPage(Page):
         if target is None:
             target = self.dialogs.save_file(
                 self, self.tr("Сохранить отчёт"),
-                Path.home() / f"Исполнение на {self.report.day:%d.%m.%Y}{suffix}",
+                documents_dir() / suggested_file_name(REPORT, suffix, date=self.report.day),
                 "PDF (*.pdf)" if suffix == ".pdf" else "Excel (*.xlsx)")
             if target is None:
                 return None

@@ -32,6 +32,7 @@ from desktop.ui.editor.controller import EditorController
 from desktop.ui.editor.delegates import EditorDelegate
 from desktop.ui.editor.filter_bar import FilterBar
 from desktop.ui.editor.rows import Node, load_item_nodes, load_roadmap
+from desktop.ui.empty_state import EmptyState
 from desktop.ui.roadmap_tree_model import RoadmapTreeModel
 from desktop.ui.views.base import Page, page_heading
 
@@ -110,6 +111,9 @@ class RoadmapsPage(Page):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.splitter, 1)
+        #: instead of the editor while the database has no roadmap
+        self.empty = EmptyState.over(self, layout, [self.combo, self.info, self.toolbar,
+                                                    self.filter_bar, self.splitter])
         self._summaries: list[dict] = []
         self._collapsed: set[tuple[str, int]] = set()
         self.tree.collapsed.connect(lambda i: self._collapsed.add(self._key(i)))
@@ -136,6 +140,7 @@ class RoadmapsPage(Page):
         index = self.combo.findData(current) if current is not None else 0
         self.combo.setCurrentIndex(max(index, 0))
         self._show_current()
+        self.empty.set_active(not self._summaries)
 
     def current_roadmap_id(self) -> int | None:
         return self.combo.currentData()

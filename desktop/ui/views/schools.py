@@ -144,5 +144,5 @@ class SchoolsPage(Page):
         if not self.run_dialog(dialog) or not preview.added:
             return 0
         ids = self.table.add_rows([p.values for p in preview.added], self.tr(
-            "вставка школ из Excel ({n})").format(n=len(preview.added)))
+            "вставку школ из Excel ({n})").format(n=len(preview.added)))
         return len(ids)

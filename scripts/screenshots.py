@@ -1,0 +1,185 @@
+"""Remake the window's screenshots in docs/screenshots/ at 1366×768 (``make screenshots``).
+
+Every page of the main window and its main dialogs, offscreen, on the demo district as of
+a fixed date, so that two runs give the same pictures. For each picture it prints the
+texts that do not fit their labels or buttons (tests/fit_helpers.cut_texts), to be looked at.
+The import preview needs the fixtures in ../shared/fixtures beside the checkout: without
+them that picture is skipped with a note. The order and report PDFs' pages are made by
+scripts/order_screenshots.py.
+
+Run: .venv/bin/python scripts/screenshots.py [--out DIR] [NAME …]
+(NAME: only the pictures named so; DIR: elsewhere than docs/screenshots)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
+
+from desktop.app import make_application  # noqa: E402
+from desktop.models.database import Database, open_database  # noqa: E402
+from desktop.services.demo import create_demo  # noqa: E402
+from desktop.ui.dialogs import ScriptedDialogs  # noqa: E402
+from desktop.ui.main_window import MainWindow  # noqa: E402
+from tests.fit_helpers import cut_texts  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+SCREEN = (1366, 768)
+#: «today» in every picture: the demo district in mid-March of its year
+TODAY = dt.date(2026, 3, 16)
+FIXTURE = ROOT.parent / "shared" / "fixtures" / "kaliningrad-region-2023.docx"
+PROPERTY_TABS = ("main", "passport", "indicators", "appendices", "layout", "points", "columns")
+
+
+class Shots:
+    """Saves pictures and reports what is cut in them."""
+
+    def __init__(self, only: set[str], out: Path = OUT) -> None:
+        self.only = only
+        self.out = out
+        self.saved: list[str] = []
+        self.notes: list[str] = []
+
+    def wanted(self, name: str) -> bool:
+        return not self.only or name in self.only
+
+    def save(self, widget: QWidget, name: str) -> None:
+        if not self.wanted(name):
+            return
+        for _ in range(3):
+            QApplication.processEvents()
+        size = widget.size()
+        if size.width() > SCREEN[0] or size.height() > SCREEN[1]:
+            self.notes.append(f"{name}: {size.width()}×{size.height()} — больше экрана 1366×768")
+        widget.grab().save(str(self.out / f"{name}.png"))
+        self.saved.append(name)
+        for text in cut_texts(widget):
+            self.notes.append(f"{name}: не помещается «{' '.join(text.split())[:80]}»")
+
+    def dialog(self, dialog: QDialog, name: str) -> None:
+        dialog.show()
+        dialog.resize(dialog.size().boundedTo(dialog.screen().availableSize()))
+        self.save(dialog, name)
+        dialog.close()
+
+
+def demo_database(folder: Path) -> Database:
+    database = open_database(folder / "demo.db", create=True)
+    create_demo(database, year=TODAY.year, today=TODAY)
+    return database
+
+
+def window_on(database: Database) -> MainWindow:
+    window = MainWindow(database, dialogs=ScriptedDialogs())
+    window.resize(*SCREEN)
+    window.show()
+    QTest.qWait(400)  # the window shows its reminders panel 300 ms after the first page
+    window.show_reminders(TODAY)
+    return window
+
+
+
+def pages(window: MainWindow, shots: Shots) -> None:
+    roadmaps = window.show_page("roadmaps")
+    roadmaps.set_today(TODAY)
+    shots.save(window, "main")  # the editor with the timeline beside it
+    roadmaps.toggle_timeline()
+    shots.save(window, "editor")
+    roadmaps.toggle_timeline()
+    for key in ("schools", "directories", "orders", "checklist"):
+        page = window.show_page(key)
+        if hasattr(getattr(page, "model", None), "today"):
+            page.model.today = TODAY
+            page.reload()
+        shots.save(window, key)
+    reports = window.show_page("reports")
+    reports.set_day(TODAY)
+    shots.save(window, "reports")
+    window.show_page("roadmaps")
+
+
+def dialogs(window: MainWindow, shots: Shots) -> None:
+    from desktop.ui.new_roadmap import NewRoadmapDialog
+    from desktop.ui.registry.model import IdRole
+    from desktop.ui.roadmap_properties import RoadmapPropertiesDialog
+    from desktop.ui.welcome import WelcomeDialog
+
+    database = window.database
+    roadmap_id = window.show_page("roadmaps").current_roadmap_id()
+    properties = RoadmapPropertiesDialog(database, roadmap_id, window)
+    properties.show()
+    for index, slug in enumerate(PROPERTY_TABS[:properties.tabs.count()]):
+        properties.tabs.setCurrentIndex(index)
+        shots.save(properties, f"properties-{slug}")
+    properties.close()
+    shots.dialog(NewRoadmapDialog(database, window, today=TODAY), "new-roadmap")
+    shots.dialog(WelcomeDialog(window), "welcome")
+    schools = window.show_page("schools")
+    schools.run_dialog = lambda dialog: shots.dialog(dialog, "school-card") or False
+    schools.open_card(schools.table.proxy.index(0, 0).data(IdRole))
+    import_preview(window, shots)
+
+
+def import_preview(window: MainWindow, shots: Shots) -> None:
+    if not shots.wanted("import-preview"):
+        return
+    if not FIXTURE.exists():
+        print(f"Нет образца {FIXTURE}: снимок import-preview пропущен")
+        return
+    from desktop.ui.importing.flow import import_roadmap_file
+
+    def capture(dialog: QDialog) -> bool:
+        dialog.resize(min(SCREEN[0] - 60, max(dialog.width(), 1100)), SCREEN[1] - 80)
+        shots.dialog(dialog, "import-preview")
+        return False
+
+    import_roadmap_file(window, window.database, window.changes, window.undo_stack,
+                        window.dialogs, FIXTURE, capture)
+
+
+def empty_database(folder: Path, shots: Shots) -> None:
+    database = open_database(folder / "empty.db", create=True)
+    window = window_on(database)
+    shots.save(window, "empty-database")
+    window.close()
+    database.close()
+
+
+def main(argv: list[str]) -> int:
+    out = OUT
+    if argv[:1] == ["--out"]:
+        out, argv = Path(argv[1]), argv[2:]
+    app = make_application()
+    shots = Shots(set(argv), out)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        database = demo_database(folder)
+        window = window_on(database)
+        steps: list[Callable[[], None]] = [lambda: pages(window, shots),
+                                           lambda: dialogs(window, shots),
+                                           lambda: empty_database(folder, shots)]
+        for step in steps:
+            step()
+        window.close()
+        database.close()
+    app.processEvents()
+    print(f"Снимков: {len(shots.saved)} в {out}: {', '.join(shots.saved)}")
+    for note in shots.notes:
+        print(f"  {note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
