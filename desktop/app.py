@@ -31,14 +31,16 @@ if TYPE_CHECKING:
     from desktop.ui.dialogs import Dialogs
     from desktop.ui.main_window import MainWindow
 
-VIEWS = ("roadmaps", "schools", "directories", "orders", "reports")
+VIEWS = ("roadmaps", "schools", "directories", "orders", "reports", "checklist")
 SCREEN_SIZE = (1366, 768)
 EXIT_ERROR = 2
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m desktop",
-                                     description="«Дорожная карта» — окно программы")
+    from desktop.argparse_ru import RussianArgumentParser
+
+    parser = RussianArgumentParser(prog="python -m desktop",
+                                   description="«Дорожная карта» — окно программы")
     parser.add_argument("--db", metavar="PATH", help="файл базы данных")
     parser.add_argument("--demo", action="store_true",
                         help="открыть демонстрационную базу (создаётся при первом запуске)")
