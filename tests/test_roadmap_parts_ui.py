@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 import pytest
 from sqlalchemy import select
 
@@ -13,6 +14,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QUndoStack
 
 from desktop.export.pdf_roadmap import export_roadmap_pdf
+from desktop.export.xlsx import export_roadmap_xlsx
 from desktop.models import Roadmap
 from desktop.models.deadline import Kind
 from desktop.services import roadmaps as service
@@ -97,6 +99,15 @@ def test_parts_typed_come_back_from_the_pdf_and_undo(qtbot, env, tmp_path: Path)
         assert roadmap.layout_json["order"].index("goal") < roadmap.layout_json["order"].index(
             "justification")
         export_roadmap_pdf(s, rid, pdf)
+        xlsx = export_roadmap_xlsx(s, rid, tmp_path / "roadmap.xlsx")
+    book = openpyxl.load_workbook(xlsx, read_only=True)
+    cells = "\n".join(str(v) for sheet in book.worksheets
+                      for row in sheet.iter_rows(values_only=True) for v in row if v)
+    book.close()
+    for text in (*TEXTS.values(), "2025/2026", "не менее 40", "Доля школ — выход из ШНОР",
+                 "1. Цели дорожной карты"):
+        for line in text.splitlines():
+            assert line in cells, line
     whole = norm("".join(page_texts(pdf)))
     for text in (*TEXTS.values(), "2025/2026", "не менее 40", "Доля школ — выход из ШНОР",
                  "График консультаций кураторов", "Консультация по программе развития",
