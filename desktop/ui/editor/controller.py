@@ -71,7 +71,7 @@ class EditorController:
             ActionSpec("renumber", tr("Перенумеровать"), self.renumber, (),
                        tr("Номера по порядку: 1, 1.1, 1.1.1")),
             ActionSpec("schools", tr("Школы…"), self.edit_schools, (),
-                       tr("Какие школы касается мероприятие")),
+                       tr("Каких школ касается мероприятие")),
             None,
             ActionSpec("copy", tr("Копировать"), self.copy, ("Ctrl+C",)),
             ActionSpec("paste", tr("Вставить"), self.paste, ("Ctrl+V",),

@@ -44,10 +44,22 @@ def paint_backdrop(p: QPainter, scale: TimeScale, first: date, last: date,
         day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
+def marker_label_box(metrics: QFontMetricsF, x: float, top: float, label: str,
+                     right: float) -> QRectF:
+    """Where a monitoring point's label goes: right of its line, or left of it when it
+    would pass ``right`` (the visible edge), so that the name is never cut."""
+    width = metrics.horizontalAdvance(label) + 6
+    left = x + 2 if x + 2 + width <= right else x - 2 - width
+    return QRectF(left, top + 2, width, metrics.height() + 2)
+
+
 def paint_markers(p: QPainter, scale: TimeScale, first: date, last: date, top: float,
-                  bottom: float, today: date | None, points: MonitoringPoints) -> None:
-    """The monitoring points (dashed, with their target) and the today line."""
+                  bottom: float, today: date | None, points: MonitoringPoints,
+                  right: float | None = None) -> None:
+    """The monitoring points (dashed, with their target) and the today line; ``right``
+    is the visible right edge in scale coordinates (the end of ``last`` by default)."""
     metrics = QFontMetricsF(p.font())
+    edge = scale.x_end(last) if right is None else right
     for day, label in points:
         if not first <= day <= last:
             continue
@@ -56,7 +68,7 @@ def paint_markers(p: QPainter, scale: TimeScale, first: date, last: date, top: f
         p.setPen(pen)
         p.drawLine(QPointF(x, top), QPointF(x, bottom))
         if label:
-            box = QRectF(x + 2, top + 2, metrics.horizontalAdvance(label) + 6, metrics.height() + 2)
+            box = marker_label_box(metrics, x, top, label, edge)
             p.fillRect(box, QColor(255, 255, 255, 220))
             p.setPen(legend.MONITORING)
             p.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
