@@ -188,6 +188,10 @@ class RoadmapsPage(Page):
                 undo_stack=self.undo_stack, dialogs=self.dialogs, period=period,
                 monitoring_points=points, today=self.today, parent=self)
             self.splitter.addWidget(self.timeline)
+            # the zoom and the legend go under the tree and the timeline, so that both
+            # keep the same height of rows (and the legend its one line)
+            self.layout().insertWidget(self.layout().indexOf(self.splitter) + 1,
+                                       self.timeline.controls)
             self.splitter.setSizes([700, 440])  # proportions: the tree keeps its key columns
         else:
             self.timeline.today = self.today
@@ -196,7 +200,9 @@ class RoadmapsPage(Page):
     def toggle_timeline(self) -> None:
         """Show or hide the timeline (Ctrl+G)."""
         if self.timeline is not None:
-            self.timeline.setVisible(not self.timeline.isVisible())
+            shown = not self.timeline.isVisible()
+            self.timeline.setVisible(shown)
+            self.timeline.controls.setVisible(shown)
 
     def _restore_view(self, selected: list[tuple[str, int]], current: tuple[str, int]) -> None:
         for row in range(self.model.rowCount()):
