@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QTreeView
 
 from desktop.models.columns import Field
@@ -109,5 +109,6 @@ class FrozenColumns(QTreeView):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.tree and event.type() == QEvent.Type.Resize:
-            self.relayout()
+            # the tree lays out its viewport after its filters have seen the resize
+            QTimer.singleShot(0, self, self.relayout)
         return super().eventFilter(watched, event)
