@@ -128,7 +128,8 @@ class RoadmapTreeModel(QAbstractItemModel):
 
     def _apply_filter(self) -> None:
         schools = {s.id: s for s in self._data.schools} if self._data else {}
-        self.matching = apply_filter(self._root, self._filter, self.today, schools)
+        self.matching = apply_filter(self._root, self._filter, self.today, schools,
+                                     list(self._items.values()))
 
     def refresh_items(self, nodes: list[Node]) -> None:
         """New values for existing items (same places): ``dataChanged`` row by row."""
