@@ -262,8 +262,7 @@ class RoadmapsPage(Page):
         if summary is None:
             self.info.setText(self.tr("Дорожных карт пока нет."))
             return
-        total = sum(1 for n in self.model.roadmap.root.walk() if n.kind == "item") \
-            if self.model.roadmap else 0
+        total = len(self.model.item_nodes())
         self.info.setText(self.tr("{level} · {start:%d.%m.%Y} – {end:%d.%m.%Y} · {status} · "
                                   "мероприятий: {count}").format(
             level=summary["level"].capitalize(), start=summary["period_start"],
@@ -339,8 +338,7 @@ class RoadmapsPage(Page):
         self.controller.actions.menu(self.tree).popup(self.tree.viewport().mapToGlobal(pos))
 
     def overdue_count(self) -> int:
-        data = self.model.roadmap
-        return sum(1 for n in data.root.walk() if n.overdue) if data else 0
+        return sum(1 for n in self.model.item_nodes() if n.overdue)
 
     def status_text(self) -> str:
         overdue = self.overdue_count()
