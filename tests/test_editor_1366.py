@@ -61,7 +61,7 @@ def test_roadmap_title_is_shown_whole_in_its_combo(page) -> None:
     assert combo.height() > combo.sizeHint().height()
 
 
-def test_detail_panel_shows_the_whole_activity_and_edits_it_with_undo(page, demo_db) -> None:
+def test_detail_panel_shows_the_whole_activity_and_edits_it_with_undo(page, qtbot, demo_db) -> None:
     rid = item_id(demo_db, "2.4")
     full = activity(demo_db, "2.4")
     index = page.select_item(rid, page.model.column_of(Field.ACTIVITY))
@@ -73,10 +73,12 @@ def test_detail_panel_shows_the_whole_activity_and_edits_it_with_undo(page, demo
     assert details.text.toPlainText() == full
     assert details.caption.text() == "2.4 · Мероприятие"
     assert "Срок понят так" in details.hint.text()
+    page.window().activateWindow()
     details.text.setFocus()
+    qtbot.waitUntil(details.text.hasFocus)
     details.text.setPlainText(full + "\nвторая строка")
-    details.commit()
-    assert activity(demo_db, "2.4") == full + "\nвторая строка"
+    page.tree.setFocus()  # leaving the panel stores the text
+    qtbot.waitUntil(lambda: activity(demo_db, "2.4") == full + "\nвторая строка")
     assert page.undo_stack.undoText().startswith("изменение «Мероприятие»")
     page.undo_stack.undo()
     assert activity(demo_db, "2.4") == full
@@ -197,3 +199,17 @@ def test_gantt_tooltip_reads_as_russian(page, demo_db) -> None:
 
 def test_schools_action_tooltip(page) -> None:
     assert page.controller.actions["schools"].toolTip() == "Каких школ касается мероприятие"
+
+
+def test_a_key_typed_on_a_long_text_cell_replaces_it(page, qtbot, demo_db) -> None:
+    rid = item_id(demo_db, "1.7")
+    index = page.select_item(rid, page.model.column_of(Field.ACTIVITY))
+    page.tree.setCurrentIndex(index)
+    page.tree.setFocus()
+    type_text(page.tree, "Н")  # AnyKeyPressed opens the editor with this key
+    editor = page.tree.indexWidget(index)
+    assert isinstance(editor, LongTextEditor)
+    type_text(editor, "овое")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert activity(demo_db, "1.7") == "Новое"

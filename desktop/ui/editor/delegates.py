@@ -158,7 +158,7 @@ class EditorDelegate(QStyledItemDelegate):
             editor.set_value(*value)
         elif isinstance(editor, LongTextEditor):
             editor.setPlainText(str(value or ""))
-            editor.moveCursor(editor.textCursor().MoveOperation.End)
+            editor.selectAll()  # as Qt does for a line edit: a typed key replaces the text
         elif isinstance(editor, QComboBox):
             status = index.data(Qt.ItemDataRole.UserRole + 14)
             editor.setCurrentIndex(max(0, editor.findData(status)))
