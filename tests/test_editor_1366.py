@@ -213,3 +213,21 @@ def test_a_key_typed_on_a_long_text_cell_replaces_it(page, qtbot, demo_db) -> No
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     QApplication.processEvents()
     assert activity(demo_db, "1.7") == "Новое"
+
+
+def test_header_label_of_a_month_cut_by_the_edge_stays_on_screen(page) -> None:
+    from desktop.ui.gantt.scale import Zoom
+
+    view = page.timeline
+    view.set_zoom(Zoom.WEEK)
+    scale, width = view.scale, view.header.width()
+    # December 2026 starts 50 px before the right edge: most of it is off screen
+    view.hbar.setValue(round(scale.x(dt.date(2026, 12, 1))) - width + 50)
+    QApplication.processEvents()
+    top_band = view.header.visible_bands()[0]
+    label = view.header.visible_labels()[len(top_band) - 1]  # the top band's last cell
+    assert top_band[-1].start == dt.date(2026, 12, 1)
+    assert label in ("декабрь 2026", "декабрь", "дек.")
+    metrics = QFontMetricsF(view.header.font())
+    shown = view.offset() + width - scale.x(dt.date(2026, 12, 1))
+    assert metrics.horizontalAdvance(label) + 6 <= shown

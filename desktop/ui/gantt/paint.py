@@ -157,9 +157,18 @@ def _faint(color: QColor, alpha: int) -> QColor:
 _FAINT: dict[tuple[int, int], QColor] = {}
 
 
+def label_span(x0: float, x1: float, visible: tuple[float, float] | None) -> tuple[float, float]:
+    """The part of a header cell on screen: a cell cut by the edge of the view keeps its
+    label in the part that shows («декабрь 2026» is not cut to «декабрь 20»)."""
+    if visible is None:
+        return x0, x1
+    return max(x0, visible[0]), min(x1, visible[1])
+
+
 def paint_header(p: QPainter, scale: TimeScale, first: date, last: date,
-                 top: float, height: float) -> None:
-    """Three bands of labels (years/quarters/months, or months/weeks/days) in ``height``."""
+                 top: float, height: float, visible: tuple[float, float] | None = None) -> None:
+    """Three bands of labels (years/quarters/months, or months/weeks/days) in ``height``;
+    ``visible`` is the span on screen in scale coordinates (labels stay inside it)."""
     metrics = QFontMetricsF(p.font())
     bands = header_bands(first, last, scale.px_per_day)
     row_h = height / len(bands)
@@ -169,9 +178,11 @@ def paint_header(p: QPainter, scale: TimeScale, first: date, last: date,
             x0, x1 = scale.x(cell.start), scale.x_end(cell.end)
             p.setPen(QPen(legend.GRID.darker(115), 0))
             p.drawLine(QPointF(x0, y), QPointF(x0, y + row_h))
-            label = next((t for t in cell.labels if metrics.horizontalAdvance(t) + 6 <= x1 - x0), "")
+            lx0, lx1 = label_span(x0, x1, visible)
+            label = next((t for t in cell.labels if metrics.horizontalAdvance(t) + 6 <= lx1 - lx0),
+                         "")
             if label:
                 p.setPen(QColor("#263238"))
-                p.drawText(QRectF(x0, y, x1 - x0, row_h), Qt.AlignmentFlag.AlignCenter, label)
+                p.drawText(QRectF(lx0, y, lx1 - lx0, row_h), Qt.AlignmentFlag.AlignCenter, label)
         p.setPen(QPen(legend.GRID.darker(115), 0))
         p.drawLine(QPointF(scale.x(first), y + row_h), QPointF(scale.x_end(last), y + row_h))
