@@ -231,3 +231,31 @@ def test_header_label_of_a_month_cut_by_the_edge_stays_on_screen(page) -> None:
     metrics = QFontMetricsF(view.header.font())
     shown = view.offset() + width - scale.x(dt.date(2026, 12, 1))
     assert metrics.horizontalAdvance(label) + 6 <= shown
+
+
+def test_rows_with_the_same_recurring_deadline_share_its_occurrences(demo_db) -> None:
+    from desktop.models import Roadmap, Section
+    from desktop.ui.editor.rows import load_roadmap
+
+    with demo_db.session() as s:
+        roadmap = s.get(Roadmap, 1)
+        section = s.scalar(select(Section).where(Section.roadmap_id == 1))
+        for n, text in enumerate(("Еженедельно по четвергам", "Еженедельно по четвергам",
+                                  "Еженедельно по пятницам")):
+            item = Item(number=f"9.{n}", position=100 + n, activity="Повтор")
+            item.set_deadline(text, roadmap.period)
+            section.items.append(item)
+        other = Item(number="9.9", position=200, activity="Иной период")
+        other.set_deadline("Еженедельно по четвергам", (dt.date(2026, 9, 1), dt.date(2026, 9, 30)))
+        section.items.append(other)
+        s.flush()
+        data = load_roadmap(s, 1, DEMO_TODAY)
+    nodes = {n.number: n for n in data.root.walk() if n.kind == "item"}
+    thursday, again, friday, september = (nodes[k] for k in ("9.0", "9.1", "9.2", "9.9"))
+    assert thursday.deadline is again.deadline
+    assert friday.deadline is not thursday.deadline
+    assert september.deadline is not thursday.deadline  # same words, another reading
+    assert september.deadline.last_due == dt.date(2026, 9, 24)
+    assert thursday.deadline.last_due == dt.date(2026, 12, 31)
+    assert thursday.overdue is again.overdue is False
+    assert september.overdue  # its last Thursday has passed by 22.11.2026
