@@ -164,6 +164,6 @@ def test_a_school_form_imports_as_one_undoable_change(hand, db, tmp_path: Path) 
     assert kind == "confirm" and "СОШ2" in text and "2.5" in text
     cell = (built.items["2.5"], built.schools["СОШ2"])
     assert _state(db, *cell).date == dt.date(2026, 5, 21)
-    assert win.undo_stack.undoText() == "форма школы СОШ2"
+    assert win.undo_stack.undoText() == "форму школы СОШ2"
     win.undo_stack.undo()
     assert _state(db, *cell).status is ItemStatus.PLANNED

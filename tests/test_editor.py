@@ -121,7 +121,7 @@ def test_ticking_the_box_marks_done_and_undo_reverts(page, demo_db) -> None:
     assert stored.status is ItemStatus.DONE and stored.done_date is not None
     assert page.index_for(("item", item_id), 0).data(
         Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
-    assert page.undo_stack.undoText() == "отметка «выполнено»"
+    assert page.undo_stack.undoText() == "отметку «выполнено»"
     page.undo_stack.undo()
     stored = item(demo_db, item_id)
     assert stored.status is not ItemStatus.DONE and stored.done_date is None

@@ -126,7 +126,7 @@ def test_paste_three_rows_from_excel_and_undo(page, qtbot, demo_db) -> None:  # 
         assert second.activity == "Семинар\nв две строки" and second.deadline_kind == "span"
         assert third.activity == "Анкетирование" and third.indicator == ""
         pasted = [first.id, second.id, third.id]
-    assert page.undo_stack.undoText() == "вставка строк (3)"
+    assert page.undo_stack.undoText() == "вставку строк (3)"
     page.undo_stack.undo()
     assert count(demo_db) == total
     page.undo_stack.redo()

@@ -33,11 +33,49 @@ if TYPE_CHECKING:
     from desktop.ui.dialogs import Dialogs
 
 
+#: leading words of command names that change in the accusative («Отменить …» governs it);
+#: the others (изменение, удаление, перемещение, импорт, документ …) read the same
+ACCUSATIVE = {
+    "отметка": "отметку", "вставка": "вставку", "перенумерация": "перенумерацию",
+    "новая": "новую", "дорожная": "дорожную", "карта": "карту", "строка": "строку",
+    "виза": "визу", "форма": "форму", "школа": "школу", "смена": "смену",
+}
+
+
+def action_text(name: str) -> str:
+    """What follows «Отменить»/«Повторить»: the name's leading words in the accusative.
+
+    «отметка «выполнено»» → «отметку «выполнено»», «новая строка приложения» →
+    «новую строку приложения»; the words after the head phrase are left as written.
+    """
+    words = name.split(" ")
+    for n, word in enumerate(words):
+        bare = word.rstrip(":,")
+        accusative = ACCUSATIVE.get(bare)
+        if accusative is None:
+            break
+        words[n] = accusative + word[len(bare):]
+        if bare != word:  # «отметка: 1.4 — СОШ1»: the head phrase ends at the colon
+            break
+    return " ".join(words)
+
+
+def undo_name(name: str) -> str:
+    """The text to give a QUndoCommand or a macro: Qt shows the part before "\\n" in the
+    history and the part after it (``actionText``) in «Отменить …»/«Повторить …»."""
+    action = action_text(name)
+    return name if action == name else f"{name}\n{action}"
+
+
 class CommittingCommand(QUndoCommand):
-    """Base: subclasses implement ``do()`` and ``revert()``; errors become ``self.error``."""
+    """Base: subclasses implement ``do()`` and ``revert()``; errors become ``self.error``.
+
+    ``text`` names the change in the nominative (the history list shows it); the undo
+    and redo actions read :meth:`actionText`, its accusative (:func:`action_text`).
+    """
 
     def __init__(self, database: Database, changes: Changes, text: str) -> None:
-        super().__init__(text)
+        super().__init__(undo_name(text))
         self.database = database
         self.changes = changes
         self.error: str | None = None

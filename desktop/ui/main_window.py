@@ -147,6 +147,11 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         # after any edit or undo, pages other than the current one re-read when shown
         self.undo_stack.indexChanged.connect(self._forget_hidden_pages)
+        # the counters follow every change, once the pages have taken it in
+        for signal in (self.changes.itemsChanged, self.changes.roadmapChanged,
+                       self.changes.referenceChanged, self.changes.ordersChanged,
+                       self.undo_stack.indexChanged):
+            signal.connect(self._status_soon)
         if database is not None:
             self.attach_database(database)
 
@@ -254,7 +259,15 @@ class MainWindow(QMainWindow):
         if page.key not in self._loaded:
             page.reload()
             self._loaded.add(page.key)
-        self.page_status.setText(page.status_text())
+        self.update_status()
+
+    def _status_soon(self, *_args: object) -> None:
+        QTimer.singleShot(0, self, self.update_status)
+
+    def update_status(self) -> None:
+        """The current page's counters in the status bar («Просрочено: 4», «Школ: 14»)."""
+        current = self.current_page()
+        self.page_status.setText(current.status_text() if current else "")
 
     def _forget_hidden_pages(self) -> None:
         current = self.current_page()
@@ -264,8 +277,7 @@ class MainWindow(QMainWindow):
         """Re-read every page that has been shown (F5)."""
         for key in list(self._loaded):
             self.pages[key].reload()
-        current = self.current_page()
-        self.page_status.setText(current.status_text() if current else "")
+        self.update_status()
 
     # -- menus -------------------------------------------------------------
     def _action(self, text: str, slot: object,

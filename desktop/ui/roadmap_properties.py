@@ -80,7 +80,7 @@ class RoadmapPropertiesCommand(CommittingCommand):
 
     def __init__(self, database: Database, changes: Changes, roadmap_id: int,
                  new: RoadmapProperties) -> None:
-        super().__init__(database, changes, "свойства дорожной карты")
+        super().__init__(database, changes, "изменение свойств дорожной карты")
         with database.session() as s:
             self.old = service.read_properties(s, roadmap_id)
             self.old_deadlines = service.deadline_state(s, roadmap_id)

@@ -128,7 +128,8 @@ class RoadmapTreeModel(QAbstractItemModel):
 
     def _apply_filter(self) -> None:
         schools = {s.id: s for s in self._data.schools} if self._data else {}
-        self.matching = apply_filter(self._root, self._filter, self.today, schools)
+        self.matching = apply_filter(self._root, self._filter, self.today, schools,
+                                     self.item_nodes())
 
     def refresh_items(self, nodes: list[Node]) -> None:
         """New values for existing items (same places): ``dataChanged`` row by row."""
@@ -153,6 +154,10 @@ class RoadmapTreeModel(QAbstractItemModel):
                                                  QModelIndex() for n, i in zip(nodes_of, old,
                                                                                strict=True)])
             self.layoutChanged.emit()
+
+    def item_nodes(self) -> list[Node]:
+        """Every item of the roadmap (filtered out or not), in tree order."""
+        return list(self._items.values())
 
     def item_node(self, item_id: int) -> Node | None:
         return self._items.get(item_id)

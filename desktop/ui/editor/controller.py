@@ -21,7 +21,7 @@ from desktop.models.columns import Column, Field
 from desktop.models.enums import ItemStatus
 from desktop.services import numbering, structure
 from desktop.services.editing import resolve_executors
-from desktop.ui.commands import CommittingCommand, SetItemFieldCommand, push
+from desktop.ui.commands import CommittingCommand, SetItemFieldCommand, push, undo_name
 from desktop.ui.editor.actions import ActionSpec, EditorActions
 from desktop.ui.editor.clipboard import (
     PastedBlock,
@@ -71,7 +71,7 @@ class EditorController:
             ActionSpec("renumber", tr("Перенумеровать"), self.renumber, (),
                        tr("Номера по порядку: 1, 1.1, 1.1.1")),
             ActionSpec("schools", tr("Школы…"), self.edit_schools, (),
-                       tr("Какие школы касается мероприятие")),
+                       tr("Каких школ касается мероприятие")),
             None,
             ActionSpec("copy", tr("Копировать"), self.copy, ("Ctrl+C",)),
             ActionSpec("paste", tr("Вставить"), self.paste, ("Ctrl+V",),
@@ -239,7 +239,7 @@ class EditorController:
         if not self.page.dialogs.confirm(self.page, self.page.tr("Удаление"), question):
             return
         self._structure(lambda db, ch, rid: DeleteCommand(
-            db, ch, rid, self.page.tr("удаление ({n})").format(n=len(keys)),
+            db, ch, rid, self.page.tr("удаление строк ({n})").format(n=len(keys)),
             item_ids=items, section_ids=sections))
 
     def _layout(self, text: str, operation: Callable[[Any], Any]) -> None:
@@ -298,7 +298,7 @@ class EditorController:
         blocks = split_blocks(rows, data.columns)
         text = self.page.tr("вставка строк ({n})").format(n=len(rows))
         stack = self.page.undo_stack
-        stack.beginMacro(text)  # one undo for the rows and the sections they came with
+        stack.beginMacro(undo_name(text))  # one undo for the rows and the sections they came with
         try:
             created = self._paste_blocks(blocks, place, data.columns, text)
         finally:

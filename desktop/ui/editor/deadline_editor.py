@@ -54,6 +54,15 @@ def describe(deadline: Deadline) -> str:
     return "срок не распознан" if deadline.text.strip() else "срок не указан"
 
 
+def interpretation(deadline: Deadline) -> tuple[str, bool]:
+    """:func:`describe` with the warnings, and whether to show it in red."""
+    text = describe(deadline)
+    if deadline.warnings:
+        text += " · " + "; ".join(deadline.warnings)
+    bad = bool(deadline.warnings) or (deadline.kind is Kind.UNPARSED and bool(deadline.text.strip()))
+    return text, bad
+
+
 def _recurrence(deadline: Deadline) -> str:
     rule = deadline.recurrence
     if rule is None:
@@ -67,7 +76,7 @@ class DatePopup(QFrame):
     picked = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, *, start: dt.date | None = None,
-                 end: dt.date | None = None) -> None:
+                 end: dt.date | None = None, due: bool = False) -> None:
         super().__init__(parent, Qt.WindowType.Popup)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         today = QDate.currentDate()
@@ -79,6 +88,7 @@ class DatePopup(QFrame):
         self.has_end = QCheckBox(self.tr("по"), self)
         self.has_end.setChecked(end is not None and end != start)
         self.due = QCheckBox(self.tr("«до» этой даты"), self)
+        self.due.setChecked(due)
         ok = QPushButton(self.tr("Вставить"), self)
         ok.clicked.connect(self.accept)
         form = QFormLayout(self)
@@ -103,10 +113,18 @@ class DatePopup(QFrame):
 
 
 class DeadlineEditor(QWidget):
-    """The line, the date button and the interpretation (red when there are warnings)."""
+    """The line, the date button and the interpretation (red when there are warnings).
+
+    In the tree (``compact``) the editor is one row high and does not cover the rows
+    below: the interpretation goes out through :attr:`interpreted` (to the detail
+    panel under the tree) and into the line's tooltip, and the line turns red on a warning.
+    """
+
+    #: (interpretation, whether it warns), on every change of the text
+    interpreted = Signal(str, bool)
 
     def __init__(self, parent: QWidget | None = None, *,
-                 period: tuple[dt.date, dt.date] | None = None) -> None:
+                 period: tuple[dt.date, dt.date] | None = None, compact: bool = False) -> None:
         super().__init__(parent)
         self.period = period
         self.setAutoFillBackground(True)
@@ -127,6 +145,9 @@ class DeadlineEditor(QWidget):
         layout.setSpacing(1)
         layout.addLayout(top)
         layout.addWidget(self.label)
+        self.label.setVisible(not compact)
+        if compact:
+            layout.setContentsMargins(0, 0, 0, 0)
         self.setFocusProxy(self.line)
         self.popup: DatePopup | None = None
         self.line.textChanged.connect(self._interpret)
@@ -142,18 +163,20 @@ class DeadlineEditor(QWidget):
         return parse_deadline(self.line.text(), self.period)
 
     def _interpret(self, _text: str) -> None:
-        deadline = self.deadline()
-        text = describe(deadline)
-        if deadline.warnings:
-            text += " · " + "; ".join(deadline.warnings)
+        text, bad = interpretation(self.deadline())
         self.label.setText(text)
-        bad = bool(deadline.warnings) or (deadline.kind is Kind.UNPARSED and deadline.text.strip())
         self.label.setStyleSheet("color: #b71c1c;" if bad else "color: #455a64;")
-        self.label.setProperty("warning", bool(bad))
+        self.label.setProperty("warning", bad)
+        self.line.setToolTip(text)
+        self.line.setStyleSheet("color: #b71c1c;" if bad else "")
+        self.interpreted.emit(text, bad)
 
     def show_picker(self) -> None:
         deadline = self.deadline()
-        self.popup = DatePopup(self, start=deadline.start, end=deadline.end)
+        if deadline.kind is Kind.DUE:  # «до 15.02.2026»: the date itself, «до» ticked
+            self.popup = DatePopup(self, start=deadline.end, due=True)
+        else:
+            self.popup = DatePopup(self, start=deadline.start, end=deadline.end)
         self.popup.picked.connect(self.set_text)
         self.popup.move(self.mapToGlobal(self.rect().bottomLeft()))
         self.popup.show()

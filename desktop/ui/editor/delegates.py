@@ -1,16 +1,29 @@
 """Cell editors of the roadmap tree, chosen by the column's field: deadline (parsed as you
-type), executors (completion from the directory), status (a combo) and schools (a
-scope and a checkable list); every other text field gets a plain line edit."""
+type, one row high), executors (completion from the directory), status (a combo), schools
+(a scope and a checkable list), long text (activity, tasks, indicator …: several lines,
+wider than the cell); the number gets a plain line edit. Editors stay inside the viewport."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QComboBox,
     QCompleter,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -20,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.models.columns import Field
 from desktop.models.enums import ItemStatus, SchoolScope, label
 from desktop.ui.editor.deadline_editor import DeadlineEditor
+from desktop.ui.editor.details import LONG_FIELDS
 from desktop.ui.editor.rows import SchoolInfo
 from desktop.ui.roadmap_tree_model import FieldRole, RoadmapTreeModel
 
@@ -79,8 +93,30 @@ class SchoolsEditor(QWidget):
         return scope, ids if scope is SchoolScope.CHOSEN else []
 
 
+class LongTextEditor(QPlainTextEdit):
+    """Several lines for a long text: Enter stores it, Shift+Enter (or Ctrl/Alt+Enter)
+    starts a new line, Esc cancels."""
+
+    #: width and lines of the editor (wider than the cell when the cell is narrow)
+    MIN_WIDTH, LINES = 460, 4
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setToolTip(self.tr("Enter — сохранить, Shift+Enter — новая строка, Esc — отмена"))
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def preferred_height(self) -> int:
+        return self.fontMetrics().lineSpacing() * self.LINES + 2 * self.frameWidth() + 8
+
+
 class EditorDelegate(QStyledItemDelegate):
     """Picks the editor by the column's :class:`Field` (``FieldRole``)."""
+
+    #: the deadline being typed, as understood (text, warns) — the page shows it
+    deadlineInterpreted = Signal(str, bool)
 
     def __init__(self, model: RoadmapTreeModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,7 +129,11 @@ class EditorDelegate(QStyledItemDelegate):
         field = Field(raw) if raw else None
         data = self.model.roadmap
         if field is Field.DEADLINE:
-            return DeadlineEditor(parent, period=data.period if data else None)
+            deadline = DeadlineEditor(parent, period=data.period if data else None, compact=True)
+            deadline.interpreted.connect(self.deadlineInterpreted)
+            return deadline
+        if field in LONG_FIELDS and field is not Field.EXECUTORS:
+            return LongTextEditor(parent)
         if field is Field.STATUS:
             combo = QComboBox(parent)
             for status in ItemStatus:
@@ -116,6 +156,9 @@ class EditorDelegate(QStyledItemDelegate):
             editor.set_text(value or "")
         elif isinstance(editor, SchoolsEditor):
             editor.set_value(*value)
+        elif isinstance(editor, LongTextEditor):
+            editor.setPlainText(str(value or ""))
+            editor.selectAll()  # as Qt does for a line edit: a typed key replaces the text
         elif isinstance(editor, QComboBox):
             status = index.data(Qt.ItemDataRole.UserRole + 14)
             editor.setCurrentIndex(max(0, editor.findData(status)))
@@ -129,14 +172,49 @@ class EditorDelegate(QStyledItemDelegate):
             model.setData(index, editor.value())
         elif isinstance(editor, QComboBox):
             model.setData(index, ItemStatus(editor.currentData()))
-        elif isinstance(editor, QLineEdit):
+        elif isinstance(editor, QLineEdit | LongTextEditor):
             model.setData(index, editor.text())
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
                              index: Index) -> None:
         rect = QRect(option.rect)
-        if isinstance(editor, DeadlineEditor | SchoolsEditor):
+        if isinstance(editor, SchoolsEditor):
             rect.setWidth(max(rect.width(), 380))
-            height = 220 if isinstance(editor, SchoolsEditor) else editor.sizeHint().height()
-            rect.setHeight(max(rect.height(), height))
-        editor.setGeometry(rect)
+            rect.setHeight(max(rect.height(), 220))
+        elif isinstance(editor, LongTextEditor):
+            rect.setWidth(max(rect.width(), LongTextEditor.MIN_WIDTH))
+            rect.setHeight(max(rect.height(), editor.preferred_height()))
+        elif isinstance(editor, DeadlineEditor):
+            rect.setWidth(max(rect.width(), 220))  # one row: the rows below stay visible
+        editor.setGeometry(fit_inside(rect, editor.parentWidget().rect()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(watched, LongTextEditor) and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & (Qt.KeyboardModifier.ShiftModifier
+                                    | Qt.KeyboardModifier.ControlModifier
+                                    | Qt.KeyboardModifier.AltModifier):
+                watched.insertPlainText("\n")
+            else:
+                self.commitData.emit(watched)
+                self.closeEditor.emit(watched, QAbstractItemDelegate.EndEditHint.NoHint)
+            return True
+        return super().eventFilter(watched, event)
+
+
+def fit_inside(rect: QRect, area: QRect) -> QRect:
+    """``rect`` moved (and if need be shrunk) to lie within ``area``: an editor wider or
+    taller than its cell is never cut at the viewport's edge or the splitter."""
+    rect = QRect(rect)
+    rect.setWidth(min(rect.width(), area.width()))
+    rect.setHeight(min(rect.height(), area.height()))
+    if rect.right() > area.right():
+        rect.moveRight(area.right())
+    if rect.bottom() > area.bottom():
+        rect.moveBottom(area.bottom())
+    if rect.left() < area.left():
+        rect.moveLeft(area.left())
+    if rect.top() < area.top():
+        rect.moveTop(area.top())
+    return rect

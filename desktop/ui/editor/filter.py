@@ -76,20 +76,21 @@ def _concerns(node: Node, school_id: int, school: SchoolInfo | None) -> bool:
 
 
 def apply_filter(root: Node, spec: FilterSpec, today: dt.date,
-                 schools: dict[int, SchoolInfo]) -> int:
+                 schools: dict[int, SchoolInfo], items: list[Node] | None = None) -> int:
     """Set ``visible`` and ``vrow`` on every node; returns how many items match.
 
-    The matches are found in one flat pass; then only the nodes on the way from
-    a match up to its section are kept (a keystroke on 5,000 rows: a few ms).
+    The matches are found in one flat pass (over ``items``, every item node in tree
+    order, when the caller keeps that list: no recursive walk per keystroke); then only
+    the nodes on the way from a match up to its section are kept (5,000 rows: a few ms).
     """
+    if items is None:
+        items = [n for n in root.walk() if n.kind == "item"]
     if not spec.active():
         _show_all(root)
-        return sum(1 for n in root.walk() if n.kind == "item")
+        return len(items)
     matches = item_matcher(spec, today, schools)
-    sections = [s for s in root.children
-                if spec.section_id is None or s.id == spec.section_id]
-    hits = [n for section in sections for n in section.walk()
-            if n.kind == "item" and matches(n)]
+    section = spec.section_id
+    hits = [n for n in items if (section is None or n.section_id == section) and matches(n)]
     kept: set[int] = {id(root)}
     for node in hits:
         while node is not None and id(node) not in kept:

@@ -153,6 +153,9 @@ def load_item_nodes(session: Session, columns: tuple[Column, ...], today: dt.dat
     executors = _executors(session, ids, sids, positions=prints_positions(columns))
     schools = _schools(session, ids, sids)
     nodes = []
+    #: one Deadline per distinct recurring reading: «Еженедельно по четвергам» on a hundred
+    #: rows expands its occurrences once (the Deadline caches them), not a hundred times
+    shared: dict[str, tuple[dict, Deadline]] = {}
     for r in session.execute(stmt).mappings():
         node = Node("item", r["id"], r["section_id"])
         node.depth = r["parent_id"] or 0  # the parent's id until linked
@@ -160,8 +163,14 @@ def load_item_nodes(session: Session, columns: tuple[Column, ...], today: dt.dat
         node.status, node.done_date, node.number = status, r["done_date"], r["number"]
         node.deadline_json = r["deadline_json"]
         done_mark = bool(node.deadline_json and node.deadline_json.get("done"))
-        if r["deadline_kind"] == "recurring" and node.deadline is not None:
-            node.overdue = node.deadline.is_overdue(today, status)  # its last occurrence
+        if r["deadline_kind"] == "recurring" and node.deadline_json is not None:
+            seen = shared.get(r["deadline_text"])
+            if seen is not None and seen[0] == node.deadline_json:
+                node._deadline = seen[1]
+            deadline = node.deadline
+            assert deadline is not None
+            shared[r["deadline_text"]] = (node.deadline_json, deadline)
+            node.overdue = deadline.is_overdue(today, status)  # its last occurrence
         else:
             node.overdue = is_overdue(r["deadline_kind"], r["deadline_end"], today, status,
                                       text_says_done=done_mark)

@@ -114,7 +114,8 @@ class GanttCanvas(QWidget):
             color = legend.SECTION if row.is_section else legend.status_color(row.status, row.overdue)
             paint_row(p, shapes, row.top, row.height, color, cancelled=cancelled, left_edge=offset)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        paint_markers(p, scale, first, last, 0, height, view.today, view.monitoring_points)
+        paint_markers(p, scale, first, last, 0, height, view.today, view.monitoring_points,
+                      right=offset + width)
 
     def _drag_preview(self, row: VisibleRow) -> list[Shape] | None:
         drag = self.drag

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from desktop.ui.gantt.paint import paint_header
+from desktop.ui.gantt.paint import label_span, paint_header
 from desktop.ui.gantt.scale import Band, header_bands
 
 if TYPE_CHECKING:
@@ -39,12 +39,13 @@ class ScaleHeader(QWidget):
         """The label drawn in each visible cell (the longest that fits; "" when none fits)."""
         metrics = self.fontMetrics()
         scale = self.view.scale
+        shown = (self.view.offset(), self.view.offset() + self.width())
         found = []
         for cells in self.visible_bands():
             for cell in cells:
-                width = scale.x_end(cell.end) - scale.x(cell.start)
+                x0, x1 = label_span(scale.x(cell.start), scale.x_end(cell.end), shown)
                 found.append(next((t for t in cell.labels
-                                   if metrics.horizontalAdvance(t) + 6 <= width), ""))
+                                   if metrics.horizontalAdvance(t) + 6 <= x1 - x0), ""))
         return found
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -54,5 +55,6 @@ class ScaleHeader(QWidget):
         first, last = self.view.visible_dates(self.width())
         top = self.height() - self.natural_height()
         p.translate(-offset, 0)
-        paint_header(p, scale, first, last, top, self.natural_height())
+        paint_header(p, scale, first, last, top, self.natural_height(),
+                     visible=(offset, offset + self.width()))
         p.end()

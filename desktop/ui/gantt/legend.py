@@ -45,38 +45,95 @@ def status_color(status: ItemStatus | str | None, overdue: bool) -> QColor:
     return PLANNED
 
 
+Entry = tuple[str, QColor, bool]
+
+
+def legend_rows(metrics: QFontMetricsF, height: float, entries: list[Entry],
+                max_width: float | None = None) -> list[list[tuple[float, Entry]]]:
+    """The entries in lines no wider than ``max_width`` (one line when None): each entry
+    with its x from the line's start."""
+    swatch = height * 0.55
+    rows: list[list[tuple[float, Entry]]] = [[]]
+    x = 0.0
+    for entry in entries:
+        width = swatch * 2.3 + metrics.horizontalAdvance(entry[0]) + 2
+        if max_width is not None and rows[-1] and x + width > max_width:
+            rows.append([])
+            x = 0.0
+        rows[-1].append((x, entry))
+        x += width + swatch * 1.4
+    return rows
+
+
 def paint_legend(painter: QPainter, left: float, top: float, height: float,
-                 extra: tuple[tuple[str, QColor], ...] = ()) -> float:
-    """Swatches and names in one line from (left, top); returns the width used."""
+                 extra: tuple[tuple[str, QColor], ...] = (),
+                 max_width: float | None = None) -> float:
+    """Swatches and names from (left, top), in lines of ``height`` no wider than
+    ``max_width``; returns the width used."""
     metrics = QFontMetricsF(painter.font())
     swatch = height * 0.55
-    x = left
-    entries = [(name, color, struck) for name, color, struck in LEGEND]
-    entries += [(name, color, False) for name, color in extra]
-    for name, color, struck in entries:
-        box = QRectF(x, top + (height - swatch) / 2, swatch * 1.8, swatch)
-        painter.fillRect(box, color)
-        if struck:
-            painter.setPen(QPen(QColor("#424242"), max(1.0, swatch / 8)))
-            painter.drawLine(QPointF(box.left(), box.center().y()), QPointF(box.right(), box.center().y()))
-        x = box.right() + swatch * 0.5
-        painter.setPen(QColor("#212121"))
-        text_rect = QRectF(x, top, metrics.horizontalAdvance(name) + 2, height)
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name)
-        x = text_rect.right() + swatch * 1.4
-    return x - left
+    entries = [*LEGEND, *((name, color, False) for name, color in extra)]
+    used = 0.0
+    for line, row in enumerate(legend_rows(metrics, height, entries, max_width)):
+        y = top + line * height
+        for x0, (name, color, struck) in row:
+            box = QRectF(left + x0, y + (height - swatch) / 2, swatch * 1.8, swatch)
+            painter.fillRect(box, color)
+            if struck:
+                painter.setPen(QPen(QColor("#424242"), max(1.0, swatch / 8)))
+                painter.drawLine(QPointF(box.left(), box.center().y()),
+                                 QPointF(box.right(), box.center().y()))
+            painter.setPen(QColor("#212121"))
+            text_rect = QRectF(box.right() + swatch * 0.5, y,
+                               metrics.horizontalAdvance(name) + 2, height)
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                             name)
+            used = max(used, text_rect.right() - left)
+    return used
 
 
 class LegendWidget(QWidget):
-    """The legend in one line (status colours, today, monitoring points)."""
+    """The legend (status colours, today, monitoring points), wrapped to its width."""
 
     EXTRA = (("сегодня", TODAY), ("контрольная точка", MONITORING))
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def line_height(self) -> int:
+        return max(18, self.fontMetrics().height() + 6)
+
+    def entries(self) -> list[Entry]:
+        return [*LEGEND, *((name, color, False) for name, color in self.EXTRA)]
+
+    def rows(self, width: int) -> list[list[tuple[float, Entry]]]:
+        return legend_rows(QFontMetricsF(self.font()), self.line_height(), self.entries(),
+                           max(1, width - 8))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return len(self.rows(width)) * self.line_height()
+
     def sizeHint(self) -> QSize:
-        return QSize(640, max(18, self.fontMetrics().height() + 6))
+        return QSize(640, self.line_height())
+
+    def minimumSizeHint(self) -> QSize:
+        widest = max(QFontMetricsF(self.font()).horizontalAdvance(e[0]) for e in self.entries())
+        return QSize(int(widest + self.line_height() * 2.3) + 10, self.line_height())
+
+    def resizeEvent(self, event: object) -> None:
+        needed = self.heightForWidth(self.width())
+        if self.minimumHeight() != needed:
+            self.setMinimumHeight(needed)  # the layout gives the wrapped lines their room
+        super().resizeEvent(event)  # type: ignore[arg-type]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        paint_legend(painter, 4, 0, self.height(), self.EXTRA)
+        paint_legend(painter, 4, 0, self.line_height(), self.EXTRA, max_width=self.width() - 8)
         painter.end()

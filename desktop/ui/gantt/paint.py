@@ -44,10 +44,22 @@ def paint_backdrop(p: QPainter, scale: TimeScale, first: date, last: date,
         day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
+def marker_label_box(metrics: QFontMetricsF, x: float, top: float, label: str,
+                     right: float) -> QRectF:
+    """Where a monitoring point's label goes: right of its line, or left of it when it
+    would pass ``right`` (the visible edge), so that the name is never cut."""
+    width = metrics.horizontalAdvance(label) + 6
+    left = x + 2 if x + 2 + width <= right else x - 2 - width
+    return QRectF(left, top + 2, width, metrics.height() + 2)
+
+
 def paint_markers(p: QPainter, scale: TimeScale, first: date, last: date, top: float,
-                  bottom: float, today: date | None, points: MonitoringPoints) -> None:
-    """The monitoring points (dashed, with their target) and the today line."""
+                  bottom: float, today: date | None, points: MonitoringPoints,
+                  right: float | None = None) -> None:
+    """The monitoring points (dashed, with their target) and the today line; ``right``
+    is the visible right edge in scale coordinates (the end of ``last`` by default)."""
     metrics = QFontMetricsF(p.font())
+    edge = scale.x_end(last) if right is None else right
     for day, label in points:
         if not first <= day <= last:
             continue
@@ -56,7 +68,7 @@ def paint_markers(p: QPainter, scale: TimeScale, first: date, last: date, top: f
         p.setPen(pen)
         p.drawLine(QPointF(x, top), QPointF(x, bottom))
         if label:
-            box = QRectF(x + 2, top + 2, metrics.horizontalAdvance(label) + 6, metrics.height() + 2)
+            box = marker_label_box(metrics, x, top, label, edge)
             p.fillRect(box, QColor(255, 255, 255, 220))
             p.setPen(legend.MONITORING)
             p.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
@@ -145,9 +157,18 @@ def _faint(color: QColor, alpha: int) -> QColor:
 _FAINT: dict[tuple[int, int], QColor] = {}
 
 
+def label_span(x0: float, x1: float, visible: tuple[float, float] | None) -> tuple[float, float]:
+    """The part of a header cell on screen: a cell cut by the edge of the view keeps its
+    label in the part that shows («декабрь 2026» is not cut to «декабрь 20»)."""
+    if visible is None:
+        return x0, x1
+    return max(x0, visible[0]), min(x1, visible[1])
+
+
 def paint_header(p: QPainter, scale: TimeScale, first: date, last: date,
-                 top: float, height: float) -> None:
-    """Three bands of labels (years/quarters/months, or months/weeks/days) in ``height``."""
+                 top: float, height: float, visible: tuple[float, float] | None = None) -> None:
+    """Three bands of labels (years/quarters/months, or months/weeks/days) in ``height``;
+    ``visible`` is the span on screen in scale coordinates (labels stay inside it)."""
     metrics = QFontMetricsF(p.font())
     bands = header_bands(first, last, scale.px_per_day)
     row_h = height / len(bands)
@@ -157,9 +178,11 @@ def paint_header(p: QPainter, scale: TimeScale, first: date, last: date,
             x0, x1 = scale.x(cell.start), scale.x_end(cell.end)
             p.setPen(QPen(legend.GRID.darker(115), 0))
             p.drawLine(QPointF(x0, y), QPointF(x0, y + row_h))
-            label = next((t for t in cell.labels if metrics.horizontalAdvance(t) + 6 <= x1 - x0), "")
+            lx0, lx1 = label_span(x0, x1, visible)
+            label = next((t for t in cell.labels if metrics.horizontalAdvance(t) + 6 <= lx1 - lx0),
+                         "")
             if label:
                 p.setPen(QColor("#263238"))
-                p.drawText(QRectF(x0, y, x1 - x0, row_h), Qt.AlignmentFlag.AlignCenter, label)
+                p.drawText(QRectF(lx0, y, lx1 - lx0, row_h), Qt.AlignmentFlag.AlignCenter, label)
         p.setPen(QPen(legend.GRID.darker(115), 0))
         p.drawLine(QPointF(scale.x(first), y + row_h), QPointF(scale.x_end(last), y + row_h))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QTreeView
 
 from desktop.models.deadline import Deadline
 from desktop.ui.roadmap_tree_model import (
+    CHECK_COLUMN,
     DeadlineRole,
     OverdueRole,
     RowIdRole,
@@ -139,12 +140,15 @@ def tooltip_text(index: QModelIndex, status_label: str) -> str:
     if index.data(RowKindRole) == "section":
         return str(index.data() or "")
     lines = []
-    for column in range(model.columnCount(index.parent())):
+    # column 0 is the «✓» box with «!» for overdue: said in words below, not as «✓: !»
+    for column in range(CHECK_COLUMN + 1, model.columnCount(index.parent())):
         heading = model.headerData(column, Qt.Orientation.Horizontal)
         value = index.siblingAtColumn(column).data()
         if value not in (None, ""):
             lines.append(f"{heading}: {value}" if heading else str(value))
     if status_label:
         lines.append(f"Статус: {status_label}")
+    if index.data(OverdueRole):
+        lines.append("Срок прошёл, мероприятие не выполнено")
     return "\n".join(lines)
 

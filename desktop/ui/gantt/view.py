@@ -87,7 +87,9 @@ class GanttView(QWidget):
                                                 lambda: self.zoom_by(1.5))
         self.legend = LegendWidget(self)
 
-        bottom = QHBoxLayout()
+        #: the zoom and the legend under the timeline (a page may place them elsewhere)
+        self.controls = QWidget(self)
+        bottom = QHBoxLayout(self.controls)
         bottom.setContentsMargins(4, 2, 4, 2)
         bottom.addWidget(self.zoom_out_button)
         bottom.addWidget(self.zoom_combo)
@@ -99,7 +101,7 @@ class GanttView(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.hbar)
-        layout.addLayout(bottom)
+        layout.addWidget(self.controls)
 
         self._align_header()
         tree.expanded.connect(self._refresh)

@@ -123,10 +123,10 @@ class PointsEditor(QWidget):
         point = self.current_id()
         if point is None:
             return FAILED
-        return self._run(self.tr("пункт стал подпунктом"), lambda s: ed.indent_point(s, point))
+        return self._run(self.tr("понижение пункта до подпункта"), lambda s: ed.indent_point(s, point))
 
     def outdent(self) -> Any:
         point = self.current_id()
         if point is None:
             return FAILED
-        return self._run(self.tr("подпункт стал пунктом"), lambda s: ed.outdent_point(s, point))
+        return self._run(self.tr("повышение подпункта до пункта"), lambda s: ed.outdent_point(s, point))

@@ -208,7 +208,7 @@ class ChecklistPage(Page):
                 return False
             day = dialog.day()
         new = {c: self.model.state(c).done(day) for c in cells}
-        return self._push(new, self._text(cells, "выполнено"))
+        return self._push(new, self._text(cells, "отметка «выполнено»"))
 
     def edit_cell(self, cell: Cell) -> bool:
         """Enter: the cell dialog; one undoable change on OK."""

@@ -1,7 +1,9 @@
 """«Дорожные карты»: the coordinator's daily screen — the roadmap editor.
 
 A tree table of sections and items in the roadmap's column profile, edited in
-place; a toolbar, a context menu and shortcuts for the structure; a filter bar.
+place, its «✓»/«№» columns pinned while it scrolls right; under it the current cell's
+whole text (:mod:`desktop.ui.editor.details`); a toolbar, a context menu and shortcuts
+for the structure; a filter bar.
 Every edit goes through an undo command (:mod:`desktop.ui.editor.commands`)
 that commits at once; the view refreshes from what :class:`Changes` reports.
 The structural and clipboard handlers live in :mod:`desktop.ui.editor.controller`.
@@ -16,7 +18,6 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,9 +31,12 @@ from PySide6.QtWidgets import (
 from desktop.models.columns import Field
 from desktop.ui.editor.controller import EditorController
 from desktop.ui.editor.delegates import EditorDelegate
+from desktop.ui.editor.details import ItemDetails
 from desktop.ui.editor.filter_bar import FilterBar
+from desktop.ui.editor.frozen import FrozenColumns
 from desktop.ui.editor.rows import Node, load_item_nodes, load_roadmap
 from desktop.ui.empty_state import EmptyState
+from desktop.ui.editor.title_combo import TitleCombo
 from desktop.ui.roadmap_tree_model import RoadmapTreeModel
 from desktop.ui.views.base import Page, page_heading
 
@@ -41,8 +45,10 @@ if TYPE_CHECKING:
     from desktop.ui.datasource import DataSource
     from desktop.ui.gantt.view import GanttView
 
-#: starting widths of the columns by field (the activity column stretches)
-WIDTHS = {Field.NUMBER: 64, Field.DEADLINE: 150, Field.EXECUTORS: 190, Field.TASKS: 200,
+#: starting widths of the columns by field; the activity column gets what is left of
+#: the tree's width, at least ACTIVITY_WIDTH (the rest scroll past the pinned «№»)
+ACTIVITY_WIDTH = 300
+WIDTHS = {Field.NUMBER: 56, Field.DEADLINE: 150, Field.EXECUTORS: 190, Field.TASKS: 200,
           Field.INDICATOR: 190, Field.EVIDENCE: 160, Field.INFO_SUPPORT: 170,
           Field.STATUS: 110, Field.DONE_DATE: 96, Field.SCHOOLS: 140, Field.NOTE: 150}
 
@@ -55,8 +61,7 @@ class RoadmapsPage(Page):
         super().__init__(source, parent)
         #: «today» for overdue marks and «due soon» (tests fix it)
         self.today = dt.date.today()
-        self.combo = QComboBox(self)
-        self.combo.setMinimumContentsLength(60)
+        self.combo = TitleCombo(self)
         self.combo.currentIndexChanged.connect(self._show_current)
         self.info = QLabel(self)
         self.model = RoadmapTreeModel(self, today=self.today)
@@ -80,6 +85,12 @@ class RoadmapsPage(Page):
         self.tree.installEventFilter(self)
         self.filter_bar = FilterBar(self)
         self.controller = EditorController(self)
+        self.frozen = FrozenColumns(self.tree, self._collapsed_indexes)
+        self.details = ItemDetails(self.controller.edit_field, self)
+        self.delegate.deadlineInterpreted.connect(self.details.set_hint)
+        self.delegate.closeEditor.connect(self._show_details)
+        self.tree.selectionModel().currentChanged.connect(self._show_details)
+        self.model.dataChanged.connect(self._show_details)
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.controller.actions.fill_toolbar(self.toolbar, [
@@ -111,9 +122,11 @@ class RoadmapsPage(Page):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.details)
         #: instead of the editor while the database has no roadmap
         self.empty = EmptyState.over(self, layout, [self.combo, self.info, self.toolbar,
-                                                    self.filter_bar, self.splitter])
+                                                    self.filter_bar, self.splitter,
+                                                    self.details])
         self._summaries: list[dict] = []
         self._collapsed: set[tuple[str, int]] = set()
         self.tree.collapsed.connect(lambda i: self._collapsed.add(self._key(i)))
@@ -181,7 +194,11 @@ class RoadmapsPage(Page):
                 undo_stack=self.undo_stack, dialogs=self.dialogs, period=period,
                 monitoring_points=points, today=self.today, parent=self)
             self.splitter.addWidget(self.timeline)
-            self.splitter.setSizes([620, 480])  # proportions: the tree keeps its key columns
+            # the zoom and the legend go under the tree and the timeline, so that both
+            # keep the same height of rows (and the legend its one line)
+            self.layout().insertWidget(self.layout().indexOf(self.splitter) + 1,
+                                       self.timeline.controls)
+            self.splitter.setSizes([700, 440])  # proportions: the tree keeps its key columns
         else:
             self.timeline.today = self.today
             self.timeline.set_period(period, points)
@@ -189,7 +206,9 @@ class RoadmapsPage(Page):
     def toggle_timeline(self) -> None:
         """Show or hide the timeline (Ctrl+G)."""
         if self.timeline is not None:
-            self.timeline.setVisible(not self.timeline.isVisible())
+            shown = not self.timeline.isVisible()
+            self.timeline.setVisible(shown)
+            self.timeline.controls.setVisible(shown)
 
     def _restore_view(self, selected: list[tuple[str, int]], current: tuple[str, int]) -> None:
         for row in range(self.model.rowCount()):
@@ -200,6 +219,14 @@ class RoadmapsPage(Page):
             if index.isValid():
                 self.tree.collapse(index)
         self.select_keys(selected, current)
+        self.frozen.sync_expansion()
+        self._show_details()
+
+    def _collapsed_indexes(self) -> list[QModelIndex]:
+        return [i for i in (self.index_for(k) for k in self._collapsed) if i.isValid()]
+
+    def _show_details(self, *_args: object) -> None:
+        self.details.show_index(self.tree.currentIndex())
 
     def _roadmap_changed(self, roadmap_id: int) -> None:
         if roadmap_id == self.current_roadmap_id():
@@ -231,15 +258,17 @@ class RoadmapsPage(Page):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, 58 if field is None else WIDTHS.get(field, 150))
         if Field.ACTIVITY in fields:
-            header.setSectionResizeMode(fields.index(Field.ACTIVITY), QHeaderView.ResizeMode.Stretch)
+            column = fields.index(Field.ACTIVITY)
+            others = sum(header.sectionSize(c) for c in range(len(fields)) if c != column)
+            header.resizeSection(column, max(ACTIVITY_WIDTH, self.tree.viewport().width() - others))
+        self.frozen.relayout()
 
     def _update_info(self) -> None:
         summary = next((s for s in self._summaries if s["id"] == self.current_roadmap_id()), None)
         if summary is None:
             self.info.setText(self.tr("Дорожных карт пока нет."))
             return
-        total = sum(1 for n in self.model.roadmap.root.walk() if n.kind == "item") \
-            if self.model.roadmap else 0
+        total = len(self.model.item_nodes())
         self.info.setText(self.tr("{level} · {start:%d.%m.%Y} – {end:%d.%m.%Y} · {status} · "
                                   "мероприятий: {count}").format(
             level=summary["level"].capitalize(), start=summary["period_start"],
@@ -315,8 +344,7 @@ class RoadmapsPage(Page):
         self.controller.actions.menu(self.tree).popup(self.tree.viewport().mapToGlobal(pos))
 
     def overdue_count(self) -> int:
-        data = self.model.roadmap
-        return sum(1 for n in data.root.walk() if n.overdue) if data else 0
+        return sum(1 for n in self.model.item_nodes() if n.overdue)
 
     def status_text(self) -> str:
         overdue = self.overdue_count()
