@@ -35,8 +35,8 @@ from desktop.ui.editor.details import ItemDetails
 from desktop.ui.editor.filter_bar import FilterBar
 from desktop.ui.editor.frozen import FrozenColumns
 from desktop.ui.editor.rows import Node, load_item_nodes, load_roadmap
-from desktop.ui.empty_state import EmptyState
 from desktop.ui.editor.title_combo import TitleCombo
+from desktop.ui.empty_state import EmptyState
 from desktop.ui.roadmap_tree_model import RoadmapTreeModel
 from desktop.ui.views.base import Page, page_heading
 
