@@ -93,6 +93,7 @@ def window_on(database: Database) -> MainWindow:
 def pages(window: MainWindow, shots: Shots) -> None:
     roadmaps = window.show_page("roadmaps")
     roadmaps.set_today(TODAY)
+    window.update_status()
     shots.save(window, "main")  # the editor with the timeline beside it
     roadmaps.toggle_timeline()
     shots.save(window, "editor")
@@ -102,6 +103,7 @@ def pages(window: MainWindow, shots: Shots) -> None:
         if hasattr(getattr(page, "model", None), "today"):
             page.model.today = TODAY
             page.reload()
+        window.update_status()
         shots.save(window, key)
     reports = window.show_page("reports")
     reports.set_day(TODAY)

@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
             dock = QDockWidget(self.tr("Напоминания"), self)
             dock.setObjectName("reminders")
             dock.setWidget(self.reminders)
-            self.reminders.setMaximumHeight(190)
+            self.reminders.setMaximumHeight(110)  # at 768 px the pages keep their rows
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         with self.database.session() as session:
             entries = reminders(session, today or dt.date.today())

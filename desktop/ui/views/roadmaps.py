@@ -159,8 +159,13 @@ class RoadmapsPage(Page):
         return self.combo.currentData()
 
     def set_today(self, today: dt.date) -> None:
+        """Judge overdue, the counters and the timeline's «today» as of ``today``."""
         self.today = self.model.today = today
         self.rebuild()
+        if self.timeline is not None:
+            self.timeline.today = today
+            self.timeline.scroll_home()
+            self.timeline.update()
 
     def _show_current(self) -> None:
         self._collapsed.clear()
