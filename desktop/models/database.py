@@ -26,8 +26,10 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.errors import UserError
+from desktop.models import pg
 from desktop.models.backups import (
     DAILY_BACKUPS_KEPT,
     BackupFailed,
@@ -55,6 +57,7 @@ __all__ = [
     "DAILY_BACKUPS_KEPT",
     "SCHEMA_HEAD",
     "BackupFailed",
+    "ConcurrentEdit",
     "DamagedDatabase",
     "Database",
     "DatabaseLocked",
@@ -67,7 +70,7 @@ __all__ = [
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: The newest migration; checked against Alembic's head by a test. Lets a start-up
 #: with an up-to-date file skip importing Alembic altogether.
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0005"
 
 
 class DatabaseLocked(UserError):
@@ -96,6 +99,15 @@ class DamagedDatabase(UserError):
         super().__init__(what + advice + "; повреждённый файл не изменён")
 
 
+class ConcurrentEdit(UserError):
+    """An optimistic-lock conflict: the record was changed (or deleted) by another user
+    since it was read; this change was rolled back, theirs is kept."""
+
+    def __init__(self) -> None:
+        super().__init__("Запись изменена другим пользователем: ваше изменение не сохранено, "
+                         "данные перечитаны из базы. Повторите его, если оно ещё нужно")
+
+
 def _is_locked(exc: BaseException) -> bool:
     text_ = str(exc).lower()
     return "database is locked" in text_ or "database table is locked" in text_ \
@@ -104,7 +116,10 @@ def _is_locked(exc: BaseException) -> bool:
 
 @dataclass
 class Database:
-    """An open database: the engine and a session factory."""
+    """An open database: the engine and a session factory.
+
+    On a PostgreSQL server ``url`` is set and ``path`` is a stand-in in the user data
+    folder (see :func:`desktop.models.pg.local_path`): the folder for evidence files."""
 
     path: Path
     engine: Engine
@@ -117,6 +132,18 @@ class Database:
     freed_from_cycles: list[int] = field(default_factory=list)
     #: per thread: inside :meth:`writing`, sessions begin IMMEDIATE
     _mode: threading.local = field(default_factory=threading.local, repr=False)
+    #: the server's address (``postgresql+psycopg://…``) when the database is on PostgreSQL
+    url: str | None = None
+
+    @property
+    def is_server(self) -> bool:
+        """On a PostgreSQL server (several users at once) rather than a SQLite file."""
+        return self.url is not None
+
+    @property
+    def location(self) -> str:
+        """Where the data is, as the user may see it (a server's password hidden)."""
+        return pg.label(self.url) if self.url is not None else str(self.path)
 
     @contextmanager
     def session(self, *, immediate: bool = False) -> Iterator[Session]:
@@ -130,6 +157,9 @@ class Database:
             try:
                 yield session
                 session.commit()
+            except StaleDataError as exc:  # a versioned UPDATE/DELETE matched no row
+                session.rollback()
+                raise ConcurrentEdit() from exc
             except BaseException:
                 session.rollback()
                 raise
@@ -292,8 +322,11 @@ def open_database(path: Path | str, *, create: bool = True, allow_read_only: boo
 
     ``allow_read_only``: a file that cannot be written (read-only media) is opened
     read-only instead of refused; ``read_only`` always opens it so (a second window).
-    A read-only open never migrates, seeds or repairs.
+    A read-only open never migrates, seeds or repairs. ``path`` may be a PostgreSQL
+    URL (``postgresql+psycopg://user@host/dbname``): see :func:`open_server_database`.
     """
+    if pg.is_server_url(path):
+        return open_server_database(str(path), read_only=read_only)
     path = Path(path)
     if path.exists() or path.is_symlink():
         new = check_existing_file(path, create=create, allow_read_only=allow_read_only or read_only)
@@ -335,4 +368,33 @@ def _open_read_only(path: Path) -> Database:
                         read_only=True)
     with engine.connect() as conn:
         database.damaged = scan_damaged_values(conn)
+    return database
+
+
+def open_server_database(address: str, *, read_only: bool = False) -> Database:
+    """The database on a PostgreSQL server: migrated and seeded (``read_only``: neither,
+    and every transaction is read-only on the server's side).
+
+    None of the file's checks apply (the server guards its data and types): no quick_check,
+    no damaged-value scan, no lock file, no backup before upgrading (a copy of a server's
+    database is ``pg_dump``'s job, see :func:`desktop.models.pg.pg_dump`)."""
+    url = pg.parse_url(address)
+    try:
+        if read_only:
+            if pg.current_revision(url) != head_revision():
+                raise UserError(f"База данных {pg.label(url)} создана другой версией "
+                                "программы; открыть её только для чтения нельзя")
+        else:
+            pg.upgrade_schema(url, head=head_revision(), known=known_revisions())
+        engine = pg.make_pg_engine(url, read_only=read_only)
+        database = Database(path=pg.local_path(url), engine=engine,
+                            session_factory=make_session_factory(engine), read_only=read_only,
+                            url=url.render_as_string(hide_password=False))
+        if not read_only:
+            with engine.begin() as conn:
+                database.freed_from_cycles = break_parent_cycles(conn)
+            with database.session() as session:
+                seed_risk_factors(session)
+    except DBAPIError as exc:
+        raise pg.connection_failed(url, exc) from exc
     return database

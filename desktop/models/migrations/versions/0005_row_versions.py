@@ -1,0 +1,40 @@
+"""row versions for optimistic locking: a ``version`` counter on the tables edited in place
+
+Revision ID: 0005
+Revises: 0003 (see PREVIOUS_REVISION)
+Create Date: 2026-11-28 23:30:00
+
+Several people may edit one database on a PostgreSQL server; SQLAlchemy's
+``version_id_col`` (see :class:`desktop.models.base.Versioned`) turns a lost update into
+«запись изменена другим пользователем». Columns are only added (``ALTER TABLE … ADD
+COLUMN … DEFAULT 1``), so no table is recreated and every record is kept, at version 1.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+#: the revision this one follows; the only line to change when another migration is
+#: merged before this one (issue 17's part A adds 0004: then this is "0004")
+PREVIOUS_REVISION = "0003"
+
+revision = "0005"
+down_revision = PREVIOUS_REVISION
+branch_labels = None
+depends_on = None
+
+VERSIONED_TABLES = ("roadmaps", "sections", "items", "checklist_rows", "schools",
+                    "school_documents", "orders")
+
+
+def upgrade() -> None:
+    for table in VERSIONED_TABLES:
+        op.add_column(table, sa.Column("version", sa.Integer(), nullable=False,
+                                       server_default="1"))
+
+
+def downgrade() -> None:
+    for table in VERSIONED_TABLES:
+        with op.batch_alter_table(table) as batch:
+            batch.drop_column("version")
