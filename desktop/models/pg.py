@@ -29,6 +29,9 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError
 
 from desktop.errors import UserError
+from desktop.paths import is_server_url
+
+__all__ = ["is_server_url", "label", "local_path", "parse_url", "pg_dump", "upgrade_schema"]
 
 #: the driver SQLAlchemy uses for PostgreSQL (psycopg 3)
 DRIVER = "postgresql+psycopg"
@@ -36,11 +39,6 @@ DRIVER = "postgresql+psycopg"
 MIGRATION_LOCK_KEY = 0x44_4B_4D_49  # "DKMI"
 #: seconds to wait for the server before saying it cannot be reached
 CONNECT_TIMEOUT_S = 10
-
-
-def is_server_url(value: str | Path | None) -> bool:
-    """``postgresql://…`` or ``postgresql+psycopg://…`` (a path is never one)."""
-    return isinstance(value, str) and re.match(r"postgres(ql)?(\+\w+)?://", value) is not None
 
 
 def parse_url(value: str) -> URL:
@@ -156,7 +154,11 @@ def pg_dump(url: URL, target: Path) -> Path:
     tmp = target.with_name(target.name + ".tmp")
     env = {**os.environ, "PGPASSWORD": url.password or os.environ.get("PGPASSWORD", "")}
     args = [program, "--format=custom", f"--file={tmp}", "--no-password",
-            f"--dbname={url.set(drivername='postgresql', password=None).render_as_string()}"]
+            f"--dbname={url.database}"]
+    for option, value in (("--host", url.host), ("--port", url.port),
+                          ("--username", url.username)):
+        if value:
+            args.append(f"{option}={value}")
     try:
         done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=3600,
                               check=False)
