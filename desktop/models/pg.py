@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError
 
 from desktop.errors import UserError
@@ -137,6 +137,27 @@ def upgrade_schema(url: URL, *, head: str, known: set[str]) -> None:
             command.upgrade(cfg, "head")  # a no-op when another window has just migrated
     finally:
         engine.dispose()
+
+
+def change_stamp(conn: Connection) -> tuple[int, ...]:
+    """A fingerprint of the data that changes with any insert, delete or versioned update
+    (one query): per table the row count and the largest id, and for the versioned tables
+    (:class:`desktop.models.base.Versioned`) the sum of the versions. A window compares it
+    on activation to see whether another user changed something (see
+    :mod:`desktop.ui.freshness`). Edits in place of unversioned reference rows (a person's
+    phone) are not seen; F5 re-reads everything."""
+    from desktop.models import Base
+
+    selects = []
+    for table in Base.metadata.sorted_tables:
+        numbers = ["count(*)"]
+        if "id" in table.c:
+            numbers.append("coalesce(max(id), 0)")
+        if "version" in table.c:
+            numbers.append("coalesce(sum(version), 0)")
+        selects.append(f"SELECT ARRAY[{', '.join(numbers)}]::bigint[] FROM {table.name}")
+    rows = conn.execute(text(" UNION ALL ".join(f"({sql})" for sql in selects)))
+    return tuple(n for (numbers,) in rows for n in numbers)
 
 
 def pg_dump(url: URL, target: Path) -> Path:
