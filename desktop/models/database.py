@@ -141,6 +141,12 @@ class Database:
         return self.url is not None
 
     @property
+    def address(self) -> str:
+        """What ``--db`` takes to open this database again (a server's URL with its password:
+        never shown, see :attr:`location`)."""
+        return self.url if self.url is not None else str(self.path)
+
+    @property
     def location(self) -> str:
         """Where the data is, as the user may see it (a server's password hidden)."""
         return pg.label(self.url) if self.url is not None else str(self.path)
