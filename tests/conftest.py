@@ -92,8 +92,12 @@ class PgServer:
         with self.admin.connect() as conn:
             conn.execute(text(sql))
 
-    def new_url(self) -> str:
-        """A fresh, migrated database of its own."""
+    def new_url(self, *, migrated: bool = True) -> str:
+        """A fresh database of its own: migrated, or empty."""
+        if not migrated:
+            name = f"{self.prefix}_{next(self.counter)}"
+            self._sql(f'CREATE DATABASE "{name}"')
+            return self.url_of(name)
         if self.template is None:
             name = f"{self.prefix}_template"
             self._sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -142,15 +146,25 @@ def pg_server() -> Iterator[PgServer | str]:
     server.close()
 
 
-@pytest.fixture
-def pg_url(pg_server: PgServer | str) -> Iterator[str]:
-    """A fresh, migrated PostgreSQL database of this test (its URL); dropped after."""
+def _pg_database(pg_server: PgServer | str, *, migrated: bool) -> Iterator[str]:
     if isinstance(pg_server, str):
         pg_unavailable(pg_server)
     assert isinstance(pg_server, PgServer)
-    url = pg_server.new_url()
+    url = pg_server.new_url(migrated=migrated)
     yield url
     pg_server.drop(url)
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer | str) -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database of this test (its URL); dropped after."""
+    yield from _pg_database(pg_server, migrated=True)
+
+
+@pytest.fixture
+def empty_pg_url(pg_server: PgServer | str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database (no tables) of this test; dropped after."""
+    yield from _pg_database(pg_server, migrated=False)
 
 
 def _open_for(backend: str, request: pytest.FixtureRequest, tmp_path: Path,
