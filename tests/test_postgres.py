@@ -181,6 +181,19 @@ def test_versions_count_updates_of_every_table_edited_in_place(demo_db) -> None:
             versions[0] + 1, versions[1] + 1)
 
 
+def test_long_texts_in_short_columns_are_kept_on_both_engines(demo_db) -> None:
+    """SQLite never enforced VARCHAR lengths; on the server they are TEXT (migration 0005),
+    so what a file holds moves to the server whole."""
+    item_id = _first_item(demo_db)
+    number = "1." * 20 + "1"
+    with demo_db.session() as s:
+        set_item_field(s, item_id, Field.NUMBER, number)
+        s.scalars(select(School)).first().short_name = "Школа " * 30
+    with demo_db.session() as s:
+        assert s.get(Item, item_id).number == number
+        assert any(len(school.short_name) == 180 for school in s.scalars(select(School)))
+
+
 def test_the_window_rereads_when_another_user_changed_the_data(demo_pg, qtbot) -> None:
     """On activation the window compares the data's fingerprint: another user's change
     re-reads the pages; its own edits do not count as news."""
