@@ -84,7 +84,7 @@ class PgServer:
         self.prefix = f"dk_test_{os.getpid()}"
         self.admin = create_engine(self.url, isolation_level="AUTOCOMMIT")
         self.counter = itertools.count()
-        self.template: str | None = None
+        self.templates: list[str] = []
 
     def _sql(self, sql: str) -> None:
         from sqlalchemy import text
@@ -92,21 +92,27 @@ class PgServer:
         with self.admin.connect() as conn:
             conn.execute(text(sql))
 
-    def new_url(self, *, migrated: bool = True) -> str:
-        """A fresh database of its own: migrated, or empty."""
-        if not migrated:
-            name = f"{self.prefix}_{next(self.counter)}"
+    def new_url(self, kind: str = "migrated") -> str:
+        """A fresh database of its own: "empty", "migrated" or "demo" (the demo district)."""
+        name = f"{self.prefix}_{next(self.counter)}"
+        if kind == "empty":
             self._sql(f'CREATE DATABASE "{name}"')
-            return self.url_of(name)
-        if self.template is None:
-            name = f"{self.prefix}_template"
+        else:
+            self._sql(f'CREATE DATABASE "{name}" TEMPLATE "{self._template(kind)}"')
+        return self.url_of(name)
+
+    def _template(self, kind: str) -> str:
+        """The template of ``kind``, made once: Alembic on PostgreSQL, and the demo."""
+        name = f"{self.prefix}_template_{kind}"
+        if name not in self.templates:
             self._sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             self._sql(f'CREATE DATABASE "{name}"')
-            open_database(self.url_of(name)).close()  # Alembic on PostgreSQL, once
-            self.template = name
-        name = f"{self.prefix}_{next(self.counter)}"
-        self._sql(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
-        return self.url_of(name)
+            database = open_database(self.url_of(name))
+            if kind == "demo":
+                create_demo(database, year=DEMO_YEAR, today=DEMO_TODAY)
+            database.close()
+            self.templates.append(name)
+        return name
 
     def url_of(self, name: str) -> str:
         return self.url.set(database=name).render_as_string(hide_password=False)
@@ -117,8 +123,8 @@ class PgServer:
         self._sql(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
 
     def close(self) -> None:
-        if self.template is not None:
-            self.drop(self.url_of(self.template))
+        for name in self.templates:
+            self.drop(self.url_of(name))
         self.admin.dispose()
 
 
@@ -146,11 +152,11 @@ def pg_server() -> Iterator[PgServer | str]:
     server.close()
 
 
-def _pg_database(pg_server: PgServer | str, *, migrated: bool) -> Iterator[str]:
+def _pg_database(pg_server: PgServer | str, kind: str) -> Iterator[str]:
     if isinstance(pg_server, str):
         pg_unavailable(pg_server)
     assert isinstance(pg_server, PgServer)
-    url = pg_server.new_url(migrated=migrated)
+    url = pg_server.new_url(kind)
     yield url
     pg_server.drop(url)
 
@@ -158,25 +164,25 @@ def _pg_database(pg_server: PgServer | str, *, migrated: bool) -> Iterator[str]:
 @pytest.fixture
 def pg_url(pg_server: PgServer | str) -> Iterator[str]:
     """A fresh, migrated PostgreSQL database of this test (its URL); dropped after."""
-    yield from _pg_database(pg_server, migrated=True)
+    yield from _pg_database(pg_server, "migrated")
 
 
 @pytest.fixture
 def empty_pg_url(pg_server: PgServer | str) -> Iterator[str]:
     """A fresh, empty PostgreSQL database (no tables) of this test; dropped after."""
-    yield from _pg_database(pg_server, migrated=False)
+    yield from _pg_database(pg_server, "empty")
 
 
-def _open_for(backend: str, request: pytest.FixtureRequest, tmp_path: Path,
-              name: str) -> Database:
-    if backend == "postgresql":
-        return open_database(request.getfixturevalue("pg_url"))
-    return open_database(tmp_path / name)
+@pytest.fixture
+def pg_demo_url(pg_server: PgServer | str) -> Iterator[str]:
+    """A fresh PostgreSQL database holding the demo district (copied from a template)."""
+    yield from _pg_database(pg_server, "demo")
 
 
 @pytest.fixture
 def db(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    database = _open_for(backend, request, tmp_path, "test.db")
+    database = open_database(request.getfixturevalue("pg_url") if backend == "postgresql"
+                             else tmp_path / "test.db")
     yield database
     database.close()
 
@@ -184,8 +190,11 @@ def db(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator
 @pytest.fixture
 def demo_db(backend: str, request: pytest.FixtureRequest,
             tmp_path: Path) -> Iterator[Database]:
-    database = _open_for(backend, request, tmp_path, "demo.db")
-    create_demo(database, year=DEMO_YEAR, today=DEMO_TODAY)
+    if backend == "postgresql":
+        database = open_database(request.getfixturevalue("pg_demo_url"))
+    else:
+        database = open_database(tmp_path / "demo.db")
+        create_demo(database, year=DEMO_YEAR, today=DEMO_TODAY)
     yield database
     database.close()
 

@@ -26,9 +26,7 @@ from desktop.models.database import (
     open_database,
 )
 from desktop.models.pg import change_stamp, parse_url
-from desktop.services.demo import create_demo
 from desktop.services.editing import load_item, set_item_field
-from tests.conftest import DEMO_TODAY, DEMO_YEAR
 
 CONFLICT = "Запись изменена другим пользователем"
 
@@ -45,9 +43,8 @@ def _activity_note_version(database: Database, item_id: int) -> tuple[str, str, 
 
 
 @pytest.fixture
-def demo_pg(pg_url: str) -> Database:
-    database = open_database(pg_url)
-    create_demo(database, year=DEMO_YEAR, today=DEMO_TODAY)
+def demo_pg(pg_demo_url: str) -> Database:
+    database = open_database(pg_demo_url)
     yield database
     database.close()
 

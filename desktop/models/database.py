@@ -9,6 +9,9 @@ written by a newer version of the app is refused, never altered; before an
 existing file is upgraded it is backed up with SQLite's backup API. Damaged
 values in a sound file are found and listed (:mod:`desktop.models.damage`),
 parent cycles among items are broken and reported.
+
+A PostgreSQL URL instead of a path opens a database on a server
+(:mod:`desktop.models.pg`): none of the file's checks apply there.
 """
 
 from __future__ import annotations
@@ -332,7 +335,7 @@ def open_database(path: Path | str, *, create: bool = True, allow_read_only: boo
     URL (``postgresql+psycopg://user@host/dbname``): see :func:`open_server_database`.
     """
     if pg.is_server_url(path):
-        return open_server_database(str(path), read_only=read_only)
+        return pg.open_server_database(str(path), read_only=read_only)
     path = Path(path)
     if path.exists() or path.is_symlink():
         new = check_existing_file(path, create=create, allow_read_only=allow_read_only or read_only)
@@ -376,31 +379,3 @@ def _open_read_only(path: Path) -> Database:
         database.damaged = scan_damaged_values(conn)
     return database
 
-
-def open_server_database(address: str, *, read_only: bool = False) -> Database:
-    """The database on a PostgreSQL server: migrated and seeded (``read_only``: neither,
-    and every transaction is read-only on the server's side).
-
-    None of the file's checks apply (the server guards its data and types): no quick_check,
-    no damaged-value scan, no lock file, no backup before upgrading (a copy of a server's
-    database is ``pg_dump``'s job, see :func:`desktop.models.pg.pg_dump`)."""
-    url = pg.parse_url(address)
-    try:
-        if read_only:
-            if pg.current_revision(url) != head_revision():
-                raise UserError(f"База данных {pg.label(url)} создана другой версией "
-                                "программы; открыть её только для чтения нельзя")
-        else:
-            pg.upgrade_schema(url, head=head_revision(), known=known_revisions())
-        engine = pg.make_pg_engine(url, read_only=read_only)
-        database = Database(path=pg.local_path(url), engine=engine,
-                            session_factory=make_session_factory(engine), read_only=read_only,
-                            url=url.render_as_string(hide_password=False))
-        if not read_only:
-            with engine.begin() as conn:
-                database.freed_from_cycles = break_parent_cycles(conn)
-            with database.session() as session:
-                seed_risk_factors(session)
-    except DBAPIError as exc:
-        raise pg.connection_failed(url, exc) from exc
-    return database

@@ -22,16 +22,20 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from desktop.errors import UserError
 from desktop.paths import is_server_url
 
-__all__ = ["is_server_url", "label", "local_path", "parse_url", "pg_dump", "upgrade_schema"]
+if TYPE_CHECKING:
+    from desktop.models.database import Database
+
+__all__ = ["is_server_url", "label", "local_path", "open_server_database", "parse_url", "pg_dump",
+           "upgrade_schema"]
 
 #: the driver SQLAlchemy uses for PostgreSQL (psycopg 3)
 DRIVER = "postgresql+psycopg"
@@ -137,6 +141,44 @@ def upgrade_schema(url: URL, *, head: str, known: set[str]) -> None:
             command.upgrade(cfg, "head")  # a no-op when another window has just migrated
     finally:
         engine.dispose()
+
+
+def open_server_database(address: str, *, read_only: bool = False) -> Database:
+    """The database on a PostgreSQL server: migrated and seeded (``read_only``: neither,
+    and every transaction is read-only on the server's side).
+
+    None of the file's checks apply (the server guards its data and types): no quick_check,
+    no damaged-value scan, no lock file, no backup before upgrading (a copy of a server's
+    database is ``pg_dump``'s job, see :func:`pg_dump`)."""
+    from desktop.models.damage import break_parent_cycles
+    from desktop.models.database import (
+        Database,
+        head_revision,
+        known_revisions,
+        make_session_factory,
+        seed_risk_factors,
+    )
+
+    url = parse_url(address)
+    try:
+        if read_only:
+            if current_revision(url) != head_revision():
+                raise UserError(f"База данных {label(url)} создана другой версией "
+                                "программы; открыть её только для чтения нельзя")
+        else:
+            upgrade_schema(url, head=head_revision(), known=known_revisions())
+        engine = make_pg_engine(url, read_only=read_only)
+        database = Database(path=local_path(url), engine=engine,
+                            session_factory=make_session_factory(engine), read_only=read_only,
+                            url=url.render_as_string(hide_password=False))
+        if not read_only:
+            with engine.begin() as conn:
+                database.freed_from_cycles = break_parent_cycles(conn)
+            with database.session() as session:
+                seed_risk_factors(session)
+    except DBAPIError as exc:
+        raise connection_failed(url, exc) from exc
+    return database
 
 
 def change_stamp(conn: Connection) -> tuple[int, ...]:
