@@ -286,3 +286,13 @@ def test_an_unreachable_server_is_one_russian_line(capsys) -> None:
     err = capsys.readouterr().err
     assert "Не удалось подключиться к базе данных PostgreSQL" in err
     assert "Traceback" not in err
+
+
+def test_a_server_url_is_kept_as_text_from_the_option_and_the_variable(monkeypatch) -> None:
+    from desktop.paths import DB_ENV_VAR, database_exists, resolve_db
+
+    url = "postgresql+psycopg://coordinator@127.0.0.1:5432/district"
+    assert resolve_db(url) == url  # a Path would fold «//» into «/»
+    monkeypatch.setenv(DB_ENV_VAR, url)
+    assert resolve_db(None) == url and database_exists(url)
+    assert str(resolve_db("/tmp/файл.db")) == "/tmp/файл.db"
