@@ -1,7 +1,9 @@
 # «Дорожная карта»: make run · make test · make bench · make build · make deb · make test-bundle
 # Each target creates .venv when missing and installs the project into it.
 # As root on Debian/Ubuntu, the system packages Qt needs offscreen and the
-# tools the tests use (poppler, LibreOffice, Xvfb) are installed with apt-get.
+# tools the tests use (poppler, LibreOffice, Xvfb, PostgreSQL) are installed with apt-get.
+# `make test` runs the suite with a throwaway PostgreSQL cluster on the loopback
+# interface (scripts/with-postgres.sh), removed afterwards.
 
 PYTHON ?= python3
 VENV := .venv
@@ -10,7 +12,7 @@ STAMP := $(VENV)/.installed
 APT_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 poppler-utils libreoffice-calc libreoffice-writer fonts-liberation2 \
-	xvfb xauth qpdf desktop-file-utils
+	xvfb xauth qpdf desktop-file-utils postgresql postgresql-common
 # tools for `make deb` (dpkg-shlibdeps checks the Depends line, lintian checks the package)
 DEB_TOOLS := dpkg-dev lintian file patchelf
 
@@ -31,7 +33,7 @@ run: system-deps $(STAMP)
 	$(PY) -m desktop --demo
 
 test: system-deps $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen bash scripts/with-postgres.sh $(PY) -m pytest -q
 
 bench: system-deps $(STAMP)
 	@for script in benchmarks/*.py; do \

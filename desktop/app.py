@@ -24,7 +24,14 @@ from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.errors import UserError
-from desktop.paths import data_dir, default_db_path, demo_db_path, resolve_db_path
+from desktop.paths import (
+    data_dir,
+    database_exists,
+    default_db_path,
+    demo_db_path,
+    is_server_url,
+    resolve_db,
+)
 
 if TYPE_CHECKING:
     from desktop.models.database import Database
@@ -41,7 +48,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
     parser = RussianArgumentParser(prog="python -m desktop",
                                    description="«Дорожная карта» — окно программы")
-    parser.add_argument("--db", metavar="PATH", help="файл базы данных")
+    parser.add_argument("--db", metavar="PATH", help="файл базы данных или база на сервере "
+                        "PostgreSQL: postgresql+psycopg://пользователь@сервер/база")
     parser.add_argument("--demo", action="store_true",
                         help="открыть демонстрационную базу (создаётся при первом запуске)")
     parser.add_argument("--screenshot", metavar="FILE.png", help="сохранить снимок окна и выйти")
@@ -80,11 +88,12 @@ def first_start() -> Database | None:
 
 
 def is_first_start(args: argparse.Namespace) -> bool:
-    return not args.demo and args.db is None and not resolve_db_path(None).exists()
+    return not args.demo and args.db is None and not database_exists(resolve_db(None))
 
 
-def chosen_path(args: argparse.Namespace) -> Path:
-    return demo_db_path() if args.demo else resolve_db_path(args.db)
+def chosen_path(args: argparse.Namespace) -> Path | str:
+    """The file, or a PostgreSQL URL (kept as text)."""
+    return demo_db_path() if args.demo else resolve_db(args.db)
 
 
 def open_chosen_database(args: argparse.Namespace, *, read_only: bool = False,
@@ -172,8 +181,19 @@ def lock_path_for(db_path: Path) -> Path:
     return folder / f"{key}.lock"
 
 
-def take_lock(db_path: Path) -> QLockFile | None:
+class _SharedDatabase:
+    """The "lock" of a database on a server: several windows may edit it at once (their
+    edits are kept apart by optimistic locking), so there is nothing to hold."""
+
+    def unlock(self) -> None:
+        pass
+
+
+def take_lock(db_path: Path | str) -> QLockFile | _SharedDatabase | None:
     """The lock if this is the only window on the file, else None."""
+    if is_server_url(db_path):
+        return _SharedDatabase()
+    assert isinstance(db_path, Path)
     lock = QLockFile(str(lock_path_for(db_path)))
     lock.setStaleLockTime(0)
     return lock if lock.tryLock(100) else None
@@ -208,9 +228,9 @@ def run_screenshot(args: argparse.Namespace, dialogs: Dialogs) -> int:
     from desktop.ui.main_window import MainWindow
 
     path = chosen_path(args)
-    lock = take_lock(path) if path.exists() else None
+    lock = take_lock(path) if database_exists(path) else None
     try:  # a file another window is editing is only read
-        database = open_chosen_database(args, read_only=path.exists() and lock is None)
+        database = open_chosen_database(args, read_only=database_exists(path) and lock is None)
         window = MainWindow(database, dialogs=dialogs)
         take_screenshot(window, args.view, Path(args.screenshot))
     except UserError as exc:
@@ -300,7 +320,7 @@ def main(argv: Sequence[str]) -> int:
             print(f"data-shown {time.perf_counter() - started:.4f}", flush=True)
             app.quit()
             return
-        if not database.read_only:
+        if not database.read_only and not database.is_server:  # a server backs itself up
             QTimer.singleShot(2000, lambda: backup_in_background(database, window))
 
     watcher = _FirstPaint(started, open_and_attach, report=args.exit_after_paint)

@@ -34,7 +34,8 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
         "--db",
         metavar="PATH",
         help="файл базы данных (по умолчанию — в папке данных пользователя "
-        "или из переменной DOROZHNAYA_KARTA_DB)",
+        "или из переменной DOROZHNAYA_KARTA_DB) или база на сервере PostgreSQL: "
+        "postgresql+psycopg://пользователь@сервер/база",
     )
 
 

@@ -56,6 +56,26 @@ def default_db_path() -> Path:
     return data_dir() / DB_FILENAME
 
 
+def is_server_url(value: str | Path | None) -> bool:
+    """A PostgreSQL address (``postgresql+psycopg://user@host/dbname``), not a file."""
+    return isinstance(value, str) and value.startswith(("postgresql:", "postgresql+", "postgres:"))
+
+
+def resolve_db(cli_value: str | None) -> Path | str:
+    """``--db`` as given: a file path, or a PostgreSQL URL kept as text (``Path`` would
+    fold its ``//``); the environment variable and the default as in :func:`resolve_db_path`."""
+    if is_server_url(cli_value):
+        return str(cli_value)
+    if not cli_value and is_server_url(os.environ.get(DB_ENV_VAR)):
+        return os.environ[DB_ENV_VAR]
+    return resolve_db_path(cli_value)
+
+
+def database_exists(target: Path | str) -> bool:
+    """A file that exists, or a server's database (its existence is the server's to say)."""
+    return is_server_url(target) or Path(target).exists()
+
+
 def resolve_db_path(cli_value: str | None) -> Path:
     """``--db PATH`` wins over the environment variable, which wins over the default."""
     return Path(cli_value).expanduser() if cli_value else default_db_path()

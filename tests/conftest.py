@@ -1,8 +1,17 @@
-"""Shared fixtures: a fresh database per test, the demo district, offscreen Qt."""
+"""Shared fixtures: a fresh database per test, the demo district, offscreen Qt.
+
+PostgreSQL: the modules in :data:`BOTH_BACKENDS` (and tests marked ``both_backends``)
+run their ``db`` and ``demo_db`` tests twice, on a SQLite file and on a fresh database
+of the PostgreSQL server named by ``$DOROZHNAYA_KARTA_TEST_PG`` (a URL on 127.0.0.1,
+localhost or a local socket; ``make test`` starts a throwaway cluster and sets it, see
+``scripts/with-postgres.sh``). Without it the PostgreSQL runs are skipped with the reason
+printed; with ``$DOROZHNAYA_KARTA_TEST_PG_REQUIRED=1`` (``make test``) they fail instead.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,17 +36,165 @@ def _isolated_user_data(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.delenv("DOROZHNAYA_KARTA_DB", raising=False)
 
 
+PG_URL_VAR = "DOROZHNAYA_KARTA_TEST_PG"
+PG_REQUIRED_VAR = "DOROZHNAYA_KARTA_TEST_PG_REQUIRED"
+#: test modules whose ``db``/``demo_db`` tests also run on PostgreSQL: the services,
+#: imports, checklists, orders, registry and reports over the database
+BOTH_BACKENDS = frozenset({
+    "test_checklist", "test_deadline_refresh", "test_demo", "test_forms",
+    "test_import_fixtures", "test_import_roundtrip", "test_import_shapes", "test_numbering",
+    "test_order_editing", "test_registry_service", "test_report", "test_roadmaps_service",
+    "test_structure", "test_export_xlsx_loading", "test_postgres",
+})
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "both_backends: run the db fixtures on SQLite and "
+                                       "on PostgreSQL too")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    uses_db = "backend" in metafunc.fixturenames  # through db or demo_db (not a module's own)
+    module = metafunc.module.__name__.rpartition(".")[2]
+    wanted = module in BOTH_BACKENDS or metafunc.definition.get_closest_marker("both_backends")
+    if uses_db and wanted:
+        metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "test.db")
+def backend(request: pytest.FixtureRequest) -> str:
+    """Which engine the ``db`` fixtures use: "sqlite" unless parametrised."""
+    return getattr(request, "param", "sqlite")
+
+
+class PgServer:
+    """The test server: a migrated template database, and a fresh copy of it per test
+    (``CREATE DATABASE … TEMPLATE``: tens of milliseconds instead of a migration)."""
+
+    def __init__(self, url: str) -> None:
+        from sqlalchemy import create_engine
+        from sqlalchemy.engine import make_url
+
+        self.url = make_url(url).set(drivername="postgresql+psycopg")
+        host = self.url.host or ""
+        if host not in LOCAL_HOSTS and not host.startswith("/"):
+            raise RuntimeError(f"{PG_URL_VAR} must name 127.0.0.1, localhost or a local "
+                               f"socket, not {host!r}: the tests create and drop databases")
+        self.prefix = f"dk_test_{os.getpid()}"
+        self.admin = create_engine(self.url, isolation_level="AUTOCOMMIT")
+        self.counter = itertools.count()
+        self.templates: list[str] = []
+
+    def _sql(self, sql: str) -> None:
+        from sqlalchemy import text
+
+        with self.admin.connect() as conn:
+            conn.execute(text(sql))
+
+    def new_url(self, kind: str = "migrated") -> str:
+        """A fresh database of its own: "empty", "migrated" or "demo" (the demo district)."""
+        name = f"{self.prefix}_{next(self.counter)}"
+        if kind == "empty":
+            self._sql(f'CREATE DATABASE "{name}"')
+        else:
+            self._sql(f'CREATE DATABASE "{name}" TEMPLATE "{self._template(kind)}"')
+        return self.url_of(name)
+
+    def _template(self, kind: str) -> str:
+        """The template of ``kind``, made once: Alembic on PostgreSQL, and the demo."""
+        name = f"{self.prefix}_template_{kind}"
+        if name not in self.templates:
+            self._sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            self._sql(f'CREATE DATABASE "{name}"')
+            database = open_database(self.url_of(name))
+            if kind == "demo":
+                create_demo(database, year=DEMO_YEAR, today=DEMO_TODAY)
+            database.close()
+            self.templates.append(name)
+        return name
+
+    def url_of(self, name: str) -> str:
+        return self.url.set(database=name).render_as_string(hide_password=False)
+
+    def drop(self, url: str) -> None:
+        from sqlalchemy.engine import make_url
+
+        self._sql(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+
+    def close(self) -> None:
+        for name in self.templates:
+            self.drop(self.url_of(name))
+        self.admin.dispose()
+
+
+def pg_unavailable(reason: str) -> None:
+    """Fail under ``make test`` (the cluster should be there), else skip saying why."""
+    if os.environ.get(PG_REQUIRED_VAR) == "1":
+        pytest.fail(f"PostgreSQL tests cannot run: {reason}", pytrace=False)
+    pytest.skip(f"PostgreSQL tests skipped: {reason} (make test starts a throwaway server)")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer | str]:
+    """The test server, or the reason it is not there (a str)."""
+    url = os.environ.get(PG_URL_VAR)
+    if not url:  # make's script says why it could not start a server
+        yield os.environ.get("DOROZHNAYA_KARTA_TEST_PG_ABSENT") or f"${PG_URL_VAR} is not set"
+        return
+    try:
+        server = PgServer(url)
+        server._sql("SELECT 1")
+    except Exception as exc:
+        yield f"the server at ${PG_URL_VAR} cannot be used ({exc})"
+        return
+    yield server
+    server.close()
+
+
+def _pg_database(pg_server: PgServer | str, kind: str) -> Iterator[str]:
+    if isinstance(pg_server, str):
+        pg_unavailable(pg_server)
+    assert isinstance(pg_server, PgServer)
+    url = pg_server.new_url(kind)
+    yield url
+    pg_server.drop(url)
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer | str) -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database of this test (its URL); dropped after."""
+    yield from _pg_database(pg_server, "migrated")
+
+
+@pytest.fixture
+def empty_pg_url(pg_server: PgServer | str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database (no tables) of this test; dropped after."""
+    yield from _pg_database(pg_server, "empty")
+
+
+@pytest.fixture
+def pg_demo_url(pg_server: PgServer | str) -> Iterator[str]:
+    """A fresh PostgreSQL database holding the demo district (copied from a template)."""
+    yield from _pg_database(pg_server, "demo")
+
+
+@pytest.fixture
+def db(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    database = open_database(request.getfixturevalue("pg_url") if backend == "postgresql"
+                             else tmp_path / "test.db")
     yield database
     database.close()
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "demo.db")
-    create_demo(database, year=DEMO_YEAR, today=DEMO_TODAY)
+def demo_db(backend: str, request: pytest.FixtureRequest,
+            tmp_path: Path) -> Iterator[Database]:
+    if backend == "postgresql":
+        database = open_database(request.getfixturevalue("pg_demo_url"))
+    else:
+        database = open_database(tmp_path / "demo.db")
+        create_demo(database, year=DEMO_YEAR, today=DEMO_TODAY)
     yield database
     database.close()
 

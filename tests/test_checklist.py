@@ -103,7 +103,7 @@ def test_list_json_shows_each_items_schools(db, capsys) -> None:
         checklist.set_cells(s, {(built.items["2.5"], built.schools["СОШ1"]): CellState(
             ItemStatus.DONE, MAY, evidence=(Evidence("Приказ", "5"),))})
     db.close()
-    assert cli.run(["list", "--json", "--db", str(db.path)]) == 0
+    assert cli.run(["list", "--json", "--db", db.address]) == 0
     items = {i["number"]: i for i in json.loads(capsys.readouterr().out)["roadmaps"][0]["items"]}
     assert items["1.1"]["schools"] == []
     assert [(m["school"], m["status"], m["done_date"]) for m in items["2.5"]["schools"]] == [

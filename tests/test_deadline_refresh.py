@@ -71,7 +71,7 @@ def test_the_cli_refreshes_when_it_opens_the_database(db, capsys) -> None:
     from desktop.cli import run
 
     _make_items(db)
-    assert run(["list", "--db", str(db.path), "--json"]) == 0
+    assert run(["list", "--db", db.address, "--json"]) == 0
     capsys.readouterr()
     with db.session() as s:
         assert stale_item_ids(s) == []

@@ -29,7 +29,7 @@ def _export(db, tmp_path: Path):
         checklist.set_cells(s, {(built.items["2.5"], built.schools["СОШ2"]): CellState(
             ItemStatus.IN_WORK, evidence=(Evidence("План", "3", dt.date(2026, 4, 1)),))})
     folder = tmp_path / "формы"
-    assert cli.run(["export", "forms", "--db", str(db.path), "--roadmap",
+    assert cli.run(["export", "forms", "--db", db.address, "--roadmap",
                     str(built.roadmap_id), "-o", str(folder)]) == 0
     return built, folder
 
@@ -124,13 +124,13 @@ def test_import_command_recognises_a_school_form(db, tmp_path: Path, capsys) -> 
     wb.save(path)
     cell = (built.items["2.5"], built.schools["СОШ1"])
     capsys.readouterr()
-    assert cli.run(["import", str(path), "--db", str(db.path), "--dry-run", "--json"]) == 0
+    assert cli.run(["import", str(path), "--db", db.address, "--dry-run", "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
     assert summary["form"] and summary["school"] == "СОШ1" and summary["changes"] == 1
     with db.session() as s:
         assert cell not in checklist.cell_states(s, [cell]) or \
             checklist.cell_states(s, [cell])[cell].status is not ItemStatus.DONE
-    assert cli.run(["import", str(path), "--db", str(db.path)]) == 0
+    assert cli.run(["import", str(path), "--db", db.address]) == 0
     assert "форма школы СОШ1, изменений: 1" in capsys.readouterr().out
     with db.session() as s:
         assert checklist.cell_states(s, [cell])[cell].status is ItemStatus.DONE

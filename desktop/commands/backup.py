@@ -1,5 +1,6 @@
 """``python -m desktop backup --db PATH -o FILE``: a copy of the database (SQLite backup API)
-to a chosen place, e.g. a USB stick; ``--list`` shows the copies kept in ``backups/``."""
+to a chosen place, e.g. a USB stick; ``--list`` shows the copies kept in ``backups/``.
+With ``--db postgresql+psycopg://…`` the copy is a ``pg_dump`` archive."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from pathlib import Path
 from desktop.cli import add_db_argument
 from desktop.errors import UserError
 from desktop.models.database import check_existing_file
-from desktop.paths import resolve_db_path
-from desktop.services.backup import backup_to, copies
+from desktop.paths import is_server_url, resolve_db, resolve_db_path
+from desktop.services.backup import backup_server_to, backup_to, copies
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,6 +26,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    target = resolve_db(args.db)
+    if is_server_url(target):
+        if args.list:
+            raise UserError("Копии базы данных на сервере PostgreSQL хранит сервер; "
+                            "сделайте копию командой backup -o ФАЙЛ (нужна программа pg_dump)")
+        print(f"Резервная копия сохранена (pg_dump): {backup_server_to(str(target), args.output)}")
+        return 0
     db_path = resolve_db_path(args.db)
     if not db_path.exists():
         raise UserError(f"Файл базы данных не найден: {db_path}")

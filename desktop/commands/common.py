@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from desktop.models.database import Database, open_database
-from desktop.paths import resolve_db_path
+from desktop.paths import resolve_db
 from desktop.services.deadline_refresh import refresh_stored_deadlines
 
 
@@ -16,8 +16,9 @@ def open_db_from_args(args: argparse.Namespace, *, create: bool = False) -> Data
     A file on read-only media is opened read-only when the command only reads
     (``create`` is False); damaged values and repaired parent cycles are reported on stderr.
     Deadlines read by an older parser are read again (when the file can be written).
+    ``--db`` may name a PostgreSQL database (``postgresql+psycopg://user@host/dbname``).
     """
-    database = open_database(resolve_db_path(getattr(args, "db", None)), create=create,
+    database = open_database(resolve_db(getattr(args, "db", None)), create=create,
                              allow_read_only=not create)
     for line in database.warnings():
         print(f"Внимание: {line}", file=sys.stderr)

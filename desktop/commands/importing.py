@@ -13,7 +13,7 @@ from desktop.cli import add_db_argument
 from desktop.commands.common import open_db_from_args
 from desktop.importers import read_file
 from desktop.importers.writer import plan_directory, write_preview
-from desktop.paths import resolve_db_path
+from desktop.paths import database_exists, resolve_db
 from desktop.services.school_forms import import_form, is_school_form
 
 
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         return run_form(args)
     preview = read_file(args.file, sheet=args.sheet)
     roadmap_id = None
-    if args.dry_run and not resolve_db_path(getattr(args, "db", None)).exists():
+    if args.dry_run and not database_exists(resolve_db(getattr(args, "db", None))):
         database = None  # nothing to compare the directories with, nothing to write
     else:
         database = open_db_from_args(args, create=not args.dry_run)

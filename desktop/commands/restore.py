@@ -11,7 +11,8 @@ import argparse
 from pathlib import Path
 
 from desktop.cli import add_db_argument
-from desktop.paths import resolve_db_path
+from desktop.errors import UserError
+from desktop.paths import is_server_url, resolve_db, resolve_db_path
 from desktop.services.backup import restore
 
 
@@ -23,6 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if is_server_url(resolve_db(args.db)):
+        raise UserError("Базу данных на сервере PostgreSQL восстанавливает администратор "
+                        "сервера (pg_restore из копии pg_dump); программа её не заменяет")
     db_path = resolve_db_path(args.db)
     kept = restore(db_path, args.copy)
     print(f"База данных восстановлена из копии {args.copy}: {db_path}")

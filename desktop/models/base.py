@@ -24,11 +24,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Date, DateTime, MetaData, create_engine, event
+from sqlalchemy import Date, DateTime, Integer, MetaData, create_engine, event
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.dialects.sqlite.base import DATE, DATETIME
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, sessionmaker
 from sqlalchemy.pool import NullPool
 
 #: Constraint names are fixed so that Alembic batch migrations can find them.
@@ -45,6 +45,36 @@ class Base(DeclarativeBase):
     """The base of every table of the domain."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Versioned:
+    """Optimistic locking for a table edited in place (SQLAlchemy's ``version_id_col``).
+
+    Every ORM UPDATE or DELETE of such a row says ``WHERE id = … AND version = <as read>``
+    and counts the version up. When another user (another window on the same PostgreSQL
+    database, or the command line) changed or deleted the row in between, nothing matches,
+    SQLAlchemy raises ``StaleDataError`` and :meth:`desktop.models.database.Database.session`
+    rolls back and turns it into the Russian «запись изменена другим пользователем»: an
+    update is never lost silently. Undo commands remember the version their change left
+    (:func:`expect_version`) so that an undo never overwrites someone else's later edit.
+    """
+
+    #: how many times the row was updated (1 when created); see the class docstring
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+def expect_version(record: Versioned, version: int | None) -> None:
+    """Refuse to change ``record`` unless it still has the ``version`` the caller read
+    (None: no expectation). Raises the same conflict as a failed versioned UPDATE."""
+    if version is not None and record.version != version:
+        from sqlalchemy.orm.exc import StaleDataError
+
+        raise StaleDataError(f"{type(record).__name__} {getattr(record, 'id', '?')}: "
+                             f"version {record.version}, expected {version}")
 
 
 #: execution option that makes a transaction start with BEGIN IMMEDIATE

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Enum, String, Table, Text
+from sqlalchemy import Date, DateTime, Enum, String, Table, Text, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.types import JSON
 
@@ -173,7 +173,7 @@ def break_parent_cycles(conn: Connection) -> list[int]:
     """Make the smallest id of each cycle a top-level item (a write); returns those ids."""
     freed = [min(cycle) for cycle in parent_cycles(conn)]
     for item_id in freed:
-        conn.exec_driver_sql("UPDATE items SET parent_id = NULL WHERE id = ?", (item_id,))
+        conn.execute(text("UPDATE items SET parent_id = NULL WHERE id = :id"), {"id": item_id})
     return freed
 
 

@@ -9,6 +9,9 @@ written by a newer version of the app is refused, never altered; before an
 existing file is upgraded it is backed up with SQLite's backup API. Damaged
 values in a sound file are found and listed (:mod:`desktop.models.damage`),
 parent cycles among items are broken and reported.
+
+A PostgreSQL URL instead of a path opens a database on a server
+(:mod:`desktop.models.pg`): none of the file's checks apply there.
 """
 
 from __future__ import annotations
@@ -26,8 +29,10 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.errors import UserError
+from desktop.models import pg
 from desktop.models.backups import (
     DAILY_BACKUPS_KEPT,
     BackupFailed,
@@ -55,6 +60,7 @@ __all__ = [
     "DAILY_BACKUPS_KEPT",
     "SCHEMA_HEAD",
     "BackupFailed",
+    "ConcurrentEdit",
     "DamagedDatabase",
     "Database",
     "DatabaseLocked",
@@ -67,7 +73,7 @@ __all__ = [
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: The newest migration; checked against Alembic's head by a test. Lets a start-up
 #: with an up-to-date file skip importing Alembic altogether.
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0005"
 
 
 class DatabaseLocked(UserError):
@@ -96,6 +102,15 @@ class DamagedDatabase(UserError):
         super().__init__(what + advice + "; повреждённый файл не изменён")
 
 
+class ConcurrentEdit(UserError):
+    """An optimistic-lock conflict: the record was changed (or deleted) by another user
+    since it was read; this change was rolled back, theirs is kept."""
+
+    def __init__(self) -> None:
+        super().__init__("Запись изменена другим пользователем: ваше изменение не сохранено, "
+                         "данные перечитаны из базы. Повторите его, если оно ещё нужно")
+
+
 def _is_locked(exc: BaseException) -> bool:
     text_ = str(exc).lower()
     return "database is locked" in text_ or "database table is locked" in text_ \
@@ -104,7 +119,10 @@ def _is_locked(exc: BaseException) -> bool:
 
 @dataclass
 class Database:
-    """An open database: the engine and a session factory."""
+    """An open database: the engine and a session factory.
+
+    On a PostgreSQL server ``url`` is set and ``path`` is a stand-in in the user data
+    folder (see :func:`desktop.models.pg.local_path`): the folder for evidence files."""
 
     path: Path
     engine: Engine
@@ -117,6 +135,24 @@ class Database:
     freed_from_cycles: list[int] = field(default_factory=list)
     #: per thread: inside :meth:`writing`, sessions begin IMMEDIATE
     _mode: threading.local = field(default_factory=threading.local, repr=False)
+    #: the server's address (``postgresql+psycopg://…``) when the database is on PostgreSQL
+    url: str | None = None
+
+    @property
+    def is_server(self) -> bool:
+        """On a PostgreSQL server (several users at once) rather than a SQLite file."""
+        return self.url is not None
+
+    @property
+    def address(self) -> str:
+        """What ``--db`` takes to open this database again (a server's URL with its password:
+        never shown, see :attr:`location`)."""
+        return self.url if self.url is not None else str(self.path)
+
+    @property
+    def location(self) -> str:
+        """Where the data is, as the user may see it (a server's password hidden)."""
+        return pg.label(self.url) if self.url is not None else str(self.path)
 
     @contextmanager
     def session(self, *, immediate: bool = False) -> Iterator[Session]:
@@ -130,6 +166,9 @@ class Database:
             try:
                 yield session
                 session.commit()
+            except StaleDataError as exc:  # a versioned UPDATE/DELETE matched no row
+                session.rollback()
+                raise ConcurrentEdit() from exc
             except BaseException:
                 session.rollback()
                 raise
@@ -292,8 +331,11 @@ def open_database(path: Path | str, *, create: bool = True, allow_read_only: boo
 
     ``allow_read_only``: a file that cannot be written (read-only media) is opened
     read-only instead of refused; ``read_only`` always opens it so (a second window).
-    A read-only open never migrates, seeds or repairs.
+    A read-only open never migrates, seeds or repairs. ``path`` may be a PostgreSQL
+    URL (``postgresql+psycopg://user@host/dbname``): see :func:`open_server_database`.
     """
+    if pg.is_server_url(path):
+        return pg.open_server_database(str(path), read_only=read_only)
     path = Path(path)
     if path.exists() or path.is_symlink():
         new = check_existing_file(path, create=create, allow_read_only=allow_read_only or read_only)
@@ -336,3 +378,4 @@ def _open_read_only(path: Path) -> Database:
     with engine.connect() as conn:
         database.damaged = scan_damaged_values(conn)
     return database
+

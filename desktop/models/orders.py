@@ -8,11 +8,11 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from desktop.models.base import Base, db_enum
+from desktop.models.base import Base, Versioned, db_enum
 from desktop.models.enums import AppendixKind, ApprovalKind, OrderStatus
 
 
-class Order(Base):
+class Order(Versioned, Base):
     """A приказ of the authority. Number and date may be empty in a draft."""
 
     __tablename__ = "orders"

@@ -21,7 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from desktop.models.base import Base, db_enum
+from desktop.models.base import Base, Versioned, db_enum
 from desktop.models.columns import Column as ProfileColumn
 from desktop.models.columns import profile_from_json, profile_to_json
 from desktop.models.deadline import Deadline, parse_deadline
@@ -40,7 +40,7 @@ item_schools = Table(
 )
 
 
-class Roadmap(Base):
+class Roadmap(Versioned, Base):
     """A roadmap (дорожная карта, план-график) for a period."""
 
     __tablename__ = "roadmaps"
@@ -108,7 +108,7 @@ class Roadmap(Base):
         return [item for section in self.sections for item in section.items_in_order()]
 
 
-class Section(Base):
+class Section(Versioned, Base):
     """A section (раздел) of a roadmap with its own tasks and indicators."""
 
     __tablename__ = "sections"
@@ -149,7 +149,7 @@ class Section(Base):
         return ordered
 
 
-class Item(Base):
+class Item(Versioned, Base):
     """An activity (мероприятие) of a roadmap."""
 
     __tablename__ = "items"
@@ -254,7 +254,7 @@ class ItemExecutor(Base):
         return self.text
 
 
-class ChecklistRow(Base):
+class ChecklistRow(Versioned, Base):
     """The state of one item at one school (per-school ticking)."""
 
     __tablename__ = "checklist_rows"

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table, Text, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from desktop.models.base import Base, db_enum
+from desktop.models.base import Base, Versioned, db_enum
 from desktop.models.checklist_files import EvidenceFile
 from desktop.models.directory import Person
 from desktop.models.enums import DocumentKind
@@ -45,7 +45,7 @@ class RiskFactor(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
-class School(Base):
+class School(Versioned, Base):
     """A school with its categories (ШНОР, ШССУ, ШФЗР, «500+» by year, post-project)."""
 
     __tablename__ = "schools"
@@ -111,7 +111,7 @@ class SchoolProjectYear(Base):
     school: Mapped[School] = relationship(back_populates="project_years")
 
 
-class SchoolDocument(Base):
+class SchoolDocument(Versioned, Base):
     """A concept document of a school (self-diagnosis, programme …) and its confirmation."""
 
     __tablename__ = "school_documents"

@@ -1,6 +1,7 @@
 """Backup and restore as the window and the command line use them (no Qt).
 
 * :func:`backup_to` — a copy of the database at a place the user chose (a USB stick);
+  for a database on a PostgreSQL server, a ``pg_dump`` archive (:func:`backup_server_to`);
 * :func:`copies` — the copies in ``backups/`` with their dates and item counts;
 * :func:`restore` — a copy put in place of the database, the current file kept first.
 
@@ -27,6 +28,16 @@ def backup_to(db_path: Path, target: Path) -> Path:
     if not Path(db_path).is_file() or Path(db_path).stat().st_size == 0:
         raise UserError(f"База данных не найдена или пуста: {db_path}")
     return backup_database(Path(db_path), target)
+
+
+def backup_server_to(url: str, target: Path) -> Path:
+    """``pg_dump`` of the server's database at ``url`` to ``target`` (``pg_restore`` reads it);
+    without pg_dump, a Russian message that backing up the server is its administrator's job."""
+    from desktop.models import pg
+
+    target = Path(target).expanduser()
+    check_output_path(target)
+    return pg.pg_dump(pg.parse_url(url), target)
 
 
 def copies(db_path: Path) -> list[CopyInfo]:

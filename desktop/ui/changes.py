@@ -18,6 +18,8 @@ class Changes(QObject):
     referenceChanged = Signal()
     #: orders changed
     ordersChanged = Signal()
+    #: an edit met another user's newer change (optimistic lock): the window re-reads
+    conflictDetected = Signal()
 
     def items(self, item_ids: list[int]) -> None:
         self.itemsChanged.emit(list(item_ids))
@@ -30,3 +32,6 @@ class Changes(QObject):
 
     def orders(self) -> None:
         self.ordersChanged.emit()
+
+    def conflict(self) -> None:
+        self.conflictDetected.emit()

@@ -4,7 +4,9 @@ Every edit is its own transaction (no Save button): ``redo`` and ``undo`` open a
 session, call an editing service, commit, then report through :class:`Changes`.
 A failure (a deleted item, a locked or read-only database) rolls the session back,
 marks the command obsolete so that the stack stays as it was, and keeps a Russian
-message that :func:`push` shows to the user.
+message that :func:`push` shows to the user. Another user's newer change to the same
+record (optimistic locking, :class:`desktop.models.base.Versioned`) is such a failure
+too: «запись изменена другим пользователем», and the window re-reads.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from desktop.errors import UserError
+from desktop.models.base import expect_version
 from desktop.models.columns import FIELD_SPECS, Field
+from desktop.models.database import ConcurrentEdit
 from desktop.services.editing import (
     get_item_field,
     item_state,
@@ -97,6 +101,9 @@ class CommittingCommand(QUndoCommand):
         try:
             with self.database.writing():  # BEGIN IMMEDIATE: waits busy_timeout for a lock
                 action()
+        except ConcurrentEdit as exc:
+            self.error = exc.message
+            self.changes.conflict()
         except UserError as exc:
             self.error = exc.message
         except SQLAlchemyError as exc:
@@ -129,6 +136,8 @@ class SetItemFieldCommand(CommittingCommand):
             self.old_value = get_item_field(item, field)
             self.old_state = item_state(item)
             number = item.number
+            #: the item's version this command expects to find (optimistic locking)
+            self.version: int | None = item.version
         super().__init__(database, changes,
                          text or f"изменение «{FIELD_SPECS[field].title}» ({number})")
         self.item_id = item_id
@@ -137,12 +146,19 @@ class SetItemFieldCommand(CommittingCommand):
 
     def do(self) -> None:
         with self.database.session() as session:
+            expect_version(load_item(session, self.item_id), self.version)
             set_item_field(session, self.item_id, self.field, self.new_value)
+            session.flush()
+            self.version = load_item(session, self.item_id).version
         self.changes.items([self.item_id])
 
     def revert(self) -> None:
+        # the whole item as it was: only if nobody changed it after this edit
         with self.database.session() as session:
+            expect_version(load_item(session, self.item_id), self.version)
             restore_item_state(session, self.item_id, self.old_state)
+            session.flush()
+            self.version = load_item(session, self.item_id).version
         self.changes.items([self.item_id])
 
     def is_noop(self) -> bool:

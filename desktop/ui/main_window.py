@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from desktop.models.database import Database
     from desktop.ui.datasource import DataSource
     from desktop.ui.export_actions import ExportActions
+    from desktop.ui.freshness import Freshness
     from desktop.ui.reports.reminders import RemindersPanel
     from desktop.ui.views.base import Page
 
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Открываю базу данных…"))
         self._build_menus()
         self.exports: ExportActions | None = None  # built with the database
+        self.freshness: Freshness | None = None  # sees other users' changes (a server)
         self.reminders: RemindersPanel | None = None  # built with the database
         self._loaded: set[str] = set()
         self.nav.setCurrentRow(0)
@@ -168,11 +170,25 @@ class MainWindow(QMainWindow):
             page.source = self.source
         self.setWindowTitle(self.tr("Дорожная карта — {name}").format(
             name=self.source.authority_name() or database.path.name))
-        self.statusBar().showMessage(self.tr("База данных: {path}").format(path=database.path))
+        self.statusBar().showMessage(self.tr("База данных: {path}").format(path=database.location))
         self._loaded.clear()
         self._on_nav(self.nav.currentRow())
         self._show_database_state(database)
+        self._watch_others(database)
         QTimer.singleShot(300, self.show_reminders)  # after the first page is shown
+
+    def _watch_others(self, database: Database) -> None:
+        """Re-read on activation when other users changed the shared database, and at once
+        after a conflict (see :mod:`desktop.ui.freshness`)."""
+        from desktop.ui.freshness import Freshness
+
+        if self.freshness is not None:
+            self.removeEventFilter(self.freshness)
+            self.freshness.deleteLater()
+        self.freshness = Freshness(database, self.reload_all, self)
+        self.undo_stack.indexChanged.connect(self.freshness.remember)
+        self.changes.conflictDetected.connect(self.freshness.reload_now,
+                                              Qt.ConnectionType.QueuedConnection)
 
     def show_reminders(self, today: dt.date | None = None) -> None:
         """The reminders panel (overdue, due this week): beside the pages, never blocking."""
