@@ -67,7 +67,7 @@ __all__ = [
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: The newest migration; checked against Alembic's head by a test. Lets a start-up
 #: with an up-to-date file skip importing Alembic altogether.
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 
 
 class DatabaseLocked(UserError):
