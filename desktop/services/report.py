@@ -82,7 +82,7 @@ def build_report(session: Session, roadmap_id: int, day: dt.date) -> Report:
     """Everything the report for ``day`` shows."""
     roadmap = load_roadmap(session, roadmap_id)
     cells = _cells(session, roadmap_id)
-    schools = load_schools(session)
+    schools = load_schools(session, roadmap.district_id)
     year = roadmap.period_start.year
     lines: list[Line] = []
     section_shares: list[Share] = []
@@ -134,6 +134,7 @@ def reminders(session: Session, day: dt.date, days: int = 7) -> list[dict[str, o
     ``days`` days (this week), as plain records for the reminders panel."""
     found: list[dict[str, object]] = []
     for roadmap_id, title in session.execute(select(Roadmap.id, Roadmap.title)
+                                             .where(Roadmap.district_id.is_(None))
                                              .order_by(Roadmap.period_start.desc())):
         report = build_report(session, roadmap_id, day)
         for kind, lines in (("overdue", report.overdue),
