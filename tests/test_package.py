@@ -129,7 +129,7 @@ def test_newer_format_is_refused_with_a_clear_message(demo_package: Path, tmp_pa
     with zipfile.ZipFile(newer, "w") as zf:
         for name, payload in members.items():
             zf.writestr(name, payload)
-    with pytest.raises(UserError, match="более новой версией программы.*Обновите"):
+    with pytest.raises(UserError, match=r"более новой версией программы.*Обновите"):
         read_package(newer)
 
 
