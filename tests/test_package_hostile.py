@@ -109,9 +109,8 @@ def test_hostile_package_is_refused_and_nothing_written(case: str, tmp_path: Pat
     region = open_database(tmp_path / "region.db")
     before = _files(tmp_path)
     try:
-        with pytest.raises(UserError, match=message) as refused:
-            with region.write_session() as s:
-                import_package(s, read_package(path), region.path)
+        with pytest.raises(UserError, match=message) as refused, region.write_session() as s:
+            import_package(s, read_package(path), region.path)
         assert "ничего не записано" in str(refused.value) or case == "not a zip"
         with region.session() as s:
             assert s.scalar(select(func.count(District.id))) == 0
