@@ -87,13 +87,15 @@ class Preview:
         return out
 
 
-def preview(session: Session, package: Package) -> Preview:
-    """Compare the package with the district's last one (nothing is written)."""
+def preview(session: Session, package: Package,
+            now: dict[str, Any] | None = None) -> Preview:
+    """Compare the package with the district's last one (nothing is written); ``now`` is
+    the package's :func:`snapshot` when the caller has it."""
     district = session.scalar(select(District).where(District.uuid == package.district["uuid"]))
     name = " ".join((package.district["short_name"] or package.district["name"]).split()) \
         or "без названия"
     last = district.snapshot if district is not None else {"roadmaps": {}, "schools": {}}
-    now = snapshot(package.data)
+    now = now or snapshot(package.data)
     result = Preview(name, package.district["uuid"], package.created, district is None,
                      district is not None and district.digest == package.digest)
     result.items = sum(len(s["items"]) for r in package.data["roadmaps"] for s in r["sections"])
@@ -126,10 +128,11 @@ def _day(text: str | None) -> dt.date | None:
 
 def import_package(session: Session, package: Package, db_path: Path | None = None) -> Preview:
     """Write the package in the session's transaction (the caller commits); see the module."""
-    result = preview(session, package)
+    district = session.scalar(select(District).where(District.uuid == package.district["uuid"]))
+    now = snapshot(package.data)
+    result = preview(session, package, now)
     if result.unchanged:
         return result
-    district = session.scalar(select(District).where(District.uuid == package.district["uuid"]))
     if district is not None and package.created < district.package_created:
         raise UserError(
             f"Пакет района «{result.district}» от {package.created:%d.%m.%Y %H:%M} старше уже "
@@ -147,7 +150,7 @@ def import_package(session: Session, package: Package, db_path: Path | None = No
     district.imported_at = dt.datetime.now()
     district.app_version = package.manifest["app_version"]
     district.digest = package.digest
-    district.snapshot = snapshot(package.data)
+    district.snapshot = now
     session.flush()
     _Writer(conn, district.id, _files(session, package, db_path)).write(package.data)
     session.expire_all()
