@@ -29,6 +29,8 @@ class RoadmapFigures:
     overall: Share
     points: list[PointFigure]
     overdue: list[Line]
+    #: every item as the report counts it (for the read-only view)
+    lines: list[Line]
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ def region_overview(session: Session, day: dt.date) -> list[DistrictFigures]:
         own = lines.get(r.id, [])
         by_district.setdefault(r.district_id, []).append(RoadmapFigures(
             r.id, r.title, monitoring.share("Итого", own, day), points.get(r.id, []),
-            [ln for ln in own if ln.overdue_at(day)]))
+            [ln for ln in own if ln.overdue_at(day)], own))
     return [DistrictFigures(d.id, d.name, d.oktmo, d.package_created, d.imported_at,
                             by_district.get(d.id, []))
             for d in session.scalars(select(District).order_by(District.name, District.id))]

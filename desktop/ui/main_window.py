@@ -60,6 +60,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("orders", "Приказы", "desktop.ui.views.orders:OrdersPage"),
     PageSpec("reports", "Отчёты", "desktop.ui.views.reports:ReportsPage"),
     PageSpec("checklist", "Чек-листы", "desktop.ui.views.checklist:ChecklistPage"),
+    PageSpec("region", "Районы", "desktop.ui.views.region:RegionPage"),
 )
 
 ABOUT_TEXT = (
@@ -333,6 +334,11 @@ class MainWindow(QMainWindow):
                 return None
         if is_school_form(path):
             self.show_page("checklist").import_form(path)  # type: ignore[attr-defined]
+            return None
+        from desktop.importers.package import is_package
+
+        if is_package(path):  # a district's exchange package: the «Районы» page imports it
+            self.show_page("region").import_package(path)  # type: ignore[attr-defined]
             return None
 
         roadmap_id = import_roadmap_file(self, self.database, self.changes, self.undo_stack,
