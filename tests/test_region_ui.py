@@ -9,8 +9,9 @@ import os
 from pathlib import Path
 
 from openpyxl import load_workbook
-from PySide6.QtCore import QDate, Qt
 from sqlalchemy import func, select
+
+from PySide6.QtCore import QDate, Qt
 
 from desktop.exchange.sample import sample_data, sample_district
 from desktop.export.package import pack
