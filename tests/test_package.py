@@ -145,3 +145,34 @@ def test_cli_export_and_import_package(demo_db_file: Path, tmp_path: Path) -> No
     first, second = (json.loads(r.stdout) for r in runs)
     assert first["package"] and first["new"] and not first["unchanged"]
     assert second["unchanged"] and second["items"] == first["items"] > 0
+
+
+def test_evidence_files_travel_with_the_package(demo_db: Database, tmp_path: Path) -> None:
+    from desktop.models import CellEvidence, EvidenceFile
+    from desktop.services.evidence import store_file
+
+    source = tmp_path / "Протокол.pdf"
+    source.write_bytes(b"%PDF-1.4 protocol")
+    with demo_db.write_session() as s:
+        row = s.scalars(select(ChecklistRow).order_by(ChecklistRow.id).limit(1)).one()
+        record = store_file(s, demo_db.path, source)
+        s.add(CellEvidence(row_id=row.id, title="Протокол", number="5", file_id=record.id))
+    with demo_db.write_session() as s:
+        bare = write_package(s, tmp_path / "bare.dkp", db_path=demo_db.path)
+        full = write_package(s, tmp_path / "full.dkp", db_path=demo_db.path, with_evidence=True)
+    assert not read_package(bare).evidence
+    package = read_package(full)
+    (name,) = package.evidence
+    assert package.evidence[name] == source.read_bytes() and package.manifest["with_evidence"]
+    region_dir = tmp_path / "region"
+    region_dir.mkdir()
+    region = open_database(region_dir / "region.db")
+    try:
+        _import(region, full)
+        with region.session() as s:
+            document = s.scalars(select(CellEvidence)).one()
+            stored = s.get(EvidenceFile, document.file_id)
+            assert document.title == "Протокол" and document.number == "5"
+            assert (region_dir / stored.stored_path).read_bytes() == source.read_bytes()
+    finally:
+        region.close()

@@ -94,6 +94,8 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "not json": (lambda p: _write(p, {**_good(), "data.json": b"\xff{"}), "не JSON"),
     "manifest field": (lambda p: _write(p, _good(), _manifest(_good(), extra=1)),
                        "неизвестное поле"),
+    "evidence name lies": (lambda p: _write(p, {**_good(), "evidence/" + "0" * 64 + ".pdf":
+                                                b"%PDF"}), "не совпадает с его содержимым"),
     "not a zip": (lambda p: (p.write_bytes(b"hello" * 100), p)[1], "не zip"),
 }
 
