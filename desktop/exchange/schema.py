@@ -8,6 +8,7 @@ package with a Russian message naming the place, before anything is written.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from desktop.errors import UserError
@@ -70,7 +71,64 @@ def _bad(where: str, what: str) -> UserError:
 
 
 def check(value: Any, spec: Any, where: str) -> None:
-    """Raise :class:`UserError` unless ``value`` matches ``spec`` exactly."""
+    """Raise :class:`UserError` unless ``value`` matches ``spec`` exactly.
+
+    A package holds some hundred thousand values: they are first checked without building
+    the place names; only a package that fails is walked again to say where."""
+    if not _valid(value, spec):
+        _explain(value, spec, where)
+        raise _bad(where, "неверные данные")  # not reached: _explain names the place
+
+
+Validator = Callable[[Any], bool]
+_COMPILED: dict[int, Validator] = {}
+
+
+def _valid(value: Any, spec: Any) -> bool:
+    validator = _COMPILED.get(id(spec))
+    if validator is None:
+        validator = _COMPILED[id(spec)] = _compile(spec)
+    return validator(value)
+
+
+def _compile(spec: Any) -> Validator:
+    """A function telling whether a value matches ``spec`` (no messages: see _explain)."""
+    if type(spec) is str:
+        simple = _SIMPLE.get(spec)
+        if simple is not None:
+            return lambda v: type(v) in simple
+        return lambda v: type(v) is str and _parses(v, spec)
+    if type(spec) is dict:
+        keys = spec.keys()
+        plain = tuple((n, _SIMPLE[sub]) for n, sub in spec.items()
+                      if type(sub) is str and sub in _SIMPLE)
+        nested = tuple((n, _compile(sub)) for n, sub in spec.items()
+                       if not (type(sub) is str and sub in _SIMPLE))
+
+        def obj(v: Any) -> bool:
+            if type(v) is not dict or v.keys() != keys:
+                return False
+            for name, types in plain:
+                if type(v[name]) not in types:
+                    return False
+            return all(fn(v[name]) for name, fn in nested)
+        return obj
+    tag, sub = spec
+    if tag == "opt":
+        inner = _compile(sub)
+        return lambda v: v is None or inner(v)
+    if tag in ("list", "dict"):
+        inner = _compile(sub)
+        kind = list if tag == "list" else dict
+
+        def many(v: Any) -> bool:
+            return type(v) is kind and all(map(inner, v if kind is list else v.values()))
+        return many
+    return lambda v: type(v) is str and v in sub
+
+
+def _explain(value: Any, spec: Any, where: str) -> None:
+    """Raise the message naming the first place where ``value`` breaks ``spec``."""
     if isinstance(spec, dict):
         if type(value) is not dict:
             raise _bad(where, "ожидался объект")
@@ -80,28 +138,23 @@ def check(value: Any, spec: Any, where: str) -> None:
                 raise _bad(where, f"неизвестное поле «{unknown[0]}»")
             raise _bad(where, f"нет поля «{sorted(set(spec) - set(value))[0]}»")
         for name, sub in spec.items():
-            element = value[name]
-            # the common case inline: a plain field of the right type (a package holds
-            # some hundred thousand of them)
-            simple = _SIMPLE.get(sub) if type(sub) is str else None
-            if simple is None or type(element) not in simple:
-                check(element, sub, f"{where}.{name}")
+            _explain(value[name], sub, f"{where}.{name}")
         return
     if isinstance(spec, tuple):
         kind, sub = spec
         if kind == "opt":
             if value is not None:
-                check(value, sub, where)
+                _explain(value, sub, where)
         elif kind == "list":
             if type(value) is not list:
                 raise _bad(where, "ожидался список")
             for n, element in enumerate(value):
-                check(element, sub, f"{where}[{n}]")
+                _explain(element, sub, f"{where}[{n}]")
         elif kind == "dict":
             if type(value) is not dict:
                 raise _bad(where, "ожидался объект")
             for key, element in value.items():
-                check(element, sub, f"{where}[{key}]")
+                _explain(element, sub, f"{where}[{key}]")
         elif value not in sub:  # enum
             raise _bad(where, f"недопустимое значение {str(value)[:40]!r}")
         return
