@@ -44,8 +44,8 @@ from desktop.services.evidence import EVIDENCE_DIR
 
 
 def _sha(value: Any) -> str:
-    return hashlib.sha256(json.dumps(value, ensure_ascii=False, sort_keys=True)
-                          .encode()).hexdigest()
+    # the exporter writes sorted keys, so the parsed dictionaries come in a stable order
+    return hashlib.sha256(json.dumps(value, separators=(",", ":")).encode()).hexdigest()
 
 
 def snapshot(data: dict[str, Any]) -> dict[str, Any]:
@@ -287,7 +287,7 @@ class _Writer:
             for i in items for n, text in enumerate(i["executors"])])
         _insert(self.conn, item_schools, [
             {"item_id": ids[i["key"]], "school_id": schools[s]}
-            for i in items for s in sorted(set(i["schools"]))])
+            for i in items for s in dict.fromkeys(i["schools"])])
         plain, with_docs = [], []
         for item in items:
             seen: set[int] = set()
