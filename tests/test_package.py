@@ -176,3 +176,14 @@ def test_evidence_files_travel_with_the_package(demo_db: Database, tmp_path: Pat
             assert (region_dir / stored.stored_path).read_bytes() == source.read_bytes()
     finally:
         region.close()
+
+
+def test_cli_missing_or_hostile_package_is_one_russian_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.dkp"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    for path, message in ((tmp_path / "nope.dkp", "не найден"), (bad, "Пакет отклонён")):
+        done = subprocess.run([sys.executable, "-m", "desktop", "import", str(path), "--db",
+                               str(tmp_path / "region.db")], capture_output=True, text=True,
+                              timeout=120)
+        assert done.returncode == 2 and message in done.stderr
+        assert "Traceback" not in done.stderr and not (tmp_path / "region.db").exists()

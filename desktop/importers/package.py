@@ -132,6 +132,8 @@ def _check_references(data: dict[str, Any]) -> None:
 def read_package(path: Path) -> Package:
     """The package at ``path`` checked whole (see the module's list), or a :class:`UserError`."""
     path = Path(path)
+    if not path.is_file():
+        raise UserError(f"Файл пакета не найден: {path}")
     check_size(path)
     if sniff(path) != "zip":
         raise _refuse("это не пакет обмена (.dkp): файл не zip-архив")
