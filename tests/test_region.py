@@ -44,6 +44,7 @@ def test_overview_has_every_district_with_its_report_figures(region: Database) -
             (roadmap,) = district.roadmaps
             report = build_report(s, roadmap.roadmap_id, DAY)
             assert roadmap.overall == report.overall and roadmap.points == report.points
+            assert [ln.id for ln in roadmap.lines] == [ln.id for ln in report.lines]
             assert district.overdue == len(report.overdue) and report.overall.total > 0
     generated = districts[1]
     data = sample_data(7, 40, 6)

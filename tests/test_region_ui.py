@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -63,6 +64,13 @@ def test_region_page_imports_shows_and_opens_districts(window, demo_db, tmp_path
         window.resize(1366, 768)
         page.table.view.clearSelection()
         window.grab().save(os.environ["REGION_SCREENSHOT"])
+    report_pdf = page.save_report(view_roadmap_id := page.current_record()["roadmap_id"], ".pdf",
+                                  tmp_path / "district.pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(report_pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    with demo_db.session() as s:
+        title = s.get(Roadmap, view_roadmap_id).title
+    assert "Исполнение дорожной карты на 01.07.2026" in text and title in " ".join(text.split())
     view.close()
 
     out = page.save_summary(".xlsx", tmp_path / "summary.xlsx")

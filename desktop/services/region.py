@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -77,15 +78,17 @@ def region_overview(session: Session, day: dt.date) -> list[DistrictFigures]:
             executors.setdefault(item_id, []).append(text)
     lines: dict[int, list[Line]] = {}
     starts = {r.id: r.period_start for r in roadmaps}
-    for row in session.execute(
-            select(Item.id, Item.number, Item.activity, Item.deadline_text, Item.deadline_json,
-                   Item.status, Item.done_date, Section.roadmap_id, Section.number,
-                   Section.title).join(Section).where(Section.roadmap_id.in_(ids))
-            .order_by(Section.roadmap_id, Section.position, Item.position, Item.id)):
+    for row in _document_order(session.execute(
+            select(Item.id, Item.parent_id, Item.number, Item.activity, Item.deadline_text,
+                   Item.deadline_json, Item.status, Item.done_date, Section.roadmap_id,
+                   Section.number, Section.title).join(Section)
+            .where(Section.roadmap_id.in_(ids))
+            .order_by(Section.roadmap_id, Section.position, Section.id, Item.position,
+                      Item.id)).all()):
         deadline = (Deadline.from_json(row.deadline_json) if row.deadline_json is not None
                     else parse_deadline(row.deadline_text))
         lines.setdefault(row.roadmap_id, []).append(item_line(
-            row.id, row.number, row.activity, section_heading(row[8], row[9]),
+            row.id, row.number, row.activity, section_heading(row[9], row[10]),
             tuple(executors.get(row.id, ())), row.deadline_text, row.status, row.done_date,
             starts[row.roadmap_id], deadline))
     points: dict[int, list[PointFigure]] = {}
@@ -102,6 +105,23 @@ def region_overview(session: Session, day: dt.date) -> list[DistrictFigures]:
     return [DistrictFigures(d.id, d.name, d.oktmo, d.package_created, d.imported_at,
                             by_district.get(d.id, []))
             for d in session.scalars(select(District).order_by(District.name, District.id))]
+
+
+def _document_order(rows: list[Any]) -> list[Any]:
+    """Rows in document order (each item followed by its children, depth first), as
+    :meth:`Section.items_in_order` walks them; ``rows`` come sorted by section and position."""
+    children: dict[int | None, list[Any]] = {}
+    ids = {row.id for row in rows}
+    for row in rows:
+        parent = row.parent_id if row.parent_id in ids else None
+        children.setdefault(parent, []).append(row)
+    ordered: list[Any] = []
+    stack = list(reversed(children.get(None, [])))
+    while stack:
+        row = stack.pop()
+        ordered.append(row)
+        stack.extend(reversed(children.get(row.id, [])))
+    return ordered
 
 
 def district_of(session: Session, roadmap_id: int) -> str | None:

@@ -261,18 +261,25 @@ class _Writer:
     def _items(self, items: list[tuple[dict[str, Any], int, Any]]) -> None:
         """Items level by level (a parent's id is known before its children are written)."""
         ids: dict[int, int] = {}
+        # each item's place among its siblings (same section and parent), in package order
+        places: dict[int, int] = {}
+        counters: dict[tuple[int, Any], int] = {}
+        for item, sid, _period in items:
+            sibling = (sid, item["parent"])
+            places[item["key"]] = counters[sibling] = counters.get(sibling, -1) + 1
         pending = items
         while pending:
             level = [t for t in pending if t[0]["parent"] is None or t[0]["parent"] in ids]
             if not level:
                 raise UserError("Пакет отклонён: вложенность мероприятий замкнута в цикл")
-            rows = [{"section_id": sid, "parent_id": ids.get(item["parent"]), "position": n,
+            rows = [{"section_id": sid, "parent_id": ids.get(item["parent"]),
+                     "position": places[item["key"]],
                      "done_date": _day(item["done_date"]),
                      **{k: item[k] for k in ("number", "activity", "deadline_text", "tasks",
                                              "indicator", "evidence", "info_support", "status",
                                              "note", "school_scope")},
                      **self._deadline(item["deadline_text"], period)}
-                    for n, (item, sid, period) in enumerate(level)]
+                    for item, sid, period in level]
             for (item, _s, _p), new_id in zip(level, _insert(self.conn, Item.__table__, rows,
                                                              True), strict=True):
                 ids[item["key"]] = new_id

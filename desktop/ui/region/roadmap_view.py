@@ -4,6 +4,7 @@ state and executors, as the district last sent them (nothing here can be edited)
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
@@ -40,7 +41,8 @@ class DistrictRoadmapView(QDialog):
     """Read-only: the window shows it without ``exec()`` (it holds no edit to confirm)."""
 
     def __init__(self, district: str, roadmap: RoadmapFigures, day: dt.date,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 save_report: Callable[[int, str], object] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("{district}: {title} (только просмотр)").format(
             district=district, title=roadmap.title))
@@ -59,6 +61,12 @@ class DistrictRoadmapView(QDialog):
                               "executors": ", ".join(ln.executors)} for ln in roadmap.lines])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        if save_report is not None:  # the district's progress report, as its own app prints it
+            for text, suffix in ((self.tr("Отчёт в PDF…"), ".pdf"),
+                                 (self.tr("Отчёт в Excel…"), ".xlsx")):
+                button = buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
+                button.clicked.connect(
+                    lambda _=False, s=suffix: save_report(roadmap.roadmap_id, s))
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.points, 1)

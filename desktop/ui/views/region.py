@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import UserError
 from desktop.services.region import DistrictFigures, region_overview
-from desktop.ui.background import run_with_progress
+from desktop.ui.background import Outcome, run_with_progress
 from desktop.ui.region.roadmap_view import DistrictRoadmapView
 from desktop.ui.table_model import ColumnDef
 from desktop.ui.views.base import FilteredTable, Page, page_heading
@@ -127,7 +127,7 @@ class RegionPage(Page):
             return None
         district = next(d for d in self.districts if d.district_id == record["district_id"])
         roadmap = next(r for r in district.roadmaps if r.roadmap_id == record["roadmap_id"])
-        view = DistrictRoadmapView(district.name, roadmap, self.day(), self)
+        view = DistrictRoadmapView(district.name, roadmap, self.day(), self, self.save_report)
         self.opened.append(view)
         view.finished.connect(lambda _r, v=view: self.opened.remove(v))
         view.show()
@@ -165,6 +165,37 @@ class RegionPage(Page):
         self.reload()
         return outcome.ok
 
+    def save_report(self, roadmap_id: int, suffix: str, target: Path | None = None) -> Path | None:
+        """A district roadmap's progress report on the page's date (the report's own writers)."""
+        from desktop.export.report_pdf import write_report_pdf
+        from desktop.export.report_xlsx import write_report_xlsx
+        from desktop.services.report import build_report
+
+        day, database = self.day(), self.source.database
+        target = target or self.dialogs.save_file(
+            self, self.tr("Отчёт района"), Path.home() / f"Отчёт района на {day:%d.%m.%Y}{suffix}",
+            "Документ PDF (*.pdf)" if suffix == ".pdf" else "Книга Excel (*.xlsx)")
+        if target is None:
+            return None
+        writer = write_report_pdf if suffix == ".pdf" else write_report_xlsx
+
+        def work(_progress: object) -> Path:
+            with database.session() as session:
+                report = build_report(session, roadmap_id, day)
+            return writer(report, target)
+
+        return self._saved(run_with_progress(self, self.tr("Отчёт…"), work), target)
+
+    def _saved(self, outcome: Outcome, target: Path) -> Path | None:
+        """Say what became of a file written in the background; offer to open it."""
+        if outcome.error is not None:
+            self.dialogs.error(self, self.tr("Файл не сохранён"), outcome.error)
+            return None
+        if self.dialogs.confirm(self, self.tr("Сохранено"),
+                                f"Файл сохранён:\n{target}\n\nОткрыть его?"):
+            self.dialogs.open_externally(target)
+        return target
+
     def save_summary(self, suffix: str, target: Path | None = None) -> Path | None:
         from desktop.export.region_report import write_region_pdf, write_region_xlsx
 
@@ -179,11 +210,5 @@ class RegionPage(Page):
             return None
         writer = write_region_xlsx if suffix == ".xlsx" else write_region_pdf
         districts = self.districts
-        outcome = run_with_progress(self, self.tr("Сводка…"),
-                                    lambda _p: writer(districts, day, target))
-        if outcome.error is not None:
-            self.dialogs.error(self, self.tr("Сводка не сохранена"), outcome.error)
-            return None
-        if self.dialogs.confirm(self, self.tr("Сводка"), f"Файл сохранён:\n{target}\n\nОткрыть его?"):
-            self.dialogs.open_externally(target)
-        return target
+        return self._saved(run_with_progress(self, self.tr("Сводка…"),
+                                             lambda _p: writer(districts, day, target)), target)
