@@ -84,3 +84,28 @@ def test_export_menu_writes_the_package(window, tmp_path: Path) -> None:
     assert target == tmp_path / "out.dkp"
     package = read_package(target)
     assert package.data["roadmaps"] and package.district["uuid"]
+
+
+def test_profile_oktmo_is_checked_and_travels_in_the_package(window, demo_db, tmp_path: Path,
+                                                              monkeypatch) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.models import Authority
+
+    attempts = []
+
+    def fill(dialog) -> bool:
+        for text in ("12345", "04603000"):
+            dialog.editors["oktmo"].setText(text)
+            dialog.accept()
+            attempts.append((text, dialog.result() == QDialog.DialogCode.Accepted,
+                             dialog.error.text()))
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(window, "run_dialog", fill)
+    assert window.edit_profile()
+    assert attempts[0][1] is False and "8 или 11 цифр" in attempts[0][2] and attempts[1][1]
+    with demo_db.session() as s:
+        uuid = s.scalar(select(Authority.uuid))
+    package = read_package(window.exports.export_package(tmp_path / "p.dkp", with_evidence=False))
+    assert package.district["oktmo"] == "04603000" and package.district["uuid"] == uuid
