@@ -11,7 +11,9 @@ from pathlib import Path
 
 from desktop.cli import add_db_argument
 from desktop.commands.common import open_db_from_args
+from desktop.commands.import_package import run_package
 from desktop.importers import read_file
+from desktop.importers.package import is_package
 from desktop.importers.writer import plan_directory, write_preview
 from desktop.paths import database_exists, resolve_db
 from desktop.services.school_forms import import_form, is_school_form
@@ -19,7 +21,8 @@ from desktop.services.school_forms import import_form, is_school_form
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("import", help="импорт дорожной карты из Word или Excel "
-                                           "(.docx, .doc, .odt, .rtf, .xlsx, .xls)")
+                                           "(.docx, .doc, .odt, .rtf, .xlsx, .xls), "
+                                           "пакета района (.dkp)")
     parser.add_argument("file", type=Path, metavar="FILE", help="файл для импорта")
     add_db_argument(parser)
     parser.add_argument("--json", action="store_true", help="итог одной строкой JSON")
@@ -31,6 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if is_package(args.file):
+        return run_package(args)
     if is_school_form(args.file):
         return run_form(args)
     preview = read_file(args.file, sheet=args.sheet)

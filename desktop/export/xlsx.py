@@ -152,7 +152,8 @@ def load_checks(session: Session, roadmap_id: int) -> dict[int, dict[int, Check]
 
 
 def load_schools(session: Session) -> list[School]:
-    query = select(School).options(selectinload(School.project_years)).order_by(School.short_name)
+    query = (select(School).where(School.district_id.is_(None))
+             .options(selectinload(School.project_years)).order_by(School.short_name))
     return list(session.scalars(query))
 
 

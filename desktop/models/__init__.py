@@ -19,6 +19,7 @@ _EXPORTS: dict[str, str] = {
     "CellEvidence": "desktop.models.checklist",
     "ChecklistChange": "desktop.models.checklist",
     "ChecklistRow": "desktop.models.roadmap",
+    "District": "desktop.models.district",
     "DocumentKind": "desktop.models.enums",
     "EvidenceFile": "desktop.models.checklist_files",
     "Item": "desktop.models.roadmap",
@@ -53,6 +54,7 @@ _EXPORTS: dict[str, str] = {
 _TABLE_MODULES = (
     "desktop.models.authority",
     "desktop.models.checklist_files",
+    "desktop.models.district",
     "desktop.models.directory",
     "desktop.models.schools",
     "desktop.models.orders",
@@ -81,6 +83,7 @@ if TYPE_CHECKING:
     from desktop.models.checklist import CellEvidence, ChecklistChange
     from desktop.models.checklist_files import EvidenceFile
     from desktop.models.directory import Organisation, Person
+    from desktop.models.district import District
     from desktop.models.enums import (
         AppendixKind,
         ApprovalKind,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -25,3 +27,7 @@ class Authority(Base):
     coordinator_name: Mapped[str] = mapped_column(String(200), default="")
     coordinator_phone: Mapped[str] = mapped_column(String(100), default="")
     coordinator_email: Mapped[str] = mapped_column(String(200), default="")
+    #: the district's stable identity in exchange packages, made once with the row
+    uuid: Mapped[str] = mapped_column(String(36), default=lambda: str(uuid.uuid4()))
+    #: ОКТМО code of the municipality (8 or 11 digits), when given
+    oktmo: Mapped[str] = mapped_column(String(11), default="")

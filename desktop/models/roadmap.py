@@ -76,6 +76,9 @@ class Roadmap(Versioned, Base):
     closing_name: Mapped[str] = mapped_column(String(200), default="")
     #: the parts' order and the document's own headings: {"order": [...], "headings": {...}}
     layout_json: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    #: an imported district's roadmap, read-only here (see :mod:`desktop.models.district`)
+    district_id: Mapped[int | None] = mapped_column(
+        ForeignKey("districts.id", ondelete="CASCADE"), index=True)
 
     approving_order: Mapped[Order | None] = relationship(foreign_keys=[approving_order_id])
     sections: Mapped[list[Section]] = relationship(

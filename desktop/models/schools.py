@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table, Text, select
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    select,
+)
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from desktop.models.base import Base, Versioned, db_enum
@@ -49,11 +60,15 @@ class School(Versioned, Base):
     """A school with its categories (ШНОР, ШССУ, ШФЗР, «500+» by year, post-project)."""
 
     __tablename__ = "schools"
+    __table_args__ = (UniqueConstraint("district_id", "short_name"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     full_name: Mapped[str] = mapped_column(Text)
-    #: the name used in tables: БСШ1, ОСШ, ООШ № 7 — unique
-    short_name: Mapped[str] = mapped_column(String(100), unique=True)
+    #: the name used in tables: БСШ1, ОСШ, ООШ № 7 — unique within a district
+    short_name: Mapped[str] = mapped_column(String(100))
+    #: an imported district's school (see :mod:`desktop.models.district`); None: our own
+    district_id: Mapped[int | None] = mapped_column(
+        ForeignKey("districts.id", ondelete="CASCADE"), index=True)
     director: Mapped[str] = mapped_column(String(200), default="")
     curator_id: Mapped[int | None] = mapped_column(
         ForeignKey("people.id", ondelete="SET NULL"), index=True

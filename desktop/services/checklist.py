@@ -260,8 +260,12 @@ def _sync_item(item: Item, cells: list[tuple[ItemStatus, dt.date | None]]) -> No
         item.done_date = None
 
 
-def load_schools(session: Session) -> list[School]:
-    query = select(School).options(selectinload(School.project_years)).order_by(School.short_name)
+def load_schools(session: Session, district_id: int | None = None) -> list[School]:
+    """Our own schools, or an imported district's (``district_id``)."""
+    owner = School.district_id.is_(None) if district_id is None \
+        else School.district_id == district_id
+    query = (select(School).where(owner).options(selectinload(School.project_years))
+             .order_by(School.short_name))
     return list(session.scalars(query))
 
 

@@ -114,7 +114,9 @@ def orders(session: Session) -> list[dict[str, Any]]:
 
 
 def roadmap_summaries(session: Session) -> list[dict[str, Any]]:
-    stmt = select(Roadmap).order_by(Roadmap.period_start.desc(), Roadmap.id)
+    # the region's own roadmaps: a district's are on the «Районы» page
+    stmt = (select(Roadmap).where(Roadmap.district_id.is_(None))
+            .order_by(Roadmap.period_start.desc(), Roadmap.id))
     return [
         {"id": r.id, "title": r.title, "level": label(r.level), "status": label(r.status),
          "period_start": r.period_start, "period_end": r.period_end}

@@ -47,7 +47,8 @@ _YEAR = re.compile(r"\d{4}")
 
 # -- records for the tables ---------------------------------------------------------------
 def school_records(session: Session) -> list[dict[str, Any]]:
-    stmt = select(School).order_by(School.short_name).options(
+    # our own schools: an imported district's are the «Районы» page's
+    stmt = select(School).where(School.district_id.is_(None)).order_by(School.short_name).options(
         selectinload(School.project_years), selectinload(School.risk_factors),
         selectinload(School.curator))
     return [{
@@ -108,7 +109,10 @@ def _require(value: str, what: str) -> str:
 def _unique(session: Session, model: type[Any], column: str, value: str, own_id: int | None,
             message: str) -> None:
     attr = getattr(model, column)
-    for other_id, other in session.execute(select(model.id, attr)):
+    stmt = select(model.id, attr)
+    if model is School:  # unique among our own schools (an imported district has its own)
+        stmt = stmt.where(School.district_id.is_(None))
+    for other_id, other in session.execute(stmt):
         if other_id != own_id and other.strip().casefold() == value.casefold():
             raise UserError(message)
 
@@ -315,7 +319,8 @@ def parse_pasted_schools(session: Session, text: str) -> PastePreview:
     registry or earlier in the list are skipped with the reason.
     """
     preview = PastePreview()
-    taken = {n.strip().casefold() for n in session.scalars(select(School.short_name))}
+    taken = {n.strip().casefold() for n in session.scalars(
+        select(School.short_name).where(School.district_id.is_(None)))}
     for number, line in enumerate(text.splitlines(), 1):
         cells = [c.strip() for c in line.split("\t")]
         if not any(cells):

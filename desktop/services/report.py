@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.errors import UserError
 from desktop.models import CellEvidence, ChecklistRow, Item, ItemExecutor, Roadmap, Section
+from desktop.models.deadline import Deadline
 from desktop.models.enums import ItemStatus
 from desktop.services import monitoring
 from desktop.services.checklist import load_schools
@@ -78,11 +79,23 @@ def _cells(session: Session, roadmap_id: int) -> dict[int, dict[int, tuple]]:
     return cells
 
 
+def item_line(item_id: int, number: str, activity: str, heading: str,
+              executors: tuple[str, ...], deadline_text: str, status: ItemStatus,
+              done_date: dt.date | None, period_start: dt.date, deadline: Deadline,
+              evidence: tuple[str, ...] = ()) -> Line:
+    """An item's :class:`Line`: the one rule for its done date and due dates."""
+    # done without a date: counted as done from the period's start
+    done = (done_date or period_start) if status is ItemStatus.DONE else None
+    return Line(item_id, number, activity, heading, executors, deadline_text,
+                status is ItemStatus.CANCELLED, done, tuple(monitoring.due_dates(deadline)),
+                evidence)
+
+
 def build_report(session: Session, roadmap_id: int, day: dt.date) -> Report:
     """Everything the report for ``day`` shows."""
     roadmap = load_roadmap(session, roadmap_id)
     cells = _cells(session, roadmap_id)
-    schools = load_schools(session)
+    schools = load_schools(session, roadmap.district_id)
     year = roadmap.period_start.year
     lines: list[Line] = []
     section_shares: list[Share] = []
@@ -105,13 +118,10 @@ def build_report(session: Session, roadmap_id: int, day: dt.date) -> Report:
                     evidence.extend(f"{school.short_name}: {t}" for t in texts)
             if not concerned and item.evidence:
                 evidence.append(item.evidence)
-            # done without a date: counted as done from the period's start
-            done_date = ((item.done_date or roadmap.period_start)
-                         if item.status is ItemStatus.DONE else None)
-            line = Line(item.id, item.number, item.activity, heading,
-                        tuple(e.display for e in item.executors if e.display),
-                        item.deadline_text, item.status is ItemStatus.CANCELLED, done_date,
-                        tuple(monitoring.due_dates(item.deadline)), tuple(evidence))
+            line = item_line(item.id, item.number, item.activity, heading,
+                             tuple(e.display for e in item.executors if e.display),
+                             item.deadline_text, item.status, item.done_date,
+                             roadmap.period_start, item.deadline, tuple(evidence))
             own.append(line)
         lines.extend(own)
         section_shares.append(monitoring.share(heading, own, day))
@@ -134,6 +144,7 @@ def reminders(session: Session, day: dt.date, days: int = 7) -> list[dict[str, o
     ``days`` days (this week), as plain records for the reminders panel."""
     found: list[dict[str, object]] = []
     for roadmap_id, title in session.execute(select(Roadmap.id, Roadmap.title)
+                                             .where(Roadmap.district_id.is_(None))
                                              .order_by(Roadmap.period_start.desc())):
         report = build_report(session, roadmap_id, day)
         for kind, lines in (("overdue", report.overdue),

@@ -163,6 +163,21 @@ class ExportActions:
         self.actions: dict[str, QAction] = {}
         for kind in EXPORT_KINDS:
             self.add(kind)
+        self.package_action = QAction("Пакет для региона (.dkp)…", window)
+        self.package_action.triggered.connect(lambda _=False: self.export_package())
+        window.export_menu.addAction(self.package_action)
+
+    def export_package(self, target: Path | None = None,
+                       with_evidence: bool | None = None) -> Path | None:
+        """File → Export → the district's exchange package (:mod:`desktop.ui.region`)."""
+        from desktop.ui.region.package_export import export_package
+
+        window = self.window
+        if window.database is None:
+            return None
+        name = safe_file_name(window.source.authority_name() or "Пакет района") + ".dkp"
+        return export_package(window, window.database, window.dialogs, documents_dir() / name,
+                              target=target, with_evidence=with_evidence)
 
     def add(self, kind: ExportKind) -> QAction:
         action = QAction(kind.menu_text, self.window)

@@ -61,6 +61,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("orders", "Приказы", "desktop.ui.views.orders:OrdersPage"),
     PageSpec("reports", "Отчёты", "desktop.ui.views.reports:ReportsPage"),
     PageSpec("checklist", "Чек-листы", "desktop.ui.views.checklist:ChecklistPage"),
+    PageSpec("region", "Районы", "desktop.ui.views.region:RegionPage"),
 )
 
 #: ``Qt.ItemDataRole.UserRole``: the navigation item's page key. Written as a number, the
@@ -378,6 +379,11 @@ class MainWindow(QMainWindow):
                 return None
         if is_school_form(path):
             self.show_page("checklist").import_form(path)  # type: ignore[attr-defined]
+            return None
+        from desktop.importers.package import is_package
+
+        if is_package(path):  # a district's exchange package: the «Районы» page imports it
+            self.show_page("region").import_package(path)  # type: ignore[attr-defined]
             return None
 
         roadmap_id = import_roadmap_file(self, self.database, self.changes, self.undo_stack,

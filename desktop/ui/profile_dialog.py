@@ -24,6 +24,7 @@ PROFILE_FIELDS = (
     ("short_name", "Краткое наименование", False),
     ("city", "Место издания (например, «пгт Балахта»)", False),
     ("region", "Субъект РФ", False),
+    ("oktmo", "ОКТМО (8 или 11 цифр; для пакетов обмена с регионом)", False),
     ("head_position", "Должность руководителя (подпись)", True),
     ("head_name", "И.О. Фамилия руководителя*", False),
     ("coordinator_name", "Муниципальный координатор (исполнитель)", False),
@@ -73,6 +74,9 @@ class ProfileDialog(QDialog):
         values = self.values()
         if not values["full_name"] or not values["head_name"]:
             self.error.setText(self.tr("Заполните наименование органа и имя руководителя."))
+            return
+        if values["oktmo"] and not (values["oktmo"].isdigit() and len(values["oktmo"]) in (8, 11)):
+            self.error.setText(self.tr("ОКТМО — 8 или 11 цифр."))
             return
         with self.database.session() as s:
             authority = s.scalar(select(Authority).limit(1))

@@ -1,7 +1,7 @@
 """row versions for optimistic locking: a ``version`` counter on the tables edited in place
 
 Revision ID: 0005
-Revises: 0003 (see PREVIOUS_REVISION)
+Revises: 0004 (see PREVIOUS_REVISION)
 Create Date: 2026-11-28 23:30:00
 
 Several people may edit one database on a PostgreSQL server; SQLAlchemy's
@@ -21,7 +21,7 @@ from alembic import op
 
 #: the revision this one follows; the only line to change when another migration is
 #: merged before this one (issue 17's part A adds 0004: then this is "0004")
-PREVIOUS_REVISION = "0003"
+PREVIOUS_REVISION = "0004"
 
 revision = "0005"
 down_revision = PREVIOUS_REVISION

@@ -1,0 +1,37 @@
+"""``python -m desktop export package --db PATH -o FILE.dkp [--with-evidence]``: the district's
+exchange package for the region (see ``docs/exchange-format.md``)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.cli import add_db_argument
+from desktop.commands.common import open_db_from_args
+from desktop.errors import UserError
+from desktop.export.package import write_package
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("package", help="пакет обмена для региона (.dkp)")
+    add_db_argument(parser)
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.dkp",
+                        help="файл пакета")
+    parser.add_argument("--with-evidence", action="store_true",
+                        help="вложить файлы подтверждений (до 20 МБ вместе)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.output.suffix.lower() != ".dkp":
+        raise UserError("Файл пакета должен оканчиваться на .dkp")
+    database = open_db_from_args(args)
+    try:
+        # a write session: a file without a profile gets its UUID now, once
+        with database.write_session() as session:
+            path = write_package(session, args.output, db_path=database.path,
+                                 with_evidence=args.with_evidence)
+    finally:
+        database.close()
+    print(path)
+    return 0

@@ -1,0 +1,35 @@
+"""The import command's branch for a district's exchange package (``FILE.dkp``): the preview
+(the district, what is new and changed since its last package), then one transaction."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from desktop.commands.common import open_db_from_args
+from desktop.importers.package import read_package
+from desktop.services.region_import import import_package, preview
+
+
+def run_package(args: argparse.Namespace) -> int:
+    package = read_package(args.file)  # checked whole before the database is opened
+    database = open_db_from_args(args, create=not args.dry_run)
+    try:
+        with database.write_session() as session:
+            if args.dry_run:
+                result = preview(session, package)
+                session.rollback()
+            else:
+                result = import_package(session, package, database.path)
+    finally:
+        database.close()
+    if args.json:
+        print(json.dumps({"package": True, "district": result.district, "uuid": result.uuid,
+                          "unchanged": result.unchanged, "new": result.new,
+                          "changed": result.changed, "removed": result.removed,
+                          "items": result.items}, ensure_ascii=False))
+        return 0
+    print("Проверено (ничего не записано):" if args.dry_run else "Импортировано:")
+    for line in result.lines():
+        print(f"  {line}")
+    return 0
