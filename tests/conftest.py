@@ -44,7 +44,8 @@ BOTH_BACKENDS = frozenset({
     "test_checklist", "test_deadline_refresh", "test_demo", "test_forms",
     "test_import_fixtures", "test_import_roundtrip", "test_import_shapes", "test_numbering",
     "test_order_editing", "test_registry_service", "test_report", "test_roadmaps_service",
-    "test_structure", "test_export_xlsx_loading", "test_postgres",
+    "test_structure", "test_export_xlsx_loading", "test_postgres", "test_package",
+    "test_region",
 })
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 

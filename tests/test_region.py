@@ -87,7 +87,7 @@ def test_export_region_xlsx_and_pdf_from_the_command_line(region: Database,
 
 def test_export_region_without_districts_is_a_clear_error(db: Database, tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "desktop", "export", "region", "--db",
-                           str(db.path), "-o", str(tmp_path / "r.xlsx")],
+                           db.address, "-o", str(tmp_path / "r.xlsx")],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "нет импортированных районов" in done.stderr
     assert not (tmp_path / "r.xlsx").exists()
