@@ -118,6 +118,11 @@ def open_chosen_database(args: argparse.Namespace, *, read_only: bool = False,
         return open_database(exc.path, create=False, allow_read_only=True)
 
 
+#: libraries the window must not import before its first paint (start-up time)
+HEAVY_MODULES = frozenset({"sqlalchemy", "alembic", "holidays", "openpyxl", "reportlab",
+                           "pypdfium2", "psycopg"})
+
+
 class _FirstPaint(QObject):
     """Calls ``then`` once, right after the window's first paint (or after a fallback delay
     when the window is never exposed), and can report the time for the start-up benchmark."""
@@ -136,6 +141,8 @@ class _FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint and not self.done:
             if self.report:
                 print(f"first-paint {time.perf_counter() - self.started:.4f}", flush=True)
+                loaded = sorted({m.split(".")[0] for m in sys.modules} & HEAVY_MODULES)
+                print(f"loaded-at-first-paint {','.join(loaded)}", flush=True)
             QTimer.singleShot(0, self._fire)
         return False
 
@@ -280,7 +287,6 @@ def main(argv: Sequence[str]) -> int:
         if preopened is None:
             return 0
 
-    from desktop.services.deadline_refresh import refresh_stored_deadlines
     from desktop.ui.main_window import MainWindow
 
     window = MainWindow(dialogs=dialogs)
@@ -305,7 +311,9 @@ def main(argv: Sequence[str]) -> int:
         try:
             database = preopened or open_chosen_database(args, read_only=read_only,
                                                          dialogs=dialogs if interactive else None)
-            if not database.read_only:
+            if not database.read_only:  # after the first paint: it loads SQLAlchemy
+                from desktop.services.deadline_refresh import refresh_stored_deadlines
+
                 refresh_stored_deadlines(database)  # readings of an older parser are re-read
         except UserError as exc:
             state["code"] = report_error(dialogs, exc.message, interactive=interactive)

@@ -54,3 +54,20 @@ def test_menu_shortcuts(window) -> None:
     assert views[pages].shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.Refresh)
     quit_action = next(a for a in main_window.file_menu.actions() if a.text() == "В&ыход")
     assert quit_action.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+
+
+def test_the_real_start_paints_before_the_database_layer(tmp_path: Path) -> None:
+    """``python -m desktop`` as a coordinator starts it (not a hand-built window): nothing
+    heavy is imported before the first paint (a module-level import in app.py once was)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
+               DOROZHNAYA_KARTA_DATA=str(tmp_path))
+    db = tmp_path / "start.db"
+    made = subprocess.run([sys.executable, "-m", "desktop", "demo", "--db", str(db)], env=env,
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert made.returncode == 0, made.stderr
+    result = subprocess.run([sys.executable, "-m", "desktop", "--db", str(db),
+                             "--exit-after-paint"], env=env, cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if x.startswith("loaded-at-first-paint"))
+    assert line.split(" ", 1)[1:] in ([], [""]), line
