@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop.services import checklist
 from desktop.services.checklist import Cell
@@ -30,7 +30,9 @@ class HistoryPanel(QWidget):
         self.view.setModel(self.model)
         self.view.verticalHeader().setVisible(False)
         self.view.setWordWrap(True)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the change, wrapped
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -49,7 +51,6 @@ class HistoryPanel(QWidget):
                     for c in reversed(changes)]
         self.title.setText(self.tr("История: {cell}").format(cell=caption))
         self.model.set_rows(rows)
-        self.view.resizeColumnsToContents()
         self.view.resizeRowsToContents()
 
     def rows(self) -> list[str]:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -69,6 +70,21 @@ def _table(columns: tuple[ColumnDef, ...], parent: QWidget) -> tuple[QTableView,
     return view, model
 
 
+def _fit_columns(view: QTableView, *, stretch: int, cap: int = 150) -> None:
+    """One line per row: every column as wide as its heading and values but at most
+    ``cap`` (the full text is in the cell's tooltip), ``stretch`` taking the rest."""
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    for column in range(header.count()):
+        if column == stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            continue
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        view.resizeColumnToContents(column)
+        view.setColumnWidth(column, min(view.columnWidth(column), cap))
+
+
 class SchoolCard(QDialog):
     def __init__(self, database: Database, changes: Changes, undo_stack: QUndoStack,
                  dialogs: Dialogs, school_id: int, parent: QWidget | None = None) -> None:
@@ -118,9 +134,8 @@ class SchoolCard(QDialog):
         self.labels["risk_factors"].setText("\n".join(self.data["risk_factors"]) or "—")
         self.documents_model.set_rows(self.data["documents"])
         self.checklist_model.set_rows(self.data["checklist"])
-        self.documents.resizeColumnsToContents()
-        self.checklist.resizeColumnToContents(1)
-        self.checklist.setColumnWidth(2, 380)
+        _fit_columns(self.documents, stretch=0)
+        _fit_columns(self.checklist, stretch=2)
 
     def _edit_clicked(self, index: QModelIndex) -> None:
         self.edit_document(index.row())
