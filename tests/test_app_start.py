@@ -48,7 +48,7 @@ def test_window_paints_first_then_shows_data(demo_db_file: Path) -> None:
     result = _run("--db", str(demo_db_file), "--exit-after-paint")
     assert result.returncode == 0, result.stderr
     marks = [line.split()[0] for line in result.stdout.splitlines()]
-    assert marks == ["first-paint", "data-shown"]
+    assert marks == ["first-paint", "loaded-at-first-paint", "data-shown"]
 
 
 def test_bad_database_in_screenshot_mode_is_a_clean_error(tmp_path: Path) -> None:
