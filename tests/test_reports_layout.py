@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QApplication, QLabel
 
-from desktop.ui.main_window import PAGES
+from desktop.ui.pages import PAGES
 
 
 def test_heading_is_the_menu_title_and_point_names_fit(window) -> None:

@@ -46,7 +46,7 @@ def test_menu_shortcuts(window) -> None:
     assert undo.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.Undo)
     assert [s.toString() for s in redo.shortcuts()] == ["Ctrl+Y", "Ctrl+Shift+Z"]
     views = [a for a in main_window.view_menu.actions() if not a.isSeparator()]
-    from desktop.ui.main_window import PAGES
+    from desktop.ui.pages import PAGES
 
     pages = len(PAGES)
     assert [a.shortcut().toString() for a in views[:pages]] == [

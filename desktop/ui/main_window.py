@@ -2,18 +2,17 @@
 
 It assembles the pages; it does not contain them. A page is built (and its module,
 with the database layer behind it, imported) the first time it is shown, so the
-window paints before SQLAlchemy is loaded. New pages are one line in ``PAGES``.
+window paints before SQLAlchemy is loaded. New pages are one line in ``PAGES``
+(:mod:`desktop.ui.pages`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.ui.changes import Changes
 from desktop.ui.dialogs import Dialogs
+from desktop.ui.pages import NAV_KEY_ROLE, PAGES, dropped_file, key_sequences
 
 if TYPE_CHECKING:
     from desktop.models.database import Database
@@ -41,42 +41,6 @@ if TYPE_CHECKING:
     from desktop.ui.views.base import Page
 
 
-@dataclass(frozen=True)
-class PageSpec:
-    key: str
-    title: str
-    #: "module:Class", imported on first use
-    target: str
-
-    def build(self, parent: QWidget) -> Page:
-        module_name, class_name = self.target.split(":")
-        page_class = getattr(importlib.import_module(module_name), class_name)
-        return page_class(None, parent)
-
-
-PAGES: tuple[PageSpec, ...] = (
-    PageSpec("roadmaps", "Дорожные карты", "desktop.ui.views.roadmaps:RoadmapsPage"),
-    PageSpec("schools", "Школы", "desktop.ui.views.schools:SchoolsPage"),
-    PageSpec("directories", "Справочники", "desktop.ui.views.directories:DirectoriesPage"),
-    PageSpec("orders", "Приказы", "desktop.ui.views.orders:OrdersPage"),
-    PageSpec("reports", "Отчёты", "desktop.ui.views.reports:ReportsPage"),
-    PageSpec("checklist", "Чек-листы", "desktop.ui.views.checklist:ChecklistPage"),
-    PageSpec("region", "Районы", "desktop.ui.views.region:RegionPage"),
-)
-
-#: ``Qt.ItemDataRole.UserRole``: the navigation item's page key. Written as a number, the
-#: placeholder centred by a layout and shortcuts set with ``setShortcuts([...])`` (not
-#: ``setShortcut``, whose overloads do) because the first touch of the ``Qt`` namespace
-#: builds all its enums (~20 ms): left for after the first paint.
-NAV_KEY_ROLE = 0x0100
-
-
-def key_sequences(shortcut: QKeySequence | QKeySequence.StandardKey | str) -> list[QKeySequence]:
-    """Every binding of a standard key (Undo is also Alt+Backspace on some desktops), or one."""
-    if isinstance(shortcut, QKeySequence.StandardKey):
-        return QKeySequence.keyBindings(shortcut)
-    return [QKeySequence(shortcut)]
-
 ABOUT_TEXT = (
     "<h3>«Дорожная карта» {version}</h3>"
     "<p>Ведение дорожных карт поддержки школ с низкими образовательными "
@@ -86,17 +50,6 @@ ABOUT_TEXT = (
     "<p>Резервные копии: <code>{backups}</code><br>Журнал программы: <code>{log}</code></p>"
     "<p>Шрифты Liberation распространяются по лицензии SIL OFL 1.1.</p>"
 )
-
-
-def _dropped_file(mime: QMimeData) -> Path | None:
-    """The one local Word/Excel file being dropped, if that is what it is."""
-    from desktop.ui.importing.flow import SUFFIXES
-
-    urls = mime.urls() if mime.hasUrls() else []
-    if len(urls) != 1 or not urls[0].isLocalFile():
-        return None
-    path = Path(urls[0].toLocalFile())
-    return path if path.suffix.lower() in SUFFIXES else None
 
 
 class MainWindow(QMainWindow):
@@ -395,13 +348,13 @@ class MainWindow(QMainWindow):
         return roadmap_id
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _dropped_file(event.mimeData()) is not None:
+        if dropped_file(event.mimeData()) is not None:
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = _dropped_file(event.mimeData())
+        path = dropped_file(event.mimeData())
         if path is None:
             event.ignore()
             return
