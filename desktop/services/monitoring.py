@@ -20,10 +20,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from desktop.models.deadline import Deadline, Kind
+from desktop.models.deadline import Deadline
 
-#: the kinds that have no date of their own
-UNDATED = frozenset({Kind.CONTINUOUS, Kind.ON_DEMAND, Kind.UNPARSED})
 NOT_YET = "ещё не наступила"
 UPCOMING_DAYS = 14
 
@@ -33,11 +31,10 @@ def due_dates(deadline: Deadline) -> list[dt.date]:
 
     The deadline's own occurrence dates (:attr:`Deadline.occurrence_dates`: each
     occurrence of a recurring rule, the end of each span) — the same dates the
-    overdue marks, the timeline's ticks and «due within N days» use.
+    overdue marks, the timeline's ticks and «due within N days» use; continuous,
+    on-demand and unread deadlines have none.
     """
-    if deadline.kind in UNDATED or deadline.done:
-        return []
-    return list(deadline.occurrence_dates)
+    return [] if deadline.done else list(deadline.occurrence_dates)
 
 
 def point_verdict(point_date: dt.date, day: dt.date, reached: bool) -> str:
