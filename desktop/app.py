@@ -123,6 +123,12 @@ HEAVY_MODULES = frozenset({"sqlalchemy", "alembic", "holidays", "openpyxl", "rep
                            "pypdfium2", "psycopg"})
 
 
+def print_heavy_modules(marker: str) -> None:
+    """For the start-up test and benchmark: which heavy libraries are loaded by now."""
+    loaded = sorted({m.split(".")[0] for m in sys.modules} & HEAVY_MODULES)
+    print(f"{marker} {','.join(loaded)}", flush=True)
+
+
 class _FirstPaint(QObject):
     """Calls ``then`` once, right after the window's first paint (or after a fallback delay
     when the window is never exposed), and can report the time for the start-up benchmark."""
@@ -141,8 +147,7 @@ class _FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint and not self.done:
             if self.report:
                 print(f"first-paint {time.perf_counter() - self.started:.4f}", flush=True)
-                loaded = sorted({m.split(".")[0] for m in sys.modules} & HEAVY_MODULES)
-                print(f"loaded-at-first-paint {','.join(loaded)}", flush=True)
+                print_heavy_modules("loaded-at-first-paint")
             QTimer.singleShot(0, self._fire)
         return False
 
@@ -150,6 +155,24 @@ class _FirstPaint(QObject):
         if not self.done:
             self.done = True
             self.then()
+
+
+def show_first_view(window: MainWindow, path: Path | str) -> bool:
+    """The first page from a plain read of the file before the database is open (see
+    :mod:`desktop.ui.first_view`). False when there is none: a server, a new file, or
+    anything the plain read is unsure of (the full open then explains)."""
+    if is_server_url(path) or not database_exists(path):
+        return False
+    import datetime as dt
+
+    from desktop.ui.first_view import NotReadable, read_first_view
+
+    try:
+        source = read_first_view(Path(path), dt.date.today())
+    except NotReadable:
+        return False
+    window.show_first_view(source)
+    return True
 
 
 def take_screenshot(window: MainWindow, view: str, target: Path) -> None:
@@ -308,6 +331,18 @@ def main(argv: Sequence[str]) -> int:
                 app.quit()
                 return
             read_only = True
+        if preopened is None and show_first_view(window, path):
+            state["first_view"] = True
+            if args.exit_after_paint:
+                QApplication.processEvents()
+                print(f"data-shown {time.perf_counter() - started:.4f}", flush=True)
+                print_heavy_modules("loaded-at-data-shown")
+            # the full open after this paint (its clicks and keys wait for it, see first_view)
+            QTimer.singleShot(0, lambda: finish_opening(lock, read_only))
+        else:
+            finish_opening(lock, read_only)
+
+    def finish_opening(lock: QLockFile | _SharedDatabase | None, read_only: bool) -> None:
         try:
             database = preopened or open_chosen_database(args, read_only=read_only,
                                                          dialogs=dialogs if interactive else None)
@@ -316,6 +351,7 @@ def main(argv: Sequence[str]) -> int:
 
                 refresh_stored_deadlines(database)  # readings of an older parser are re-read
         except UserError as exc:
+            window.end_first_view()
             state["code"] = report_error(dialogs, exc.message, interactive=interactive)
             if lock is not None:
                 lock.unlock()
@@ -325,7 +361,11 @@ def main(argv: Sequence[str]) -> int:
         window.attach_database(database)
         if args.exit_after_paint:
             QApplication.processEvents()
-            print(f"data-shown {time.perf_counter() - started:.4f}", flush=True)
+            now = time.perf_counter() - started
+            if not state.get("first_view"):
+                print(f"data-shown {now:.4f}", flush=True)
+            print(f"database-open {now:.4f}", flush=True)
+            print_heavy_modules("loaded-at-database-open")
             app.quit()
             return
         if not database.read_only and not database.is_server:  # a server backs itself up

@@ -48,7 +48,20 @@ def test_window_paints_first_then_shows_data(demo_db_file: Path) -> None:
     result = _run("--db", str(demo_db_file), "--exit-after-paint")
     assert result.returncode == 0, result.stderr
     marks = [line.split()[0] for line in result.stdout.splitlines()]
-    assert marks == ["first-paint", "loaded-at-first-paint", "data-shown"]
+    assert marks == ["first-paint", "loaded-at-first-paint", "data-shown", "loaded-at-data-shown",
+                     "database-open", "loaded-at-database-open"]
+
+
+def test_a_file_the_first_view_declines_waits_for_the_full_open(tmp_path: Path) -> None:
+    """Revision 0001: no plain first view; the data is shown once the file is migrated."""
+    old = tmp_path / "old.db"
+    old.write_bytes((Path(__file__).parent / "data" / "rev0001.db").read_bytes())
+    result = _run("--db", str(old), "--exit-after-paint",
+                  env={"DOROZHNAYA_KARTA_DATA": str(tmp_path / "data")})
+    assert result.returncode == 0, result.stderr
+    marks = [line.split()[0] for line in result.stdout.splitlines()]
+    assert marks == ["first-paint", "loaded-at-first-paint", "data-shown", "database-open",
+                     "loaded-at-database-open"]
 
 
 def test_bad_database_in_screenshot_mode_is_a_clean_error(tmp_path: Path) -> None:

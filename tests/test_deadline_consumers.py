@@ -11,7 +11,7 @@ from desktop.models.deadline import parse_deadline
 from desktop.services import progress
 from desktop.ui.editor.deadline_editor import DeadlineEditor
 from desktop.ui.editor.filter import FilterSpec, item_matcher
-from desktop.ui.editor.rows import Node
+from desktop.ui.editor.nodes import Node
 from desktop.ui.gantt.bars import ShapeKind, shapes_for
 from desktop.ui.gantt.scale import TimeScale
 

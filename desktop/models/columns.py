@@ -115,6 +115,19 @@ def profile_to_json(columns: tuple[Column, ...] | list[Column]) -> list[dict[str
              **({"with_position": True} if c.with_position else {})} for c in columns]
 
 
+#: fields stored as plain text on the item, by attribute name
+TEXT_ATTRIBUTES: dict[Field, str] = {
+    Field.NUMBER: "number",
+    Field.ACTIVITY: "activity",
+    Field.TASKS: "tasks",
+    Field.INDICATOR: "indicator",
+    Field.EVIDENCE: "evidence",
+    Field.INFO_SUPPORT: "info_support",
+    Field.NOTE: "note",
+}
+EDITABLE_FIELDS = frozenset({*TEXT_ATTRIBUTES, Field.DEADLINE, Field.STATUS, Field.DONE_DATE})
+
+
 def prints_positions(columns: tuple[Column, ...]) -> bool:
     """Whether the profile's executors column asks for people's positions."""
     return any(c.field is Field.EXECUTORS and c.with_position for c in columns)

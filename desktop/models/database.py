@@ -50,6 +50,7 @@ from desktop.models.damage import (
     damage_summary,
     scan_damaged_values,
 )
+from desktop.models.revision import SCHEMA_HEAD
 from desktop.models.schools import seed_risk_factors
 from desktop.paths import backups_dir, migrations_dir
 
@@ -71,9 +72,6 @@ __all__ = [
 ]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-#: The newest migration; checked against Alembic's head by a test. Lets a start-up
-#: with an up-to-date file skip importing Alembic altogether.
-SCHEMA_HEAD = "0005"
 
 
 class DatabaseLocked(UserError):

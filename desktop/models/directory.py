@@ -6,6 +6,7 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.models.base import Base
+from desktop.models.executors import initials_name
 
 
 class Organisation(Base):
@@ -48,11 +49,3 @@ class Person(Base):
     def __repr__(self) -> str:
         return f"Person({self.name!r})"
 
-
-def initials_name(full_name: str) -> str:
-    """«Фамилия Имя Отчество» → «И.О. Фамилия» (a no-break space keeps them together)."""
-    parts = full_name.split()
-    if len(parts) != 3 or any("." in p for p in parts):
-        return full_name.strip()
-    surname, first, patronymic = parts
-    return f"{first[0]}.{patronymic[0]}.\u00a0{surname}"

@@ -91,3 +91,8 @@ LABELS: dict[StrEnum, str] = {
 def label(value: StrEnum) -> str:
     """The Russian word for an enumeration value, as shown to the user."""
     return LABELS.get(value, str(value))
+
+
+def target_label(low: float, high: float | None) -> str:
+    """A monitoring point's target as shown: «30–40 %», «50 %»."""
+    return f"{low:g}–{high:g} %" if high is not None else f"{low:g} %"

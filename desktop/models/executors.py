@@ -40,3 +40,12 @@ def with_position(name: str, position: str) -> str:
     """«О.В. Плесецкая – директор МКУО КМЦ» for a column that prints positions."""
     position = position.strip()
     return f"{name} – {position}" if position else name
+
+
+def initials_name(full_name: str) -> str:
+    """«Фамилия Имя Отчество» → «И.О. Фамилия» (a no-break space keeps them together)."""
+    parts = full_name.split()
+    if len(parts) != 3 or any("." in p for p in parts):
+        return full_name.strip()
+    surname, first, patronymic = parts
+    return f"{first[0]}.{patronymic[0]}.\u00a0{surname}"

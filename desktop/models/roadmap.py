@@ -26,7 +26,7 @@ from desktop.models.columns import Column as ProfileColumn
 from desktop.models.columns import profile_from_json, profile_to_json
 from desktop.models.deadline import Deadline, parse_deadline
 from desktop.models.directory import Organisation, Person
-from desktop.models.enums import ItemStatus, Level, RoadmapStatus, SchoolScope
+from desktop.models.enums import ItemStatus, Level, RoadmapStatus, SchoolScope, target_label
 from desktop.models.executors import join_executors, with_position
 from desktop.models.orders import Order
 from desktop.models.roadmap_parts import RoadmapAppendix, TargetIndicator
@@ -291,5 +291,4 @@ class MonitoringPoint(Base):
 
     @property
     def target_text(self) -> str:
-        low = f"{self.target_min:g}"
-        return f"{low}–{self.target_max:g} %" if self.target_max is not None else f"{low} %"
+        return target_label(self.target_min, self.target_max)

@@ -17,21 +17,9 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import UserError
 from desktop.models import Item, ItemExecutor, Organisation, Person, School
-from desktop.models.columns import Field
+from desktop.models.columns import EDITABLE_FIELDS, TEXT_ATTRIBUTES, Field
 from desktop.models.enums import ItemStatus, SchoolScope
 from desktop.models.executors import split_executors
-
-#: fields stored as plain text on the item, by attribute name
-TEXT_ATTRIBUTES: dict[Field, str] = {
-    Field.NUMBER: "number",
-    Field.ACTIVITY: "activity",
-    Field.TASKS: "tasks",
-    Field.INDICATOR: "indicator",
-    Field.EVIDENCE: "evidence",
-    Field.INFO_SUPPORT: "info_support",
-    Field.NOTE: "note",
-}
-EDITABLE_FIELDS = frozenset({*TEXT_ATTRIBUTES, Field.DEADLINE, Field.STATUS, Field.DONE_DATE})
 
 
 def load_item(session: Session, item_id: int) -> Item:

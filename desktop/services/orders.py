@@ -33,7 +33,7 @@ from desktop.models import (
     School,
     WorkingGroupMember,
 )
-from desktop.models.directory import initials_name
+from desktop.models.executors import initials_name
 from desktop.paths import resource_path
 
 APPROVE_ROADMAP = "approve_roadmap"

@@ -1,4 +1,7 @@
-"""What the views read: plain records from the services, one short session per call."""
+"""What the views read: plain records from the services, one short session per call.
+
+The first view at start-up reads the same through the standard ``sqlite3`` module
+(:class:`desktop.ui.first_view.FirstViewSource`) while this one's SQLAlchemy loads."""
 
 from __future__ import annotations
 
@@ -7,9 +10,12 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desktop.models import Authority, Roadmap
+from desktop.models import Authority, Organisation, Person, Roadmap
+from desktop.models.columns import Column
 from desktop.models.database import Database
 from desktop.services import listing
+from desktop.ui.editor import rows
+from desktop.ui.editor.nodes import Node, RoadmapData
 
 
 class DataSource:
@@ -21,6 +27,24 @@ class DataSource:
     def roadmaps(self) -> list[dict[str, Any]]:
         with self.database.session() as s:
             return listing.roadmap_summaries(s)
+
+    def roadmap_data(self, roadmap_id: int, today: dt.date) -> RoadmapData | None:
+        """The roadmap as the editor's tree of nodes (None: no such roadmap)."""
+        with self.database.session() as s:
+            return rows.load_roadmap(s, roadmap_id, today)
+
+    def item_nodes(self, columns: tuple[Column, ...], today: dt.date,
+                   ids: list[int]) -> list[Node]:
+        """Fresh nodes of these items (after an edit)."""
+        with self.database.session() as s:
+            return rows.load_item_nodes(s, columns, today, ids=ids)
+
+    def executor_names(self) -> list[str]:
+        """The directory's organisations and people (short names), for the editor's completer."""
+        with self.database.session() as s:
+            orgs = list(s.scalars(select(Organisation.short_name)))
+            people = [p.short_name for p in s.scalars(select(Person))]
+        return sorted(set(orgs + people), key=str.casefold)
 
     def orders(self) -> list[dict[str, Any]]:
         with self.database.session() as s:

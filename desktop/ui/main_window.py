@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from desktop.models.database import Database
     from desktop.ui.datasource import DataSource
     from desktop.ui.export_actions import ExportActions
+    from desktop.ui.first_view import FirstViewSource, InputGate
     from desktop.ui.freshness import Freshness
     from desktop.ui.reports.reminders import RemindersPanel
     from desktop.ui.views.base import Page
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.freshness: Freshness | None = None  # sees other users' changes (a server)
         self.reminders: RemindersPanel | None = None  # built with the database
         self._loaded: set[str] = set()
+        self._gate: InputGate | None = None  # the first view's input gate
         self.nav.setCurrentRow(0)
         # after any edit or undo, pages other than the current one re-read when shown
         self.undo_stack.indexChanged.connect(self._forget_hidden_pages)
@@ -111,11 +113,31 @@ class MainWindow(QMainWindow):
         if database is not None:
             self.attach_database(database)
 
+    def show_first_view(self, source: FirstViewSource) -> None:
+        """The first page from the quick read of :mod:`desktop.ui.first_view`, before the
+        database is open: shown as it will be, taking no input until :meth:`attach_database`."""
+        from desktop.ui.first_view import InputGate
+
+        self.source = source  # type: ignore[assignment]
+        self._gate = InputGate(self)
+        if source.authority_name():
+            self.setWindowTitle(self.tr("Дорожная карта — {name}").format(
+                name=source.authority_name()))
+        self._loaded.clear()
+        self._on_nav(self.nav.currentRow())
+
+    def end_first_view(self) -> None:
+        """Take input again (the database is open, or opening it failed)."""
+        if self._gate is not None:
+            self._gate.close()
+            self._gate = None
+
     def attach_database(self, database: Database) -> None:
         """Show ``database``: the window can be painted before it is opened."""
         from desktop.ui.datasource import DataSource
         from desktop.ui.export_actions import ExportActions
 
+        self.end_first_view()
         self.database = database
         self.source = DataSource(database)
         if self.exports is None:

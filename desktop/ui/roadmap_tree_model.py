@@ -25,10 +25,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.models.columns import Field
-from desktop.services.editing import EDITABLE_FIELDS
+from desktop.models.columns import EDITABLE_FIELDS, Field
 from desktop.ui.editor.filter import FilterSpec, apply_filter
-from desktop.ui.editor.rows import Node, RoadmapData
+from desktop.ui.editor.nodes import Node, RoadmapData
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -11,39 +11,30 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QVBoxLayout
 
 from desktop.errors import UserError
-from desktop.models import Organisation, Person
+from desktop.lazy import lazy_module
 from desktop.models.columns import Column, Field
 from desktop.models.enums import ItemStatus
-from desktop.services import numbering, structure
-from desktop.services.editing import resolve_executors
-from desktop.ui.commands import CommittingCommand, SetItemFieldCommand, push, undo_name
 from desktop.ui.editor.actions import ActionSpec, EditorActions
-from desktop.ui.editor.clipboard import (
-    PastedBlock,
-    paste_rows,
-    rows_to_text,
-    split_blocks,
-    text_to_rows,
-)
-from desktop.ui.editor.commands import (
-    DeleteCommand,
-    InsertCommand,
-    LayoutCommand,
-    SetExecutorsCommand,
-    SetSchoolsCommand,
-)
 from desktop.ui.editor.delegates import SchoolsEditor
-from desktop.ui.editor.rows import Node
+from desktop.ui.editor.nodes import Node
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from desktop.ui.commands import CommittingCommand
+    from desktop.ui.editor.clipboard import PastedBlock
     from desktop.ui.views.roadmaps import RoadmapsPage
+
+# the handlers' machinery (SQLAlchemy behind it) loads when first used, after the start
+numbering = lazy_module("desktop.services.numbering")
+structure = lazy_module("desktop.services.structure")
+editing = lazy_module("desktop.services.editing")
+commands = lazy_module("desktop.ui.commands")
+editor_commands = lazy_module("desktop.ui.editor.commands")
+clipboard = lazy_module("desktop.ui.editor.clipboard")
 
 TITLE = "Изменение не сохранено"
 
@@ -87,6 +78,8 @@ class EditorController:
     def run(self, make: Callable[[], CommittingCommand]) -> CommittingCommand | None:
         """Build and push a command; errors go to the dialogs. None when nothing was stored."""
         page = self.page
+        if self.database is None:  # the first view at start-up: the database is opening
+            return None
         try:
             command = make()
         except UserError as exc:
@@ -95,7 +88,7 @@ class EditorController:
             return None
         if getattr(command, "is_noop", lambda: False)():
             return None
-        if not push(page.undo_stack, command, page.dialogs, page):
+        if not commands.push(page.undo_stack, command, page.dialogs, page):
             page.rebuild()
             return None
         return command
@@ -106,10 +99,7 @@ class EditorController:
     def refresh_directory(self) -> None:
         if self.page.source is None:
             return
-        with self.database.session() as session:
-            orgs = list(session.scalars(select(Organisation.short_name)))
-            people = [p.short_name for p in session.scalars(select(Person))]
-        self._executor_names = sorted(set(orgs + people), key=str.casefold)
+        self._executor_names = self.page.source.executor_names()
         self.page.delegate.executor_names = self._executor_names
         self.page.filter_bar.set_choices(self.page.model.roadmap, self._executor_names)
 
@@ -121,7 +111,7 @@ class EditorController:
             self.set_executors(item_id, str(value))
         elif field is Field.SCHOOLS:
             scope, ids = value
-            self.run(lambda: SetSchoolsCommand(db, changes, item_id, scope, ids))
+            self.run(lambda: editor_commands.SetSchoolsCommand(db, changes, item_id, scope, ids))
         elif field is Field.DONE_DATE:
             text = str(value or "").strip()
             try:
@@ -130,23 +120,25 @@ class EditorController:
                 self.page.dialogs.error(self.page, TITLE, self.page.tr(
                     "Дата выполнения пишется так: 15.02.2026"))
                 return
-            self.run(lambda: SetItemFieldCommand(db, changes, item_id, field, day))
+            self.run(lambda: commands.SetItemFieldCommand(db, changes, item_id, field, day))
         else:
-            self.run(lambda: SetItemFieldCommand(db, changes, item_id, field, value))
+            self.run(lambda: commands.SetItemFieldCommand(db, changes, item_id, field, value))
 
     def set_executors(self, item_id: int, text: str) -> None:
+        if self.database is None:
+            return
         with self.database.session() as session:
-            entries, unknown = resolve_executors(session, text)
+            entries, unknown = editing.resolve_executors(session, text)
         new = [name for name in dict.fromkeys(unknown) if self.page.dialogs.confirm(
             self.page, self.page.tr("Новый исполнитель"),
             self.page.tr("«{name}» нет в справочнике. Добавить как организацию?").format(
                 name=name))]
-        self.run(lambda: SetExecutorsCommand(self.database, self.page.changes, item_id, entries,
+        self.run(lambda: editor_commands.SetExecutorsCommand(self.database, self.page.changes, item_id, entries,
                                              new_organisations=new))
 
     def tick(self, item_id: int, done: bool) -> None:
         status = ItemStatus.DONE if done else ItemStatus.PLANNED
-        self.run(lambda: SetItemFieldCommand(
+        self.run(lambda: commands.SetItemFieldCommand(
             self.database, self.page.changes, item_id, Field.STATUS, status,
             text=self.page.tr("отметка «выполнено»") if done else self.page.tr("снятие отметки")))
 
@@ -198,20 +190,20 @@ class EditorController:
     def add_item(self) -> None:
         place = self._place_after_current()
         if place is None:  # an empty roadmap: a flat list, no section forced on the user
-            first = self._structure(lambda db, ch, rid: InsertCommand(
+            first = self._structure(lambda db, ch, rid: editor_commands.InsertCommand(
                 db, ch, rid, self.page.tr("добавление мероприятия"),
                 lambda s: [structure.add_first_item(s, rid)], sections=True))
-            if isinstance(first, InsertCommand) and first.created:
+            if isinstance(first, editor_commands.InsertCommand) and first.created:
                 section = self.page.model.section_node(first.created[0])
                 if section is not None and section.children:
                     self.page.select_item(section.children[0].id)
             return
         section_id, parent_id, position = place
-        command = self._structure(lambda db, ch, rid: InsertCommand(
+        command = self._structure(lambda db, ch, rid: editor_commands.InsertCommand(
             db, ch, rid, self.page.tr("добавление мероприятия"),
             lambda s: [structure.add_item(s, section_id=section_id, parent_id=parent_id,
                                           position=position)]))
-        if isinstance(command, InsertCommand) and command.created:
+        if isinstance(command, editor_commands.InsertCommand) and command.created:
             self.page.select_item(command.created[0])
 
     def add_section(self) -> None:
@@ -221,7 +213,7 @@ class EditorController:
         if node is not None and data is not None:
             section = self.page.model.section_node(node.section_id)
             position = data.root.children.index(section) + 1 if section else None
-        self._structure(lambda db, ch, rid: InsertCommand(
+        self._structure(lambda db, ch, rid: editor_commands.InsertCommand(
             db, ch, rid, self.page.tr("добавление раздела"),
             lambda s: [structure.add_section(s, rid, position=position,
                                              title=self.page.tr("Новый раздел"))],
@@ -238,12 +230,12 @@ class EditorController:
             n=len(keys))
         if not self.page.dialogs.confirm(self.page, self.page.tr("Удаление"), question):
             return
-        self._structure(lambda db, ch, rid: DeleteCommand(
+        self._structure(lambda db, ch, rid: editor_commands.DeleteCommand(
             db, ch, rid, self.page.tr("удаление строк ({n})").format(n=len(keys)),
             item_ids=items, section_ids=sections))
 
     def _layout(self, text: str, operation: Callable[[Any], Any]) -> None:
-        self._structure(lambda db, ch, rid: LayoutCommand(db, ch, rid, text, operation))
+        self._structure(lambda db, ch, rid: editor_commands.LayoutCommand(db, ch, rid, text, operation))
 
     def move(self, delta: int) -> None:
         node = self.page.current_node()
@@ -287,18 +279,18 @@ class EditorController:
         nodes = [self.page.model.item_node(i) for _, i in keys]
         rows = [n.cells for n in nodes if n is not None]
         if rows:
-            QApplication.clipboard().setText(rows_to_text(rows))
+            QApplication.clipboard().setText(clipboard.rows_to_text(rows))
 
     def paste(self) -> None:
         data = self.page.model.roadmap
-        rows = text_to_rows(QApplication.clipboard().text())
+        rows = clipboard.text_to_rows(QApplication.clipboard().text())
         place = self._place_after_current()
         if data is None or not rows or place is None:
             return
-        blocks = split_blocks(rows, data.columns)
+        blocks = clipboard.split_blocks(rows, data.columns)
         text = self.page.tr("вставка строк ({n})").format(n=len(rows))
         stack = self.page.undo_stack
-        stack.beginMacro(undo_name(text))  # one undo for the rows and the sections they came with
+        stack.beginMacro(commands.undo_name(text))  # one undo for the rows and the sections they came with
         try:
             created = self._paste_blocks(blocks, place, data.columns, text)
         finally:
@@ -318,11 +310,11 @@ class EditorController:
         for block in blocks:
             rows = block.rows
             if block.heading is None:
-                command = self._structure(lambda db, ch, rid, rows=rows: InsertCommand(
-                    db, ch, rid, text, lambda s: paste_rows(
+                command = self._structure(lambda db, ch, rid, rows=rows: editor_commands.InsertCommand(
+                    db, ch, rid, text, lambda s: clipboard.paste_rows(
                         s, rows, columns, section_id=section_id, parent_id=parent_id,
                         position=position)))
-                if isinstance(command, InsertCommand):
+                if isinstance(command, editor_commands.InsertCommand):
                     created += command.created
                 continue
             number, title = block.heading
@@ -332,11 +324,11 @@ class EditorController:
                              rows: list[list[str]] = rows, at: int | None = after,
                              new_items: list[int] = new_items) -> list[int]:
                 new = structure.add_section(s, rid, position=at, title=title, number=number)
-                new_items += paste_rows(s, rows, columns, section_id=new, parent_id=None,
+                new_items += clipboard.paste_rows(s, rows, columns, section_id=new, parent_id=None,
                                         position=0)
                 return [new]
 
-            self._structure(lambda db, ch, rid, make=make_section: InsertCommand(
+            self._structure(lambda db, ch, rid, make=make_section: editor_commands.InsertCommand(
                 db, ch, rid, text, lambda s: make(s, rid), sections=True))
             created += new_items
             after = None if after is None else after + 1

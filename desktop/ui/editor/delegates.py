@@ -34,7 +34,7 @@ from desktop.models.columns import Field
 from desktop.models.enums import ItemStatus, SchoolScope, label
 from desktop.ui.editor.deadline_editor import DeadlineEditor
 from desktop.ui.editor.details import LONG_FIELDS
-from desktop.ui.editor.rows import SchoolInfo
+from desktop.ui.editor.nodes import SchoolInfo
 from desktop.ui.roadmap_tree_model import FieldRole, RoadmapTreeModel
 
 Index = QModelIndex | QPersistentModelIndex

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.models.enums import ItemStatus, SchoolScope
-from desktop.ui.editor.rows import Node, SchoolInfo
+from desktop.ui.editor.nodes import Node, SchoolInfo
 
 _CLOSED = (ItemStatus.DONE, ItemStatus.CANCELLED)
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.enums import ItemStatus, label
 from desktop.ui.editor.filter import FilterSpec
-from desktop.ui.editor.rows import RoadmapData
+from desktop.ui.editor.nodes import RoadmapData
 
 
 class FilterBar(QWidget):

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.columns import Field
-from desktop.ui.commands import SetItemFieldCommand, push
 from desktop.ui.gantt.canvas import GanttCanvas, preview_deadline
 from desktop.ui.gantt.drag import Grip, new_deadline_text
 from desktop.ui.gantt.header import ScaleHeader
@@ -46,7 +45,7 @@ MARGIN_DAYS = 14
 class GanttView(QWidget):
     """The timeline of ``tree``'s rows over ``period`` (see the module docstring)."""
 
-    def __init__(self, tree: QTreeView, *, database: Database, changes: Changes,
+    def __init__(self, tree: QTreeView, *, database: Database | None, changes: Changes,
                  undo_stack: QUndoStack, dialogs: Dialogs, period: tuple[date, date],
                  monitoring_points: Sequence[tuple[date, str]] = (), today: date | None = None,
                  parent: QWidget | None = None) -> None:
@@ -253,8 +252,10 @@ class GanttView(QWidget):
         if deadline is None or row.is_section:
             return False
         text = new_deadline_text(deadline, grip, delta)
-        if text is None:
+        if text is None or self.database is None:  # no database: the first view at start-up
             return False
+        from desktop.ui.commands import SetItemFieldCommand, push  # SQLAlchemy: after the start
+
         command = SetItemFieldCommand(self.database, self.changes, row.row_id, Field.DEADLINE, text)
         if not push(self.undo_stack, command, self.dialogs, self):
             return False

@@ -34,7 +34,7 @@ from desktop.ui.editor.delegates import EditorDelegate
 from desktop.ui.editor.details import ItemDetails
 from desktop.ui.editor.filter_bar import FilterBar
 from desktop.ui.editor.frozen import FrozenColumns
-from desktop.ui.editor.rows import Node, load_item_nodes, load_roadmap
+from desktop.ui.editor.nodes import Node
 from desktop.ui.editor.title_combo import TitleCombo
 from desktop.ui.empty_state import EmptyState
 from desktop.ui.roadmap_tree_model import RoadmapTreeModel
@@ -180,8 +180,7 @@ class RoadmapsPage(Page):
         current = self._key(self.tree.currentIndex())
         data = None
         if roadmap_id is not None and self.source is not None:
-            with self.source.database.session() as session:
-                data = load_roadmap(session, roadmap_id, self.today)
+            data = self.source.roadmap_data(roadmap_id, self.today)
         self.model.set_data(data)
         self._restore_view(selected, current)
         self._update_info()
@@ -205,6 +204,7 @@ class RoadmapsPage(Page):
                                        self.timeline.controls)
             self.splitter.setSizes([700, 440])  # proportions: the tree keeps its key columns
         else:
+            self.timeline.database = self.source.database  # the first view had none yet
             self.timeline.today = self.today
             self.timeline.set_period(period, points)
 
@@ -249,9 +249,7 @@ class RoadmapsPage(Page):
         ids = [i for i in item_ids if self.model.item_node(i) is not None]
         if data is None or not ids:
             return
-        with self.source.database.session() as session:
-            nodes = load_item_nodes(session, data.columns, self.today, ids=ids)
-        self.model.refresh_items(nodes)
+        self.model.refresh_items(self.source.item_nodes(data.columns, self.today, ids))
         self._update_info()
 
     def _layout_columns(self) -> None:
