@@ -185,8 +185,16 @@ def take_screenshot(window: MainWindow, view: str, target: Path) -> None:
         raise UserError(f"Не удалось сохранить снимок окна: {target}")
 
 
-def make_application() -> QApplication:
-    from desktop.ui.appearance import install_fonts, install_icon, install_translations
+def make_application(*, qt_dialogs: bool = True) -> QApplication:
+    """The application with the shipped font, Russian and the icon. ``qt_dialogs=False``
+    leaves :func:`~desktop.ui.appearance.prefer_qt_dialogs` to the caller (after the
+    first paint)."""
+    from desktop.ui.appearance import (
+        install_fonts,
+        install_icon,
+        install_translations,
+        prefer_qt_dialogs,
+    )
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Дорожная карта")
@@ -194,6 +202,8 @@ def make_application() -> QApplication:
     install_fonts(app)
     install_translations(app)
     install_icon(app)
+    if qt_dialogs:
+        prefer_qt_dialogs(app)
     return app  # type: ignore[return-value]
 
 
@@ -289,10 +299,12 @@ def install_error_dialog(dialogs: Dialogs) -> None:
 def main(argv: Sequence[str]) -> int:
     started = time.perf_counter()
     args = parse_args(argv)
-    app = make_application()
+    app = make_application(qt_dialogs=False)
+    from desktop.ui.appearance import prefer_qt_dialogs
     from desktop.ui.dialogs import Dialogs
 
     if args.screenshot:
+        prefer_qt_dialogs(app)
         return run_screenshot(args, console_dialogs())
     dialogs = Dialogs()
     from desktop.logs import setup_logging
@@ -303,6 +315,7 @@ def main(argv: Sequence[str]) -> int:
     interactive = not args.exit_after_paint
     preopened: Database | None = None
     if interactive and is_first_start(args):
+        prefer_qt_dialogs(app)  # the welcome's file dialogs come before the window
         try:
             preopened = first_start()
         except UserError as exc:
@@ -316,6 +329,7 @@ def main(argv: Sequence[str]) -> int:
     state: dict[str, object] = {"code": 0}
 
     def open_and_attach() -> None:
+        prefer_qt_dialogs(app)
         path = preopened.path if preopened is not None else chosen_path(args)
         lock = take_lock(path)  # before opening: a second window must not migrate or seed
         read_only = False

@@ -11,12 +11,18 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QTreeView, QWidget
 
-from desktop.ui.appearance import QT_CATALOG, install_translations, translations_folder
+from desktop.ui.appearance import (
+    QT_CATALOG,
+    install_translations,
+    prefer_qt_dialogs,
+    translations_folder,
+)
 
 
 @pytest.fixture
 def russian(qapp: QApplication) -> Iterator[QApplication]:
     translators = install_translations(qapp)
+    prefer_qt_dialogs(qapp)
     yield qapp
     for translator in translators:
         qapp.removeTranslator(translator)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QLibraryInfo, QLocale, QSize, Qt, QTranslator
+from PySide6 import QtCore
+from PySide6.QtCore import QLibraryInfo, QLocale, QSize, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -72,15 +73,18 @@ class MissingQtStrings(QTranslator):
         return False
 
 
+def prefer_qt_dialogs(app: QApplication) -> None:
+    """Native file dialogs would show the system's language instead of Qt's Russian
+    strings, and differ from system to system: the application uses Qt's own dialogs
+    everywhere. (Apart from :func:`install_translations` because the first touch of Qt's
+    ``Qt`` namespace costs ~20 ms: the start-up sets this after the first paint.)"""
+    app.setAttribute(QtCore.Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
+
+
 def install_translations(app: QApplication) -> list[QTranslator]:
     """Qt's own Russian strings («Да», «Отмена», context menus, the file dialog's
-    «Папка:», «Тип файла:»).
-
-    Native file dialogs would show the system's language instead of these strings, and
-    differ from system to system: the application uses Qt's own dialogs everywhere.
-    """
+    «Папка:», «Тип файла:»)."""
     QLocale.setDefault(QLocale(QLocale.Language.Russian, QLocale.Country.Russia))
-    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     translators = []
     folder = str(translations_folder())
     for name in ("qtbase_ru", "qt_ru"):

@@ -12,7 +12,8 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6 import QtCore
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -164,7 +165,7 @@ class MainWindow(QMainWindow):
         self.freshness = Freshness(database, self.reload_all, self)
         self.undo_stack.indexChanged.connect(self.freshness.remember)
         self.changes.conflictDetected.connect(self.freshness.reload_now,
-                                              Qt.ConnectionType.QueuedConnection)
+                                              QtCore.Qt.ConnectionType.QueuedConnection)
 
     def show_reminders(self, today: dt.date | None = None) -> None:
         """The reminders panel (overdue, due this week): beside the pages, never blocking."""
@@ -180,7 +181,7 @@ class MainWindow(QMainWindow):
             dock.setObjectName("reminders")
             dock.setWidget(self.reminders)
             self.reminders.setMaximumHeight(110)  # at 768 px the pages keep their rows
-            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         with self.database.session() as session:
             entries = reminders(session, today or dt.date.today())
         self.reminders.set_entries(entries)
