@@ -27,6 +27,11 @@ EXCLUDED_MODULES = [
     "lxml.html", "lxml.objectify", "lxml.isoschematron", "lxml.cssselect",
 ]
 
+#: Left out of the Linux bundle only: psycopg's binary wheel brings its own libpq with
+#: OpenSSL, Kerberos and LDAP (10 MB). The .deb depends on the system's ``libpq5``, which
+#: psycopg's own Python implementation loads; Windows keeps the wheel (no system libpq).
+LINUX_EXCLUDED_MODULES = ["psycopg_binary"]
+
 #: Qt plugin folders kept whole; any other plugin folder is dropped.
 KEPT_PLUGIN_DIRS = {
     "platforms", "platformthemes", "platforminputcontexts", "imageformats", "iconengines",

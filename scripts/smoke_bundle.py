@@ -3,8 +3,11 @@
 For each copy of the program — ``dist/dorozhnaya-karta/`` and the program unpacked from
 ``dist/dorozhnaya-karta_*.deb`` with ``dpkg-deb -x`` — it runs, with an empty environment
 and a PATH on which there is no Python (``env -i``, an empty folder): ``demo``,
-``export xlsx``, ``export order``, ``export gantt`` (PDF and PNG) and a ``--screenshot``
-start offscreen and on an X server (Xvfb, Qt's xcb plugin). It reads every output back (openpyxl, pdftotext, pdffonts, Qt) and checks
+``export xlsx``, ``export order``, ``export gantt`` (PDF and PNG), a start that must show
+the first page before SQLAlchemy loads (``--exit-after-paint``), a server address that
+must reach psycopg and the system's libpq (nothing listens there: «Не удалось
+подключиться»), and a ``--screenshot`` start offscreen and on an X server (Xvfb, Qt's
+xcb plugin). It reads every output back (openpyxl, pdftotext, pdffonts, Qt) and checks
 that every library the bundle's binaries need is found. Slow (a build comes first), so it
 is not part of ``make test``. Exit 0 when all passes; otherwise the failures are listed.
 """
@@ -36,7 +39,8 @@ def check(condition: bool, message: str) -> None:
         raise Failed(message)
 
 
-def run_program(program: Path, args: list[str], home: Path) -> subprocess.CompletedProcess:
+def run_program(program: Path, args: list[str], home: Path,
+                expect: int = 0) -> subprocess.CompletedProcess:
     """The program with nothing inherited: no Python, no venv, no PYTHONPATH on hand."""
     empty_bin = home / "empty-bin"
     empty_bin.mkdir(exist_ok=True)
@@ -44,7 +48,7 @@ def run_program(program: Path, args: list[str], home: Path) -> subprocess.Comple
            "LANG": "C.UTF-8", "DOROZHNAYA_KARTA_DATA": str(home / "data")}
     result = subprocess.run([str(program), *args], env=env, cwd=home, capture_output=True,
                             text=True, timeout=120)
-    check(result.returncode == 0,
+    check(result.returncode == expect,
           f"{program.name} {' '.join(args)} → код {result.returncode}: {result.stderr[-800:]}")
     return result
 
@@ -105,6 +109,16 @@ def smoke(program: Path, work: Path) -> None:
     check("Срок" in tool("pdftotext", str(gantt_pdf), "-") or gantt_pdf.stat().st_size > 10_000,
           "export gantt: PDF пуст")
     check(gantt_png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", "export gantt: не PNG")
+
+    start = run_program(program, ["--db", str(db), "--exit-after-paint"], work).stdout
+    marks = dict(line.partition(" ")[::2] for line in start.splitlines())
+    check(marks.get("loaded-at-data-shown") == "" and "database-open" in marks
+          and "sqlalchemy" in marks.get("loaded-at-database-open", ""),
+          f"запуск: первая страница не показана до загрузки SQLAlchemy: {start!r}")
+    server = run_program(program, ["list", "--db", "postgresql+psycopg://nobody@127.0.0.1:9/x"],
+                         work, expect=2)
+    check("Не удалось подключиться" in server.stderr,
+          f"база на сервере: psycopg не загрузился: {server.stderr[-400:]}")
 
     for view in ("roadmaps", "orders"):
         shot = work / f"window-{view}.png"

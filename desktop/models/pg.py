@@ -76,6 +76,12 @@ def local_path(url: URL) -> Path:
     return data_dir() / "servers" / name / f"{url.database}.server"
 
 
+NO_CLIENT_LIBRARY = (
+    "Для базы на сервере PostgreSQL нужна клиентская библиотека libpq: в Debian и "
+    "Astra Linux — пакет libpq5 (sudo apt install libpq5). С файлом базы на этом "
+    "компьютере программа работает и без неё")
+
+
 def make_pg_engine(url: URL, *, pooled: bool = True, read_only: bool = False) -> Engine:
     """An engine on the server; ``pool_pre_ping`` so that a window left open overnight
     reconnects after the server restarted; ``read_only``: the server refuses every write."""
@@ -91,7 +97,10 @@ def make_pg_engine(url: URL, *, pooled: bool = True, read_only: bool = False) ->
         kwargs["pool_pre_ping"] = True
     else:
         kwargs["poolclass"] = NullPool
-    return create_engine(url, **kwargs)
+    try:
+        return create_engine(url, **kwargs)
+    except ImportError as exc:  # psycopg without a libpq to load (the .deb depends on one)
+        raise UserError(NO_CLIENT_LIBRARY) from exc
 
 
 def connection_failed(url: URL, exc: BaseException) -> UserError:
