@@ -296,3 +296,25 @@ def test_order_appendices_of_every_kind_each_in_a_landscape_section(tmp_path: Pa
     assert "МБОУ СОШ № 3Февраль 2022ИМЦ" in texts(schedule._tbl.tr_lst[1])
     paragraphs = [p.text for p in document.paragraphs]
     assert "Куратор — специалист ИМЦ." in paragraphs and "Куратор ведёт журнал." in paragraphs
+
+
+def test_a_plans_schedule_is_marked_to_the_plan_in_word_and_pdf(tmp_path: Path) -> None:
+    """The schedule's mark agrees with the document's head noun in both formats (one source:
+    ``ScheduleAppendix.mark_lines``): «к плану» for a «План мероприятий …»."""
+    from desktop.export.docx_roadmap import export_roadmap_docx
+    from desktop.export.pdf_roadmap import export_roadmap_pdf
+
+    database = open_database(tmp_path / "db.sqlite", create=True)
+    with database.session() as session:
+        roadmap = add_full_roadmap(session)
+        roadmap.title = "План мероприятий по повышению качества образования"
+        session.commit()
+        export_roadmap_docx(session, roadmap.id, tmp_path / "plan.docx")
+        export_roadmap_pdf(session, roadmap.id, tmp_path / "plan.pdf")
+    database.close()
+    word = [p.text for p in docx.Document(str(tmp_path / "plan.docx")).paragraphs]
+    assert f"Приложение 2\nк плану\nот 10.01.2022 №{NBSP}5" in word
+    pdf = subprocess.run(["pdftotext", "-layout", str(tmp_path / "plan.pdf"), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Приложение\s2\s+к плану\s+от\s10\.01\.2022\s№\s5", pdf.replace(NBSP, " "))
+    assert "к дорожной карте" not in pdf and not any("к дорожной карте" in t for t in word)

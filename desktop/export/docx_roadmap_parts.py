@@ -146,12 +146,7 @@ def section_text(row: SectionRow) -> str:
 def schedule_appendix(document: Document, appendix: ScheduleAppendix) -> None:
     """A schedule of the roadmap itself on a new page: mark, title, text, the table with
     month rows across the full width."""
-    lines = ["Приложение" + (f" {appendix.number}" if appendix.number else ""), "к дорожной карте"]
-    own = " ".join(p for p in (f"от {appendix.doc_date}" if appendix.doc_date else "",
-                               f"№\u00a0{appendix.doc_number}" if appendix.doc_number else "") if p)
-    if own:
-        lines.append(own)
-    base.page_break_before(mark(document, lines))
+    base.page_break_before(mark(document, appendix.mark_lines()))
     title(document, appendix.title or "График")
     for line in appendix.text:
         base.para(document, line, base.APPENDIX_TEXT)

@@ -8,7 +8,6 @@ participle agreeing with the document («дорожная карта» → УТ�
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
@@ -33,6 +32,7 @@ from desktop.models import (
 )
 from desktop.services.document_parts import (
     TablePart,
+    approved_word,
     closing_signature,
     roadmap_appendices,
     roadmap_parts,
@@ -40,22 +40,6 @@ from desktop.services.document_parts import (
 from desktop.services.table import roadmap_table
 
 MARK_WIDTH = 100 * mm
-
-#: head nouns of approved documents and the participle agreeing with each
-_APPROVED: tuple[tuple[str, str], ...] = (
-    ("карт", "УТВЕРЖДЕНА"), ("программ", "УТВЕРЖДЕНА"), ("план", "УТВЕРЖДЕН"),
-    ("график", "УТВЕРЖДЕН"), ("состав", "УТВЕРЖДЕН"), ("список", "УТВЕРЖДЕН"),
-    ("перечень", "УТВЕРЖДЕН"), ("положени", "УТВЕРЖДЕНО"), ("порядок", "УТВЕРЖДЕН"),
-)
-
-
-def approved_word(title: str) -> str:
-    """«УТВЕРЖДЕНА» for a дорожная карта, «УТВЕРЖДЕН» for a план, by the earliest head noun."""
-    lower = title.lower()
-    found = [(m.start(), word) for stem, word in _APPROVED
-             if (m := re.search(rf"\b{stem}", lower)) is not None]
-    return min(found)[1] if found else "УТВЕРЖДЕНО"
-
 
 @dataclass(frozen=True)
 class MarkContext:
@@ -123,16 +107,9 @@ def roadmap_content(roadmap: Roadmap, settings: OrderPdfSettings, styles: Append
     signature = closing_signature(roadmap)
     if signature is not None:
         story += pdf_parts.closing_signature(signature, styles, width)
-    document = f"{document_noun(roadmap.title)}"
     for appendix in roadmap_appendices(roadmap):
-        story += pdf_parts.schedule_appendix(appendix, document, styles, width)
+        story += pdf_parts.schedule_appendix(appendix, styles, width)
     return story
-
-
-def document_noun(title: str) -> str:
-    """«дорожной карте» / «плану …» for an appendix mark: the dative of the head noun."""
-    word = approved_word(title)
-    return {"УТВЕРЖДЕН": "плану", "УТВЕРЖДЕНО": "документу"}.get(word, "дорожной карте")
 
 
 def preload_items(roadmap: Roadmap) -> None:

@@ -92,24 +92,17 @@ def closing_signature(signature: ClosingSignature, styles: AppendixStyles,
     return [KeepTogether([Spacer(1, 10 * mm), row])]
 
 
-def schedule_mark(appendix: ScheduleAppendix, document: str, styles: AppendixStyles,
-                  width: float) -> Paragraph:
+def schedule_mark(appendix: ScheduleAppendix, styles: AppendixStyles, width: float) -> Paragraph:
     """«Приложение 1 к дорожной карте … от 10.01.2023 № 5» as a block at the top right."""
-    lines = ["Приложение" + (f"{NBSP}{escape(appendix.number)}" if appendix.number else ""),
-             f"к {escape(document)}"]
-    tail = " ".join(t for t in (
-        f"от{NBSP}{appendix.doc_date}" if appendix.doc_date else "",
-        f"№{NBSP}{escape(appendix.doc_number)}" if appendix.doc_number else "") if t)
-    if tail:
-        lines.append(tail)
+    lines = [escape(line) for line in appendix.mark_lines(NBSP)]
     style = styles.mark.clone("schedule_mark", leftIndent=max(width - 100 * mm, 0), spaceAfter=8)
     return Paragraph("<br/>".join(lines), style)
 
 
-def schedule_appendix(appendix: ScheduleAppendix, document: str, styles: AppendixStyles,
+def schedule_appendix(appendix: ScheduleAppendix, styles: AppendixStyles,
                       width: float) -> list[Flowable]:
     """A new page: the mark, the title, its text and the schedule with full-width group rows."""
-    story: list[Flowable] = [PageBreak(), schedule_mark(appendix, document, styles, width)]
+    story: list[Flowable] = [PageBreak(), schedule_mark(appendix, styles, width)]
     if appendix.title:
         story.append(Paragraph(escape(appendix.title), styles.title))
     story.extend(Paragraph(escape(line), styles.body) for line in appendix.text)

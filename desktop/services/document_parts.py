@@ -107,6 +107,17 @@ class ScheduleAppendix:
     headings: tuple[str, ...]
     text: tuple[str, ...]
     rows: tuple[ScheduleRow, ...]
+    #: the roadmap in the dative, for the mark: «дорожной карте», «плану»
+    document: str = "дорожной карте"
+
+    def mark_lines(self, space: str = " ") -> list[str]:
+        """«Приложение 1» / «к плану» / «от 10.01.2023 № 5» (``space``: a no-break space
+        where the format needs one to keep «от» with its date)."""
+        lines = ["Приложение" + (f"{space}{self.number}" if self.number else ""),
+                 f"к {self.document}"]
+        own = " ".join(p for p in (f"от{space}{self.doc_date}" if self.doc_date else "",
+                                   f"№\u00a0{self.doc_number}" if self.doc_number else "") if p)
+        return [*lines, own] if own else lines
 
 
 Part = TextPart | PassportPart | IndicatorsPart | TablePart | AbbreviationsPart
@@ -182,8 +193,10 @@ def closing_signature(roadmap: Roadmap) -> ClosingSignature | None:
     return ClosingSignature(position, name) if position or name else None
 
 
-def schedule_appendix(appendix: RoadmapAppendix) -> ScheduleAppendix:
+def schedule_appendix(appendix: RoadmapAppendix, document: str = "дорожной карте"
+                      ) -> ScheduleAppendix:
     return ScheduleAppendix(
+        document=document,
         title=(appendix.title or "").strip(), number=(appendix.number or "").strip(),
         doc_number=(appendix.doc_number or "").strip(),
         doc_date=appendix.doc_date.strftime("%d.%m.%Y") if appendix.doc_date else "",
@@ -193,4 +206,28 @@ def schedule_appendix(appendix: RoadmapAppendix) -> ScheduleAppendix:
 
 
 def roadmap_appendices(roadmap: Roadmap) -> list[ScheduleAppendix]:
-    return [schedule_appendix(a) for a in roadmap.appendices]
+    document = document_noun(roadmap.title)
+    return [schedule_appendix(a, document) for a in roadmap.appendices]
+
+
+#: head nouns of approved documents and the participle agreeing with each
+_APPROVED: tuple[tuple[str, str], ...] = (
+    ("карт", "УТВЕРЖДЕНА"), ("программ", "УТВЕРЖДЕНА"), ("план", "УТВЕРЖДЕН"),
+    ("график", "УТВЕРЖДЕН"), ("состав", "УТВЕРЖДЕН"), ("список", "УТВЕРЖДЕН"),
+    ("перечень", "УТВЕРЖДЕН"), ("положени", "УТВЕРЖДЕНО"), ("порядок", "УТВЕРЖДЕН"),
+)
+
+
+def approved_word(title: str) -> str:
+    """«УТВЕРЖДЕНА» for a дорожная карта, «УТВЕРЖДЕН» for a план, by the earliest head noun."""
+    lower = title.lower()
+    found = [(m.start(), word) for stem, word in _APPROVED
+             if (m := re.search(rf"\b{stem}", lower)) is not None]
+    return min(found)[1] if found else "УТВЕРЖДЕНО"
+
+
+def document_noun(title: str) -> str:
+    """«дорожной карте» / «плану …» for an appendix mark: the dative of the head noun."""
+    word = approved_word(title)
+    return {"УТВЕРЖДЕН": "плану", "УТВЕРЖДЕНО": "документу"}.get(word, "дорожной карте")
+
