@@ -1,0 +1,203 @@
+"""The write guard on a district's data in the region's database: inside
+:func:`refusing_district_writes` (every undo command runs in it) the editing services refuse
+a district roadmap's sections, items, checklist marks, monitoring points, properties and
+schools with one Russian message and write nothing; the region's own roadmaps are edited as
+before, and a district's next package still replaces its data."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.export.package import write_package
+from desktop.importers.package import read_package
+from desktop.models import (
+    ChecklistRow,
+    Item,
+    MonitoringPoint,
+    Roadmap,
+    School,
+    SchoolDocument,
+    Section,
+)
+from desktop.models.columns import Field
+from desktop.models.database import Database
+from desktop.models.enums import DocumentKind, ItemStatus
+from desktop.services import checklist, editing, numbering, roadmaps, structure
+from desktop.services.checklist import CellState
+from desktop.services.district_guard import DistrictReadOnly, refusing_district_writes
+from desktop.services.region_import import import_package
+
+pytestmark = pytest.mark.both_backends
+
+MESSAGE = ("Дорожная карта района «УО Краснолесского района» открыта только для просмотра: "
+           "её меняет район, новые данные приходят с его пакетом.")
+
+
+@dataclasses.dataclass
+class Region:
+    database: Database
+    district: int  #: the district's roadmap
+    own: int  #: one of the file's own roadmaps
+    package: Path
+
+
+def roadmap_state(session: Session, roadmap_id: int) -> dict[str, Any]:
+    """Everything of one roadmap the guard protects, as plain values."""
+    roadmap = session.get(Roadmap, roadmap_id)
+    sections = session.scalars(select(Section).where(Section.roadmap_id == roadmap_id)
+                               .order_by(Section.id)).all()
+    items = session.scalars(select(Item).join(Section).where(Section.roadmap_id == roadmap_id)
+                            .order_by(Item.id)).all()
+    rows = session.scalars(select(ChecklistRow).join(Item).join(Section)
+                           .where(Section.roadmap_id == roadmap_id)
+                           .order_by(ChecklistRow.id)).all()
+    return {
+        "roadmap": (roadmap.title, roadmap.version, roadmap.period_start),
+        "sections": [(s.id, s.number, s.title, s.position) for s in sections],
+        "items": [(i.id, i.section_id, i.parent_id, i.position, i.number, i.activity,
+                   i.deadline_text, i.status, i.done_date, i.version) for i in items],
+        "executors": [(i.id, [e.text for e in i.executors]) for i in items],
+        "marks": [(r.item_id, r.school_id, r.status, r.date, r.comment) for r in rows],
+        "points": [(p.date, p.target_min) for p in roadmap.monitoring_points],
+    }
+
+
+@pytest.fixture
+def region(demo_db: Database, tmp_path: Path) -> Region:
+    """The demo's file as a region that imported the demo district's own package."""
+    with demo_db.write_session() as s:
+        package = write_package(s, tmp_path / "demo.dkp", now=dt.datetime(2026, 6, 1))
+    with demo_db.write_session() as s:
+        import_package(s, read_package(package), demo_db.path)
+    with demo_db.session() as s:
+        district = s.scalar(select(Roadmap.id).where(Roadmap.district_id.is_not(None)))
+        own = s.scalar(select(Roadmap.id).where(Roadmap.district_id.is_(None))
+                       .order_by(Roadmap.id))
+    return Region(demo_db, district, own, package)
+
+
+def first(session: Session, model: Any, roadmap_id: int) -> Any:
+    query = select(model)
+    if model is not Section:
+        query = query.join(Section) if model is Item else query.join(Item).join(Section)
+    return session.scalars(query.where(Section.roadmap_id == roadmap_id)
+                           .order_by(model.id)).first()
+
+
+def edits(roadmap_id: int) -> dict[str, Callable[[Session], object]]:
+    """Service writes of every kind on ``roadmap_id``."""
+
+    def item(s: Session) -> int:
+        return first(s, Item, roadmap_id).id
+
+    def section(s: Session) -> int:
+        return first(s, Section, roadmap_id).id
+
+    def flipped(s: Session) -> ItemStatus:
+        done = first(s, Item, roadmap_id).status is ItemStatus.DONE
+        return ItemStatus.PLANNED if done else ItemStatus.DONE
+
+    def cell(s: Session) -> tuple[int, int]:
+        row = first(s, ChecklistRow, roadmap_id)
+        return row.item_id, row.school_id
+
+    def properties(s: Session) -> None:
+        props = roadmaps.read_properties(s, roadmap_id)
+        roadmaps.apply_properties(s, roadmap_id, dataclasses.replace(props, title="Другая"))
+
+    def point(s: Session) -> None:
+        s.add(MonitoringPoint(roadmap_id=roadmap_id, date=dt.date(2026, 12, 1), target_min=90))
+        s.flush()
+
+    return {
+        "field": lambda s: editing.set_item_field(s, item(s), Field.ACTIVITY, "Новое"),
+        "done": lambda s: editing.set_item_field(s, item(s), Field.STATUS, flipped(s)),
+        "executors": lambda s: editing.set_executors(s, item(s), []),
+        "add item": lambda s: structure.add_item(s, section_id=section(s)),
+        "add section": lambda s: structure.add_section(s, roadmap_id),
+        "move": lambda s: structure.move_item(s, item(s), 1),
+        "indent": lambda s: structure.indent_item(s, s.scalars(
+            select(Item.id).where(Item.section_id == section(s), Item.parent_id.is_(None))
+            .order_by(Item.position)).all()[1]),
+        "delete": lambda s: structure.delete_items(s, roadmap_id, [item(s)]),
+        "delete section": lambda s: structure.delete_sections(s, roadmap_id, [section(s)]),
+        "renumber": lambda s: (structure.move_item(s, item(s), 1),
+                               numbering.renumber(s, roadmap_id)),
+        "mark": lambda s: checklist.set_cells(
+            s, {cell(s): CellState(ItemStatus.DONE, dt.date(2026, 3, 2), "", [])}),
+        "properties": properties,
+        "monitoring point": point,
+        "delete roadmap": lambda s: roadmaps.delete_roadmap(s, roadmap_id),
+    }
+
+
+def test_every_service_write_on_a_district_roadmap_is_refused(region: Region) -> None:
+    database = region.database
+    with database.session() as s:
+        before = roadmap_state(s, region.district)
+    written = []
+    for name, edit in edits(region.district).items():
+        try:
+            with refusing_district_writes(), database.writing(), database.session() as s:
+                edit(s)
+            written.append(name)
+        except DistrictReadOnly as exc:
+            assert exc.message == MESSAGE, name
+        with database.session() as s:
+            assert roadmap_state(s, region.district) == before, name
+    assert written == []
+
+
+def test_the_same_writes_on_an_own_roadmap_pass(region: Region) -> None:
+    database = region.database
+    with database.session() as s:
+        district_before = roadmap_state(s, region.district)
+    for name, edit in edits(region.own).items():
+        if name == "delete roadmap":
+            continue
+        with database.session() as s:
+            before = roadmap_state(s, region.own)
+        with refusing_district_writes(), database.writing(), database.session() as s:
+            edit(s)
+        with database.session() as s:
+            assert roadmap_state(s, region.own) != before, name  # it was written
+    with database.session() as s:
+        assert roadmap_state(s, region.district) == district_before
+
+
+def test_a_district_school_is_refused_with_the_district_named(region: Region) -> None:
+    database = region.database
+    with pytest.raises(DistrictReadOnly) as caught, refusing_district_writes(), \
+            database.session() as s:
+        school = s.scalar(select(School).where(School.district_id.is_not(None)))
+        s.add(SchoolDocument(school_id=school.id, kind=next(iter(DocumentKind)),
+                             title="Программа"))
+        s.flush()
+    assert "Данные района «УО Краснолесского района» открыты только для просмотра" in \
+        caught.value.message
+    with database.session() as s:
+        assert not s.scalars(select(SchoolDocument).join(School)
+                             .where(School.district_id.is_not(None))).all()
+
+
+def test_outside_the_guard_the_package_import_still_replaces_the_district(
+        region: Region, tmp_path: Path) -> None:
+    database = region.database
+    with database.write_session() as s:  # the district changed an item and sent again
+        own_item = first(s, Item, region.own)
+        own_item.activity = "Изменено в районе"
+        package = write_package(s, tmp_path / "newer.dkp", now=dt.datetime(2026, 7, 1))
+    with database.write_session() as s:
+        import_package(s, read_package(package), database.path)
+    with database.session() as s:
+        district = s.scalar(select(Roadmap.id).where(Roadmap.district_id.is_not(None)))
+        activities = [i[5] for i in roadmap_state(s, district)["items"]]
+    assert "Изменено в районе" in activities
