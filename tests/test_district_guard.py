@@ -34,54 +34,18 @@ from desktop.services import checklist, editing, numbering, roadmaps, structure
 from desktop.services.checklist import CellState
 from desktop.services.district_guard import DistrictReadOnly, refusing_district_writes
 from desktop.services.region_import import import_package
+from tests.district_data import MESSAGE, Region, demo_package, region_of, roadmap_state
 
 pytestmark = pytest.mark.both_backends
-
-MESSAGE = ("Дорожная карта района «УО Краснолесского района» открыта только для просмотра: "
-           "её меняет район, новые данные приходят с его пакетом.")
-
-
-@dataclasses.dataclass
-class Region:
-    database: Database
-    district: int  #: the district's roadmap
-    own: int  #: one of the file's own roadmaps
-    package: Path
-
-
-def roadmap_state(session: Session, roadmap_id: int) -> dict[str, Any]:
-    """Everything of one roadmap the guard protects, as plain values."""
-    roadmap = session.get(Roadmap, roadmap_id)
-    sections = session.scalars(select(Section).where(Section.roadmap_id == roadmap_id)
-                               .order_by(Section.id)).all()
-    items = session.scalars(select(Item).join(Section).where(Section.roadmap_id == roadmap_id)
-                            .order_by(Item.id)).all()
-    rows = session.scalars(select(ChecklistRow).join(Item).join(Section)
-                           .where(Section.roadmap_id == roadmap_id)
-                           .order_by(ChecklistRow.id)).all()
-    return {
-        "roadmap": (roadmap.title, roadmap.version, roadmap.period_start),
-        "sections": [(s.id, s.number, s.title, s.position) for s in sections],
-        "items": [(i.id, i.section_id, i.parent_id, i.position, i.number, i.activity,
-                   i.deadline_text, i.status, i.done_date, i.version) for i in items],
-        "executors": [(i.id, [e.text for e in i.executors]) for i in items],
-        "marks": [(r.item_id, r.school_id, r.status, r.date, r.comment) for r in rows],
-        "points": [(p.date, p.target_min) for p in roadmap.monitoring_points],
-    }
 
 
 @pytest.fixture
 def region(demo_db: Database, tmp_path: Path) -> Region:
     """The demo's file as a region that imported the demo district's own package."""
-    with demo_db.write_session() as s:
-        package = write_package(s, tmp_path / "demo.dkp", now=dt.datetime(2026, 6, 1))
+    package = demo_package(demo_db, tmp_path)
     with demo_db.write_session() as s:
         import_package(s, read_package(package), demo_db.path)
-    with demo_db.session() as s:
-        district = s.scalar(select(Roadmap.id).where(Roadmap.district_id.is_not(None)))
-        own = s.scalar(select(Roadmap.id).where(Roadmap.district_id.is_(None))
-                       .order_by(Roadmap.id))
-    return Region(demo_db, district, own, package)
+    return region_of(demo_db, package)
 
 
 def first(session: Session, model: Any, roadmap_id: int) -> Any:
