@@ -138,6 +138,7 @@ def test_the_checklist_and_the_report_of_a_district(window, region: Region, qtbo
     assert matrix is window.page("checklist")
     assert matrix.roadmap.currentData() == region.district and matrix.banner.isVisible()
     assert not matrix.done_button.isEnabled() and not matrix.form_button.isEnabled()
+    assert not matrix.keys_hint.isVisible()
     with database.session() as s:
         row = s.scalars(select(ChecklistRow).join(Item).join(Section)
                         .where(Section.roadmap_id == region.district)).first()
@@ -150,6 +151,8 @@ def test_the_checklist_and_the_report_of_a_district(window, region: Region, qtbo
     qtbot.keyClick(matrix.view, Qt.Key.Key_Space)  # the tick of a mark
     assert errors(window) == [MESSAGE]
     assert state(database, region.district) == before
+    matrix.roadmap.setCurrentIndex(matrix.roadmap.findData(region.own))
+    assert matrix.done_button.isEnabled() and not matrix.banner.isVisible()
 
     window.show_page("region")
     click_button(qtbot, page, "Отчёт")

@@ -103,7 +103,8 @@ class ChecklistPage(Page):
         for button in (done, card, form):
             actions.addWidget(button)
         actions.addStretch(1)
-        actions.addWidget(QLabel(self.tr("Пробел — выполнено/не начато, Enter — изменить"), self))
+        self.keys_hint = QLabel(self.tr("Пробел — выполнено/не начато, Enter — изменить"), self)
+        actions.addWidget(self.keys_hint)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.view)
         splitter.addWidget(self.history)
@@ -137,6 +138,7 @@ class ChecklistPage(Page):
         self.banner.show_for(district)
         for button in (self.done_button, self.form_button):
             button.setEnabled(district is None)
+        self.keys_hint.setVisible(district is None)
         matrix = None
         if roadmap_id is not None:
             with self.source.database.session() as s:
