@@ -24,9 +24,11 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from sqlalchemy import Table, event, select
+from sqlalchemy import Column, Table, event, select
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.sql import operators
 from sqlalchemy.sql.dml import Delete, Insert, Update, UpdateBase
+from sqlalchemy.sql.elements import BinaryExpression, BindParameter
 
 from desktop.errors import UserError
 from desktop.models import (
@@ -156,12 +158,25 @@ def _touched_district(conn: Connection, statement: UpdateBase,
         return None if found is None else (found, roadmap)
     where = statement.whereclause
     query = _owner_query(TABLES[name], hops)
+    key = _row_key(where)
+    if key is not None and len(sets) > 1 and all(key[1] in p for p in sets):
+        # «WHERE id = :b_id» for a list of rows (a renumbering): one query for them all
+        found = conn.scalar(query.where(key[0].in_(sorted({p[key[1]] for p in sets}))))
+        return None if found is None else (found, roadmap)
     if where is not None:
         query = query.where(where)
     for values in sets:
         found = conn.scalar(query, values)
         if found is not None:
             return found, roadmap
+    return None
+
+
+def _row_key(where: Any) -> tuple[Any, str] | None:
+    """(column, parameter name) when ``where`` is just «column = :parameter»."""
+    if isinstance(where, BinaryExpression) and where.operator is operators.eq \
+            and isinstance(where.left, Column) and isinstance(where.right, BindParameter):
+        return where.left, where.right.key
     return None
 
 
