@@ -137,6 +137,15 @@ def test_the_same_writes_on_an_own_roadmap_pass(region: Region) -> None:
     assert state(database, region.district) == district_before
 
 
+def test_an_own_item_moved_into_a_district_roadmap_is_refused(region: Region) -> None:
+    database = region.database
+    own_before = state(database, region.own)
+    with pytest.raises(DistrictReadOnly), refusing_district_writes(), database.session() as s:
+        first(s, Item, region.own).section_id = first(s, Section, region.district).id
+        s.flush()
+    assert state(database, region.own) == own_before
+
+
 def test_a_district_school_is_refused_with_the_district_named(region: Region) -> None:
     database = region.database
     with pytest.raises(DistrictReadOnly) as caught, refusing_district_writes(), \

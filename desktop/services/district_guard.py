@@ -12,9 +12,10 @@ and the Core statements of the structure services alike, whatever command sent t
 package import runs outside it and replaces a district's rows as before.
 
 How a row is traced to its district: each guarded table names the foreign keys that lead
-from it to ``roadmaps`` (or ``schools``), whose ``district_id`` says whose it is. An UPDATE
-or DELETE is checked with a SELECT over the same WHERE clause (and the same parameters);
-an INSERT by the parent row its foreign key names.
+from it to ``roadmaps`` (or ``schools``), whose ``district_id`` says whose it is. An INSERT
+is checked by the parent row its foreign key names (so is an UPDATE that sets that key by
+name, e.g. moves items to another section); an UPDATE or DELETE by a SELECT over the same
+WHERE clause with the same parameters.
 """
 
 from __future__ import annotations
@@ -141,21 +142,24 @@ def _touched_district(conn: Connection, statement: UpdateBase,
     roadmap = name not in SCHOOL_TABLES
     hops = _hops(name)
     sets = _param_sets(statement, multiparams, params)
-    if isinstance(statement, Insert):
-        if not hops:  # a new roadmap or school: a district's only when it says so
-            district_id = next((p["district_id"] for p in sets if p.get("district_id")), None)
-            found = None if district_id is None else conn.scalar(
-                select(DISTRICTS.c.name).where(DISTRICTS.c.id == district_id))
-            return None if district_id is None else (found or "", roadmap)
+    # a row written into a district's roadmap (or school): by the parent its values name
+    if not hops:  # a roadmap or school itself: a district's when it says so
+        district_id = next((p["district_id"] for p in sets if p.get("district_id")), None)
+        if district_id is not None:
+            found = conn.scalar(select(DISTRICTS.c.name).where(DISTRICTS.c.id == district_id))
+            return found or "", roadmap
+    else:
         column = hops[0][1]
         parents = {p[column] for p in sets if p.get(column) is not None}
-        if not parents:
-            return None
-        (fk,) = TABLES[name].c[column].foreign_keys
-        parent = fk.column.table
-        query = _owner_query(parent, hops[1:]).where(fk.column.in_(sorted(parents)))
-        found = conn.scalar(query)
-        return None if found is None else (found, roadmap)
+        if parents:
+            (fk,) = TABLES[name].c[column].foreign_keys
+            found = conn.scalar(_owner_query(fk.column.table, hops[1:])
+                                .where(fk.column.in_(sorted(parents))))
+            if found is not None:
+                return found, roadmap
+    if isinstance(statement, Insert):
+        return None
+    # a row of a district's changed or deleted: by the rows the WHERE clause picks
     where = statement.whereclause
     query = _owner_query(TABLES[name], hops)
     key = _row_key(where)
