@@ -6,6 +6,7 @@ an own roadmap the editor edits again. ``DISTRICT_SCREENSHOT=path`` saves the ed
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from sqlalchemy import select
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QPushButton
 
+from desktop.export.package import write_package
 from desktop.models import ChecklistRow, Item, Section
 from desktop.models.columns import Field
 from desktop.services.report import build_report
@@ -170,3 +172,22 @@ def test_the_checklist_and_the_report_of_a_district(window, region: Region, qtbo
         reports.open_item(expected.overdue[0].id)
         editor = window.current_page()
         assert editor.current_roadmap_id() == region.district and editor.model.read_only
+
+
+def test_a_newer_package_replaces_the_roadmap_shown(window, region: Region, tmp_path) -> None:
+    database = region.database
+    window.open_roadmap("roadmaps", region.district)
+    with database.write_session() as s:  # the district changes an item and sends again
+        item = s.get(Item, item_ids(database, region.own)[0])
+        item.activity = "Изменено районом"
+        newer = write_package(s, tmp_path / "newer.dkp", now=dt.datetime(2026, 7, 1))
+    window.dialogs.answers = [True]
+    window.import_file(newer)
+    assert not errors(window)
+    editor = window.show_page("roadmaps")  # the replaced roadmap is not shown any more
+    assert editor.current_roadmap_id() != region.district and not editor.model.read_only
+    fresh = region_of(database, newer).district  # SQLite may give it the old id again
+    window.page("region").table.view.setCurrentIndex(region_row(window, fresh))
+    window.page("region").open_current()
+    assert editor.current_roadmap_id() == fresh and editor.model.read_only
+    assert any("Изменено районом" in n.cells for n in editor.model.item_nodes())

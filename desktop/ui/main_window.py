@@ -346,7 +346,8 @@ class MainWindow(QMainWindow):
         from desktop.importers.package import is_package
 
         if is_package(path):  # a district's exchange package: the «Районы» page imports it
-            self.show_page("region").import_package(path)  # type: ignore[attr-defined]
+            if self.show_page("region").import_package(path):  # type: ignore[attr-defined]
+                self._forget_hidden_pages()  # a district roadmap shown elsewhere was replaced
             return None
 
         roadmap_id = import_roadmap_file(self, self.database, self.changes, self.undo_stack,
