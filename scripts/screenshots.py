@@ -150,6 +150,31 @@ def import_preview(window: MainWindow, shots: Shots) -> None:
                         window.dialogs, FIXTURE, capture)
 
 
+def district_roadmap(window: MainWindow, folder: Path, shots: Shots) -> None:
+    """The demo district's own package imported, its roadmap opened from «Районы»: the
+    editor read-only (last: the file then holds a district)."""
+    if not shots.wanted("region-roadmap"):
+        return
+    from desktop.export.package import write_package
+    from desktop.importers.package import read_package
+    from desktop.services.region_import import import_package
+
+    database = window.database
+    with database.write_session() as session:
+        package = write_package(session, folder / "demo.dkp", now=dt.datetime(2026, 3, 2))
+    with database.write_session() as session:
+        import_package(session, read_package(package), database.path)
+    region = window.show_page("region")
+    region.reload()
+    region.table.view.setCurrentIndex(region.table.proxy.index(0, 0))
+    editor = window.show_page("roadmaps")
+    region.open_current("roadmaps")
+    editor.set_today(TODAY)
+    editor.select_item(editor.model.item_nodes()[3].id, 2)
+    window.update_status()
+    shots.save(window, "region-roadmap")
+
+
 def empty_database(folder: Path, shots: Shots) -> None:
     database = open_database(folder / "empty.db", create=True)
     window = window_on(database)
@@ -171,6 +196,7 @@ def main(argv: list[str]) -> int:
         window = window_on(database)
         steps: list[Callable[[], None]] = [lambda: pages(window, shots),
                                            lambda: dialogs(window, shots),
+                                           lambda: district_roadmap(window, folder, shots),
                                            lambda: empty_database(folder, shots)]
         for step in steps:
             step()

@@ -1,5 +1,5 @@
 """«Районы» in the window: File → Import of district packages (preview confirmed, then one
-transaction), the table of districts with their figures, a roadmap opened read-only, the
+transaction), the table of districts with their figures, a district's report saved, the
 summary saved, and File → Export → the package. ``REGION_SCREENSHOT=path`` saves the page."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 
 from desktop.exchange.sample import sample_data, sample_district
 from desktop.export.package import pack
@@ -55,23 +55,21 @@ def test_region_page_imports_shows_and_opens_districts(window, demo_db, tmp_path
         window.dialogs.shown[shown][2]
 
     page.table.view.setCurrentIndex(page.table.proxy.index(1, 0))
-    view = page.open_current()
-    assert view is not None and "только просмотр" in view.windowTitle()
-    assert view.items.model.rowCount() == 60
-    index = view.items.model.index(0, 1)
-    assert not view.items.model.flags(index) & Qt.ItemFlag.ItemIsEditable  # read-only
     if os.environ.get("REGION_SCREENSHOT"):
         window.resize(1366, 768)
         page.table.view.clearSelection()
         window.grab().save(os.environ["REGION_SCREENSHOT"])
-    report_pdf = page.save_report(view_roadmap_id := page.current_record()["roadmap_id"], ".pdf",
-                                  tmp_path / "district.pdf")
+        page.table.view.setCurrentIndex(page.table.proxy.index(1, 0))
+    roadmap_id = page.current_record()["roadmap_id"]
+    report = window.open_roadmap("reports", roadmap_id, page.day())  # its «Отчёт» button
+    assert report.combo.currentData() == roadmap_id and report.day() == DAY
+    report_pdf = report.save_report(".pdf", tmp_path / "district.pdf")
     text = subprocess.run(["pdftotext", "-layout", str(report_pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
     with demo_db.session() as s:
-        title = s.get(Roadmap, view_roadmap_id).title
+        title = s.get(Roadmap, roadmap_id).title
     assert "Исполнение дорожной карты на 01.07.2026" in text and title in " ".join(text.split())
-    view.close()
+    window.show_page("region")
 
     out = page.save_summary(".xlsx", tmp_path / "summary.xlsx")
     names = load_workbook(out, read_only=True).sheetnames

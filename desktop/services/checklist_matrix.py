@@ -81,7 +81,7 @@ def school_categories(school: object) -> frozenset[str]:
 
 def load_matrix(session: Session, roadmap_id: int) -> Matrix:
     roadmap = load_roadmap(session, roadmap_id)
-    schools = load_schools(session)
+    schools = load_schools(session, roadmap.district_id)  # a district's roadmap: its schools
     year = roadmap.period_start.year
     items: list[MatrixItem] = []
     for section in roadmap.sections:

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.models import Item, Order, Roadmap, School, Section
+from desktop.models import District, Item, Order, Roadmap, School, Section
 from desktop.models.damage import DamagedValue, damaged_ids
 from desktop.models.enums import label
 from desktop.services import checklist
@@ -117,8 +117,23 @@ def roadmap_summaries(session: Session) -> list[dict[str, Any]]:
     # the region's own roadmaps: a district's are on the «Районы» page
     stmt = (select(Roadmap).where(Roadmap.district_id.is_(None))
             .order_by(Roadmap.period_start.desc(), Roadmap.id))
-    return [
-        {"id": r.id, "title": r.title, "level": label(r.level), "status": label(r.status),
-         "period_start": r.period_start, "period_end": r.period_end}
-        for r in session.scalars(stmt)
-    ]
+    return [_summary(r) for r in session.scalars(stmt)]
+
+
+def district_roadmap_summary(session: Session, roadmap_id: int) -> dict[str, Any] | None:
+    """A district's roadmap as :func:`roadmap_summaries` lists the own ones, with
+    "district" (its name) and "package" (when the district made its package); None for a
+    roadmap of the file's own or one that is gone."""
+    row = session.execute(select(Roadmap, District).join(District, Roadmap.district_id
+                                                          == District.id)
+                          .where(Roadmap.id == roadmap_id)).first()
+    if row is None:
+        return None
+    roadmap, district = row
+    return {**_summary(roadmap), "district": district.name,
+            "package": district.package_created}
+
+
+def _summary(r: Roadmap) -> dict[str, Any]:
+    return {"id": r.id, "title": r.title, "level": label(r.level), "status": label(r.status),
+            "period_start": r.period_start, "period_end": r.period_end}

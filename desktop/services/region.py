@@ -123,8 +123,3 @@ def _document_order(rows: list[Any]) -> list[Any]:
         stack.extend(reversed(children.get(row.id, [])))
     return ordered
 
-
-def district_of(session: Session, roadmap_id: int) -> str | None:
-    """The name of the district a roadmap came from (None: the file's own roadmap)."""
-    return session.scalar(select(District.name).join(Roadmap, Roadmap.district_id == District.id)
-                          .where(Roadmap.id == roadmap_id))

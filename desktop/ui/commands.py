@@ -6,7 +6,8 @@ A failure (a deleted item, a locked or read-only database) rolls the session bac
 marks the command obsolete so that the stack stays as it was, and keeps a Russian
 message that :func:`push` shows to the user. Another user's newer change to the same
 record (optimistic locking, :class:`desktop.models.base.Versioned`) is such a failure
-too: «запись изменена другим пользователем», and the window re-reads.
+too: «запись изменена другим пользователем», and the window re-reads. So is an edit of an
+imported district's roadmap (:mod:`desktop.services.district_guard`): nothing is written.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from desktop.errors import UserError
 from desktop.models.base import expect_version
 from desktop.models.columns import FIELD_SPECS, Field
 from desktop.models.database import ConcurrentEdit
+from desktop.services.district_guard import refusing_district_writes
 from desktop.services.editing import (
     get_item_field,
     item_state,
@@ -99,7 +101,8 @@ class CommittingCommand(QUndoCommand):
     def _guard(self, action: Callable[[], None]) -> None:
         self.error = None
         try:
-            with self.database.writing():  # BEGIN IMMEDIATE: waits busy_timeout for a lock
+            # BEGIN IMMEDIATE (waits busy_timeout for a lock); a district's data is refused
+            with self.database.writing(), refusing_district_writes():
                 action()
         except ConcurrentEdit as exc:
             self.error = exc.message

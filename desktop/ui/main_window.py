@@ -189,9 +189,17 @@ class MainWindow(QMainWindow):
 
     def open_item(self, roadmap_id: int, item_id: int) -> None:
         """Show the item in its roadmap (a link from the reminders or the reports)."""
-        page = self.show_page("roadmaps")
-        page.combo.setCurrentIndex(max(page.combo.findData(roadmap_id), 0))  # type: ignore[attr-defined]
+        page = self.open_roadmap("roadmaps", roadmap_id)
         page.select_item(item_id)  # type: ignore[attr-defined]
+
+    def open_roadmap(self, key: str, roadmap_id: int, day: dt.date | None = None) -> Page:
+        """Show a roadmap on page ``key`` (roadmaps, checklist, reports) — a district's one
+        too, read-only (from «Районы»); the report as of ``day`` when given."""
+        page = self.show_page(key)
+        if day is not None and hasattr(page, "set_day"):
+            page.set_day(day)
+        page.open_roadmap(roadmap_id)  # type: ignore[attr-defined]
+        return page
 
     def _show_database_state(self, database: Database) -> None:
         """The read-only banner, and one warning for damaged values or repaired records."""
@@ -227,6 +235,8 @@ class MainWindow(QMainWindow):
             page.attach(self.undo_stack, self.changes, self.dialogs)
             if hasattr(page, "open_item"):  # the reports' links to items
                 page.open_item = lambda item_id, p=page: self.open_item(p.combo.currentData(), item_id)
+            if hasattr(page, "openRequested"):  # «Районы»: a district's roadmap on a page
+                page.openRequested.connect(self.open_roadmap)
             self.pages[key] = page
             self.stack.addWidget(page)
         return page
@@ -359,7 +369,8 @@ class MainWindow(QMainWindow):
         from desktop.importers.package import is_package
 
         if is_package(path):  # a district's exchange package: the «Районы» page imports it
-            self.show_page("region").import_package(path)  # type: ignore[attr-defined]
+            if self.show_page("region").import_package(path):  # type: ignore[attr-defined]
+                self._forget_hidden_pages()  # a district roadmap shown elsewhere was replaced
             return None
 
         roadmap_id = import_roadmap_file(self, self.database, self.changes, self.undo_stack,

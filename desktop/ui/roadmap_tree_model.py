@@ -60,6 +60,8 @@ _FLAGS_SECTION = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _FLAGS_ITEM = _FLAGS_SECTION | Qt.ItemFlag.ItemIsDragEnabled
 _FLAGS_CHECK = _FLAGS_ITEM | Qt.ItemFlag.ItemIsUserCheckable
 _FLAGS_EDITABLE = _FLAGS_ITEM | Qt.ItemFlag.ItemIsEditable
+#: every row of a read-only roadmap (a district's): selectable, nothing to edit, tick or drag
+_FLAGS_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class RoadmapTreeModel(QAbstractItemModel):
@@ -83,6 +85,8 @@ class RoadmapTreeModel(QAbstractItemModel):
         self._items: dict[int, Node] = {}
         self.today = today or dt.date.today()
         self.matching = 0
+        #: a district's roadmap: shown, not edited (the timeline and detail panel follow it)
+        self.read_only = False
         self._bold = QFont()
         self._bold.setBold(True)
         self._italic = QFont()
@@ -283,7 +287,9 @@ class RoadmapTreeModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         # precomputed: or-ing enum flags per call was a third of a repaint's time
         if not index.isValid():
-            return _FLAGS_ROOT
+            return Qt.ItemFlag.NoItemFlags if self.read_only else _FLAGS_ROOT
+        if self.read_only:
+            return _FLAGS_READ_ONLY
         node: Node = index.internalPointer()
         if node.kind != "item":
             return _FLAGS_SECTION
@@ -293,7 +299,7 @@ class RoadmapTreeModel(QAbstractItemModel):
         return _FLAGS_EDITABLE if self._fields[column] in EDITABLE else _FLAGS_ITEM
 
     def setData(self, index: Index, value: Any, role: int = _EDIT) -> bool:
-        if not index.isValid() or index.internalPointer().kind != "item":
+        if self.read_only or not index.isValid() or index.internalPointer().kind != "item":
             return False
         node: Node = index.internalPointer()
         if role == _CHECK and index.column() == CHECK_COLUMN:

@@ -90,7 +90,9 @@ class ItemDetails(QWidget):
         cell = index.siblingAtColumn(column) if column >= 0 else QModelIndex()
         number = next((index.siblingAtColumn(c).data() for c in range(model.columnCount(
             index.parent())) if index.siblingAtColumn(c).data(FieldRole) == Field.NUMBER), "")
-        self.target = (index.data(RowIdRole), field) if cell.isValid() else None
+        # a cell that cannot be edited (a district's roadmap) is shown, not edited, here too
+        editable = cell.isValid() and bool(cell.flags() & Qt.ItemFlag.ItemIsEditable)
+        self.target = (index.data(RowIdRole), field) if editable else None
         self.stored = str(cell.data(Qt.ItemDataRole.EditRole) or "") if cell.isValid() else ""
         self.caption.setText(f"{number} · {FIELD_SPECS[field].title}" if number
                              else FIELD_SPECS[field].title)

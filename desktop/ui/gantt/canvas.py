@@ -133,8 +133,9 @@ class GanttCanvas(QWidget):
         if row is None or event.button() != Qt.MouseButton.LeftButton:
             return super().mousePressEvent(event)
         self.view.select_row(row.index)
-        hit = None if row.is_section else hit_test(row.deadline, self.shapes(row),
-                                                   pos.x() + self.view.offset())
+        draggable = not row.is_section and self.view.editable()
+        hit = hit_test(row.deadline, self.shapes(row),
+                       pos.x() + self.view.offset()) if draggable else None
         self.drag = DragState(row, hit.grip, pos.x()) if hit else None
         event.accept()
 
@@ -162,7 +163,7 @@ class GanttCanvas(QWidget):
     def _update_cursor(self, pos: QPoint) -> None:
         row = self.row_at(pos.y())
         shape = Qt.CursorShape.ArrowCursor
-        if row is not None and not row.is_section:
+        if row is not None and not row.is_section and self.view.editable():
             x = pos.x() + self.view.offset()
             shapes = self.shapes(row)
             hit = hit_test(row.deadline, shapes, x)

@@ -246,10 +246,14 @@ class GanttView(QWidget):
                        else self.period[0])
 
     # -- editing -------------------------------------------------------------------
+    def editable(self) -> bool:
+        """Whether bars can be dragged: not while the tree shows a read-only roadmap."""
+        return not getattr(self.tree.model(), "read_only", False)
+
     def reschedule(self, row: VisibleRow, grip: Grip, delta: int) -> bool:
         """Write the row's deadline moved by ``delta`` days as one undoable command."""
         deadline = row.deadline
-        if deadline is None or row.is_section:
+        if deadline is None or row.is_section or not self.editable():
             return False
         text = new_deadline_text(deadline, grip, delta)
         if text is None or self.database is None:  # no database: the first view at start-up

@@ -1,5 +1,6 @@
 """«Чек-листы»: the per-school checklist matrix of a roadmap with its filters, bulk «mark
-done», the cell dialog, the history of the current cell, and a school form's import."""
+done», the cell dialog, the history of the current cell, and a school form's import; a
+district's roadmap (opened from «Районы») is shown read-only."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from desktop.ui.checklist.history import HistoryPanel
 from desktop.ui.checklist.model import FIXED_COLUMNS, ChecklistModel, MatrixFilter
 from desktop.ui.checklist.view import ChecklistView
 from desktop.ui.commands import push
+from desktop.ui.region.district_roadmap import DistrictBanner, DistrictRoadmaps
 from desktop.ui.schools.card import SchoolCard
 from desktop.ui.views.base import Page, fill_roadmaps, page_heading
 
@@ -71,6 +73,9 @@ class ChecklistPage(Page):
         self.roadmap = QComboBox(self)
         self.roadmap.setMinimumContentsLength(40)
         self.roadmap.currentIndexChanged.connect(self._load)
+        #: district roadmaps opened from «Районы»: shown under ``banner``, not marked
+        self.districts = DistrictRoadmaps(self.roadmap)
+        self.banner = DistrictBanner(self)
         self.category, self.section, self.executor = (QComboBox(self) for _ in range(3))
         self.overdue = QCheckBox(self.tr("только просроченные"), self)
         for combo in (self.category, self.section, self.executor):
@@ -79,10 +84,12 @@ class ChecklistPage(Page):
         done = QPushButton(self.tr("Отметить выполненным…"), self)
         done.setToolTip(self.tr("Все выделенные ячейки — одной датой"))
         done.clicked.connect(lambda: self.mark_done())
+        self.done_button = done
         card = QPushButton(self.tr("Карточка школы"), self)
         card.clicked.connect(self._open_card)
         form = QPushButton(self.tr("Загрузить форму школы…"), self)
         form.clicked.connect(lambda: self.import_form())
+        self.form_button = form
         top = QHBoxLayout()
         top.addWidget(page_heading(self.tr("Чек-листы школ")))
         top.addWidget(self.roadmap, 1)
@@ -96,7 +103,8 @@ class ChecklistPage(Page):
         for button in (done, card, form):
             actions.addWidget(button)
         actions.addStretch(1)
-        actions.addWidget(QLabel(self.tr("Пробел — выполнено/не начато, Enter — изменить"), self))
+        self.keys_hint = QLabel(self.tr("Пробел — выполнено/не начато, Enter — изменить"), self)
+        actions.addWidget(self.keys_hint)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.view)
         splitter.addWidget(self.history)
@@ -104,6 +112,7 @@ class ChecklistPage(Page):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.banner)
         layout.addLayout(filters)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
@@ -118,11 +127,18 @@ class ChecklistPage(Page):
         fill_roadmaps(self.roadmap, self.source)
         self._load()
 
-    def show_roadmap(self, roadmap_id: int) -> None:
-        self.roadmap.setCurrentIndex(max(self.roadmap.findData(roadmap_id), 0))
+    def open_roadmap(self, roadmap_id: int) -> bool:
+        """Show ``roadmap_id``'s matrix: an own roadmap, or a district's (read-only; its
+        marks are refused by the undo commands, see :mod:`desktop.services.district_guard`)."""
+        return self.districts.choose(self.source.database, roadmap_id)
 
     def _load(self) -> None:
         roadmap_id = self.roadmap.currentData()
+        district = self.districts.current()
+        self.banner.show_for(district)
+        for button in (self.done_button, self.form_button):
+            button.setEnabled(district is None)
+        self.keys_hint.setVisible(district is None)
         matrix = None
         if roadmap_id is not None:
             with self.source.database.session() as s:
@@ -254,7 +270,7 @@ class ChecklistPage(Page):
             school=form.school, n=len(preview.changes), lines="\n".join(preview.lines[:30]))
         if not self.dialogs.confirm(self, self.tr("Форма школы"), text):
             return 0
-        self.show_roadmap(form.roadmap_id)
+        self.open_roadmap(form.roadmap_id)
         stored = self._push(preview.changes, f"форма школы {form.school}", source=FORM_SOURCE)
         return len(preview.changes) if stored else 0
 

@@ -1,7 +1,9 @@
 """«Районы»: the region's districts — per district roadmap the share done, each monitoring
 point against its target, the number overdue and the date of the district's last package;
-a double click opens the roadmap read-only; the summary goes to Excel or PDF; a district's
-package is imported here (File → Import hands ``.dkp`` files to :meth:`import_package`)."""
+a double click opens the roadmap read-only in the editor (or the checklist, the report: the
+window shows them, see :attr:`RegionPage.openRequested`); the summary goes to Excel or PDF;
+a district's package is imported here (File → Import hands ``.dkp`` files to
+:meth:`import_package`)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -22,7 +24,6 @@ from PySide6.QtWidgets import (
 from desktop.errors import UserError
 from desktop.services.region import DistrictFigures, region_overview
 from desktop.ui.background import Outcome, run_with_progress
-from desktop.ui.region.roadmap_view import DistrictRoadmapView
 from desktop.ui.table_model import ColumnDef
 from desktop.ui.views.base import FilteredTable, Page, page_heading
 
@@ -61,20 +62,33 @@ def district_rows(districts: list[DistrictFigures]) -> list[dict]:
     return rows
 
 
+#: (page key, button text, tooltip) of the pages a district roadmap opens in, the editor first
+OPEN_IN = (
+    ("roadmaps", "Открыть", "Дорожная карта района в редакторе и на графике (только просмотр)"),
+    ("checklist", "Чек-лист", "Отметки школ района (только просмотр)"),
+    ("reports", "Отчёт", "Отчёт района на выбранную дату"),
+)
+
+
 class RegionPage(Page):
     key = "region"
     title = "Районы"
+    #: (page key, roadmap id, date): show a district's roadmap on that page (the window does)
+    openRequested = Signal(str, int, object)
 
     def __init__(self, source: DataSource | None = None, parent: QWidget | None = None) -> None:
         super().__init__(source, parent)
         self.districts: list[DistrictFigures] = []
-        self.opened: list[DistrictRoadmapView] = []
         self.date = QDateEdit(QDate.currentDate(), self)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd.MM.yyyy")
         self.date.dateChanged.connect(self.reload)
-        open_button = QPushButton(self.tr("Открыть (только просмотр)"), self)
-        open_button.clicked.connect(self.open_current)
+        buttons = []
+        for key, text, tip in OPEN_IN:
+            button = QPushButton(self.tr(text), self)
+            button.setToolTip(self.tr(tip))
+            button.clicked.connect(lambda _=False, k=key: self.open_current(k))
+            buttons.append(button)
         xlsx = QPushButton(self.tr("Сводка в Excel…"), self)
         xlsx.clicked.connect(lambda: self.save_summary(".xlsx"))
         pdf = QPushButton(self.tr("Сводка в PDF…"), self)
@@ -87,7 +101,8 @@ class RegionPage(Page):
         top.addStretch(1)
         top.addWidget(QLabel(self.tr("на дату"), self))
         top.addWidget(self.date)
-        top.addWidget(open_button)
+        for button in buttons:
+            top.addWidget(button)
         top.addWidget(xlsx)
         top.addWidget(pdf)
         layout = QVBoxLayout(self)
@@ -120,18 +135,14 @@ class RegionPage(Page):
             return None
         return self.table.model.record(self.table.proxy.mapToSource(index).row())
 
-    def open_current(self) -> DistrictRoadmapView | None:
-        """The chosen district roadmap in a read-only window."""
+    def open_current(self, key: str = "roadmaps") -> int | None:
+        """Ask the window to show the chosen district roadmap on page ``key`` (the editor,
+        the checklist or the report on the page's date); its id, None without one."""
         record = self.current_record()
         if record is None or record.get("roadmap_id") is None:
             return None
-        district = next(d for d in self.districts if d.district_id == record["district_id"])
-        roadmap = next(r for r in district.roadmaps if r.roadmap_id == record["roadmap_id"])
-        view = DistrictRoadmapView(district.name, roadmap, self.day(), self, self.save_report)
-        self.opened.append(view)
-        view.finished.connect(lambda _r, v=view: self.opened.remove(v))
-        view.show()
-        return view
+        self.openRequested.emit(key, record["roadmap_id"], self.day())
+        return record["roadmap_id"]
 
     def import_package(self, path: Path) -> bool:
         """A district's package: read and checked, the preview confirmed, one transaction."""
@@ -164,27 +175,6 @@ class RegionPage(Page):
             return False
         self.reload()
         return outcome.ok
-
-    def save_report(self, roadmap_id: int, suffix: str, target: Path | None = None) -> Path | None:
-        """A district roadmap's progress report on the page's date (the report's own writers)."""
-        from desktop.export.report_pdf import write_report_pdf
-        from desktop.export.report_xlsx import write_report_xlsx
-        from desktop.services.report import build_report
-
-        day, database = self.day(), self.source.database
-        target = target or self.dialogs.save_file(
-            self, self.tr("Отчёт района"), Path.home() / f"Отчёт района на {day:%d.%m.%Y}{suffix}",
-            "Документ PDF (*.pdf)" if suffix == ".pdf" else "Книга Excel (*.xlsx)")
-        if target is None:
-            return None
-        writer = write_report_pdf if suffix == ".pdf" else write_report_xlsx
-
-        def work(_progress: object) -> Path:
-            with database.session() as session:
-                report = build_report(session, roadmap_id, day)
-            return writer(report, target)
-
-        return self._saved(run_with_progress(self, self.tr("Отчёт…"), work), target)
 
     def _saved(self, outcome: Outcome, target: Path) -> Path | None:
         """Say what became of a file written in the background; offer to open it."""

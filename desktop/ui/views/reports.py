@@ -1,6 +1,7 @@
 """«Отчёты»: where the year stands on a chosen date (today by default) — shares done by
 section, executor and school, the monitoring points, what is overdue and due in the next
-14 days, planned vs done by month — and the progress report as PDF or Excel."""
+14 days, planned vs done by month — and the progress report as PDF or Excel; a district's
+roadmap too (opened from «Районы»)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from desktop.export.report_pdf import write_report_pdf
 from desktop.export.report_xlsx import write_report_xlsx
 from desktop.services.report import Report, build_report
 from desktop.ui.export_actions import REPORT, documents_dir, suggested_file_name
+from desktop.ui.region.district_roadmap import DistrictBanner, DistrictRoadmaps
 from desktop.ui.reports.chart import MonthsChart
 from desktop.ui.reports.records import report_records
 from desktop.ui.table_model import ColumnDef
@@ -89,6 +91,9 @@ class ReportsPage(Page):
         self.combo = QComboBox(self)
         self.combo.setMinimumContentsLength(50)
         self.combo.currentIndexChanged.connect(self._show_current)
+        #: district roadmaps opened from «Районы», named under ``banner``
+        self.districts = DistrictRoadmaps(self.combo)
+        self.banner = DistrictBanner(self)
         self.date = QDateEdit(QDate.currentDate(), self)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd.MM.yyyy")
@@ -129,6 +134,7 @@ class ReportsPage(Page):
             grid.setColumnStretch(column, stretch)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.banner)
         layout.addWidget(self.headline)
         layout.addLayout(grid, 1)
 
@@ -146,8 +152,13 @@ class ReportsPage(Page):
         fill_roadmaps(self.combo, self.source)
         self._show_current()
 
+    def open_roadmap(self, roadmap_id: int) -> bool:
+        """Report on ``roadmap_id``: an own roadmap or a district's."""
+        return self.districts.choose(self.source.database, roadmap_id)
+
     def _show_current(self) -> None:
         roadmap_id = self.combo.currentData()
+        self.banner.show_for(self.districts.current())
         self.combo.setToolTip(self.combo.currentText())  # a long title is cut in the box
         self.report = None
         if roadmap_id is not None and self.source is not None:

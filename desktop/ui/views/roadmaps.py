@@ -37,6 +37,7 @@ from desktop.ui.editor.frozen import FrozenColumns
 from desktop.ui.editor.nodes import Node
 from desktop.ui.editor.title_combo import TitleCombo
 from desktop.ui.empty_state import EmptyState
+from desktop.ui.region.district_roadmap import DistrictBanner, DistrictRoadmaps
 from desktop.ui.roadmap_tree_model import RoadmapTreeModel
 from desktop.ui.views.base import Page, page_heading
 
@@ -45,6 +46,9 @@ if TYPE_CHECKING:
     from desktop.ui.datasource import DataSource
     from desktop.ui.gantt.view import GanttView
 
+#: the toolbar's actions that change a roadmap (off while a district's is shown)
+EDIT_ACTIONS = ("add", "add_section", "delete", "up", "down", "outdent", "indent", "renumber",
+                "schools", "paste")
 #: starting widths of the columns by field; the activity column gets what is left of
 #: the tree's width, at least ACTIVITY_WIDTH (the rest scroll past the pinned «№»)
 ACTIVITY_WIDTH = 300
@@ -63,6 +67,9 @@ class RoadmapsPage(Page):
         self.today = dt.date.today()
         self.combo = TitleCombo(self)
         self.combo.currentIndexChanged.connect(self._show_current)
+        #: district roadmaps opened from «Районы», shown read-only under ``banner``
+        self.districts = DistrictRoadmaps(self.combo)
+        self.banner = DistrictBanner(self)
         self.info = QLabel(self)
         self.model = RoadmapTreeModel(self, today=self.today)
         self.tree = QTreeView(self)
@@ -118,6 +125,7 @@ class RoadmapsPage(Page):
         top.addWidget(self.combo, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.banner)
         layout.addWidget(self.info)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.filter_bar)
@@ -135,6 +143,7 @@ class RoadmapsPage(Page):
         self.model.editRequested.connect(self.controller.edit_field)
         self.model.checkRequested.connect(self.controller.tick)
         self.model.dropRequested.connect(self.controller.drop)
+        self.model.modelReset.connect(self._follow_district)  # every roadmap shown
 
     # -- loading --------------------------------------------------------------
     def connect_changes(self, changes: Changes) -> None:
@@ -157,6 +166,24 @@ class RoadmapsPage(Page):
 
     def current_roadmap_id(self) -> int | None:
         return self.combo.currentData()
+
+    def open_roadmap(self, roadmap_id: int) -> bool:
+        """Show ``roadmap_id``: one of the file's own, or a district's (read-only, added to
+        the chooser as «district: title»). False when there is no such roadmap."""
+        shown = self.districts.choose(self.source.database, roadmap_id)
+        if shown:  # a region's file may hold districts' roadmaps only
+            self.empty.set_active(False)
+        return shown
+
+    def _follow_district(self) -> None:
+        """Editing off while a district's roadmap is shown (the tree's model tells the
+        timeline and the detail panel), on again for an own roadmap."""
+        summary = self.districts.current()
+        read_only = summary is not None
+        self.model.read_only = read_only
+        self.banner.show_for(summary)
+        for name in EDIT_ACTIONS:
+            self.controller.actions[name].setEnabled(not read_only)
 
     def set_today(self, today: dt.date) -> None:
         """Judge overdue, the counters and the timeline's «today» as of ``today``."""
@@ -267,7 +294,8 @@ class RoadmapsPage(Page):
         self.frozen.relayout()
 
     def _update_info(self) -> None:
-        summary = next((s for s in self._summaries if s["id"] == self.current_roadmap_id()), None)
+        summary = next((s for s in self._summaries if s["id"] == self.current_roadmap_id()),
+                       self.districts.current())
         if summary is None:
             self.info.setText(self.tr("Дорожных карт пока нет."))
             return
@@ -333,6 +361,7 @@ class RoadmapsPage(Page):
     # -- keyboard and menu ----------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self.tree and event.type() == QEvent.Type.KeyPress
+                and not self.model.read_only
                 and self.tree.state() != QAbstractItemView.State.EditingState):
             key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
             if key == Qt.Key.Key_Tab:
