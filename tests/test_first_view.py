@@ -198,3 +198,26 @@ def test_dialogs_take_input_while_the_first_view_shows(qtbot, tmp_path: Path) ->
     window.end_first_view()
     qtbot.keyClicks(search, "net")
     assert search.text() == "net"
+
+
+def test_a_regions_roadmaps_offer_their_own_schools(tmp_path: Path) -> None:
+    """In a region's file the own roadmaps name the region's schools, a district's roadmap
+    its district's: in both readers."""
+    from desktop.importers.package import read_package
+    from desktop.services.region_import import import_package
+    from tests.district_data import demo_package, region_of
+
+    path = _demo(tmp_path / "region.db")
+    database = open_database(path, create=False)
+    package = demo_package(database, tmp_path)
+    with database.write_session() as s:
+        import_package(s, read_package(package), database.path)
+    region = region_of(database, package)
+    source = DataSource(database)
+    own = source.roadmap_data(region.own, DEMO_TODAY)
+    district = source.roadmap_data(region.district, DEMO_TODAY)
+    database.close()
+    assert own is not None and district is not None
+    assert [s.short_name for s in own.schools] == [s.short_name for s in district.schools]
+    assert not {s.id for s in own.schools} & {s.id for s in district.schools}
+    _assert_same_as_database(path, DEMO_TODAY)  # the first view: the own roadmap's schools

@@ -89,14 +89,14 @@ def roadmap_summaries(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 
 
 def roadmap_head(conn: sqlite3.Connection,
-                 roadmap_id: int) -> tuple[str, dt.date, dt.date, Any] | None:
-    """(title, period start, period end, column profile) of the roadmap."""
-    row = conn.execute("SELECT title, period_start, period_end, columns_json FROM roadmaps "
-                       "WHERE id = ?", (roadmap_id,)).fetchone()
+                 roadmap_id: int) -> tuple[str, dt.date, dt.date, Any, int | None] | None:
+    """(title, period start, period end, column profile, district) of the roadmap."""
+    row = conn.execute("SELECT title, period_start, period_end, columns_json, district_id "
+                       "FROM roadmaps WHERE id = ?", (roadmap_id,)).fetchone()
     if row is None:
         return None
-    title, start, end, columns = row
-    return title, _required_date(start), _required_date(end), json.loads(columns)
+    title, start, end, columns, district = row
+    return title, _required_date(start), _required_date(end), json.loads(columns), district
 
 
 def sections(conn: sqlite3.Connection, roadmap_id: int) -> list[tuple[int, str, str]]:
@@ -152,12 +152,15 @@ def item_schools(conn: sqlite3.Connection, roadmap_id: int) -> dict[int, list[tu
     return chosen
 
 
-def schools(conn: sqlite3.Connection, year: int) -> list[tuple[int, str, bool, bool]]:
-    """(id, short name, ШНОР, in «500+» that year) of every school, by name."""
+def schools(conn: sqlite3.Connection, year: int,
+            district: int | None) -> list[tuple[int, str, bool, bool]]:
+    """(id, short name, ШНОР, in «500+» that year) of the region's own schools or the
+    district's, by name."""
     in_500 = {sid for (sid,) in conn.execute(
         "SELECT school_id FROM school_project_years WHERE year = ?", (year,))}
     return [(sid, name, bool(shnor), sid in in_500) for sid, name, shnor in conn.execute(
-        "SELECT id, short_name, is_shnor FROM schools ORDER BY short_name")]
+        "SELECT id, short_name, is_shnor FROM schools WHERE district_id IS ? "
+        "ORDER BY short_name", (district,))]
 
 
 def monitoring_points(conn: sqlite3.Connection, roadmap_id: int) -> list[tuple[dt.date, str]]:

@@ -74,7 +74,7 @@ def _roadmap(conn: Any, roadmap_id: int, today: dt.date) -> RoadmapData | None:
     head = plain_read.roadmap_head(conn, roadmap_id)
     if head is None:
         return None
-    title, start, end, profile = head
+    title, start, end, profile, district = head
     columns = profile_from_json(profile)
     root = Node("root", 0, 0)
     sections = section_nodes(plain_read.sections(conn, roadmap_id), root)
@@ -83,7 +83,7 @@ def _roadmap(conn: Any, roadmap_id: int, today: dt.date) -> RoadmapData | None:
     items = item_nodes(plain_read.items(conn, roadmap_id), executors,
                        plain_read.item_schools(conn, roadmap_id), columns, today)
     link(items, sections)
-    schools = [SchoolInfo(*row) for row in plain_read.schools(conn, start.year)]
+    schools = [SchoolInfo(*row) for row in plain_read.schools(conn, start.year, district)]
     return RoadmapData(roadmap_id, title, (start, end), columns, root, schools)
 
 

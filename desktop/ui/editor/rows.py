@@ -62,18 +62,22 @@ def load_item_nodes(session: Session, columns: tuple[Column, ...], today: dt.dat
     return item_nodes(session.execute(stmt).mappings(), executors, schools, columns, today)
 
 
-def load_schools(session: Session, year: int) -> list[SchoolInfo]:
+def load_schools(session: Session, year: int, district_id: int | None) -> list[SchoolInfo]:
+    """The schools a roadmap can name: the region's own, or its district's."""
     in_500 = set(session.scalars(select(SchoolProjectYear.school_id)
                                  .where(SchoolProjectYear.year == year)))
     return [SchoolInfo(sid, name, bool(shnor), sid in in_500) for sid, name, shnor in
             session.execute(select(School.id, School.short_name, School.is_shnor)
+                            .where(School.district_id.is_(None) if district_id is None
+                                   else School.district_id == district_id)
                             .order_by(School.short_name))]
 
 
 def load_roadmap(session: Session, roadmap_id: int, today: dt.date) -> RoadmapData | None:
     """The roadmap as a tree of nodes: sections, then items nested by parent."""
     head = session.execute(select(Roadmap.title, Roadmap.period_start, Roadmap.period_end,
-                                  Roadmap.columns_json).where(Roadmap.id == roadmap_id)).first()
+                                  Roadmap.columns_json, Roadmap.district_id)
+                           .where(Roadmap.id == roadmap_id)).first()
     if head is None:
         return None
     columns = profile_from_json(head.columns_json)
@@ -85,4 +89,4 @@ def load_roadmap(session: Session, roadmap_id: int, today: dt.date) -> RoadmapDa
     items = load_item_nodes(session, columns, today, section_ids=list(sections))
     link(items, sections)
     return RoadmapData(roadmap_id, head.title, (head.period_start, head.period_end), columns,
-                       root, load_schools(session, head.period_start.year))
+                       root, load_schools(session, head.period_start.year, head.district_id))

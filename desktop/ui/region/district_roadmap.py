@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
-from desktop.services.listing import district_roadmap_summary
-
 if TYPE_CHECKING:
     from desktop.models.database import Database
 
@@ -31,6 +29,8 @@ class DistrictRoadmaps:
         listed there, is added first («district: title»). False: there is no such roadmap."""
         index = self.combo.findData(roadmap_id)
         if index < 0:
+            from desktop.services.listing import district_roadmap_summary  # not at start-up
+
             with database.session() as session:
                 summary = district_roadmap_summary(session, roadmap_id)
             if summary is None:
