@@ -10,12 +10,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.cli import run
-from desktop.models.columns import Field
+from desktop.models.columns import PRESETS, Field
 from desktop.models.database import open_database
 from desktop.services.demo import create_demo
 from desktop.ui.datasource import DataSource
@@ -23,6 +25,7 @@ from desktop.ui.dialogs import ScriptedDialogs
 from desktop.ui.editor.nodes import Node, RoadmapData
 from desktop.ui.first_view import NotReadable, read_first_view
 from tests.conftest import DEMO_TODAY, DEMO_YEAR
+from tests.test_export_property import build
 
 FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
 if not FIXTURES.is_dir():
@@ -221,3 +224,42 @@ def test_a_regions_roadmaps_offer_their_own_schools(tmp_path: Path) -> None:
     assert [s.short_name for s in own.schools] == [s.short_name for s in district.schools]
     assert not {s.id for s in own.schools} & {s.id for s in district.schools}
     _assert_same_as_database(path, DEMO_TODAY)  # the first view: the own roadmap's schools
+
+
+@pytest.fixture(scope="module")
+def empty_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("first_view") / "empty.db"
+    open_database(path).close()
+    return path
+
+
+@settings(max_examples=8, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 2**32 - 1), items=st.integers(1, 120), sections=st.booleans(),
+       preset=st.sampled_from(sorted(PRESETS)))
+def test_random_roadmaps_read_the_same(tmp_path_factory: pytest.TempPathFactory,
+                                       empty_file: Path, seed: int, items: int,
+                                       sections: bool, preset: str) -> None:
+    """Random roadmaps (long cells, nesting, every status, done dates, column presets)."""
+    import random
+
+    from desktop.models import ItemStatus
+    path = tmp_path_factory.mktemp("random") / "random.db"
+    shutil.copy(empty_file, path)
+    rng = random.Random(seed)
+    database = open_database(path, create=False)
+    with database.session() as session:
+        roadmap = build(session, seed, items, 400, 3, goal=False, tasks=False,
+                        sections=sections, parts=False, preset=preset)
+        for section in roadmap.sections:
+            placed = []
+            for item in section.items:
+                if placed and rng.random() < 0.4:
+                    item.parent = rng.choice(placed)
+                item.status = rng.choice(list(ItemStatus))
+                if item.status is ItemStatus.DONE and rng.random() < 0.7:
+                    item.done_date = dt.date(2026, rng.randint(1, 12), rng.randint(1, 28))
+                placed.append(item)
+        session.commit()
+    database.close()
+    _assert_same_as_database(path, dt.date(2026, rng.randint(1, 12), 15))
