@@ -27,8 +27,7 @@ from desktop.ui.editor.nodes import (
     SchoolInfo,
     executor_texts,
     item_nodes,
-    link,
-    section_nodes,
+    roadmap_tree,
 )
 
 __all__ = ["FirstViewSource", "InputGate", "NotReadable", "read_first_view"]
@@ -76,15 +75,13 @@ def _roadmap(conn: Any, roadmap_id: int, today: dt.date) -> RoadmapData | None:
         return None
     title, start, end, profile, district = head
     columns = profile_from_json(profile)
-    root = Node("root", 0, 0)
-    sections = section_nodes(plain_read.sections(conn, roadmap_id), root)
     executors = executor_texts(plain_read.executors(conn, roadmap_id),
                                positions=prints_positions(columns))
-    items = item_nodes(plain_read.items(conn, roadmap_id), executors,
-                       plain_read.item_schools(conn, roadmap_id), columns, today)
-    link(items, sections)
-    schools = [SchoolInfo(*row) for row in plain_read.schools(conn, start.year, district)]
-    return RoadmapData(roadmap_id, title, (start, end), columns, root, schools)
+    return roadmap_tree(
+        roadmap_id, title, (start, end), columns, plain_read.sections(conn, roadmap_id),
+        lambda _sections: item_nodes(plain_read.items(conn, roadmap_id), executors,
+                                     plain_read.item_schools(conn, roadmap_id), columns, today),
+        [SchoolInfo(*row) for row in plain_read.schools(conn, start.year, district)])
 
 
 def read_first_view(path: Path, today: dt.date) -> FirstViewSource:

@@ -10,7 +10,7 @@ Nodes never hold ORM objects: they cannot expire or lazy-load.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -175,6 +175,18 @@ def section_nodes(records: Iterable[tuple[int, str, str]], root: Node) -> dict[i
         root.children.append(node)
         sections[sid] = node
     return sections
+
+
+def roadmap_tree(roadmap_id: int, title: str, period: tuple[dt.date, dt.date],
+                 columns: tuple[Column, ...], section_records: Iterable[tuple[int, str, str]],
+                 items: Callable[[list[int]], list[Node]],
+                 schools: list[SchoolInfo]) -> RoadmapData:
+    """The roadmap as a tree: its sections (id, number, title by position), then the item
+    nodes ``items`` reads for those section ids, nested by parent."""
+    root = Node("root", 0, 0)
+    sections = section_nodes(section_records, root)
+    link(items(list(sections)), sections)
+    return RoadmapData(roadmap_id, title, period, columns, root, schools)
 
 
 def link(items: list[Node], sections: dict[int, Node]) -> None:

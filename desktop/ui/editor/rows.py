@@ -18,8 +18,7 @@ from desktop.ui.editor.nodes import (
     SchoolInfo,
     executor_texts,
     item_nodes,
-    link,
-    section_nodes,
+    roadmap_tree,
 )
 
 ITEMS = Item.__table__
@@ -81,12 +80,10 @@ def load_roadmap(session: Session, roadmap_id: int, today: dt.date) -> RoadmapDa
     if head is None:
         return None
     columns = profile_from_json(head.columns_json)
-    root = Node("root", 0, 0)
-    sections = section_nodes(session.execute(
-        select(Section.id, Section.number, Section.title)
-        .where(Section.roadmap_id == roadmap_id).order_by(Section.position, Section.id)),
-        root)
-    items = load_item_nodes(session, columns, today, section_ids=list(sections))
-    link(items, sections)
-    return RoadmapData(roadmap_id, head.title, (head.period_start, head.period_end), columns,
-                       root, load_schools(session, head.period_start.year, head.district_id))
+    return roadmap_tree(
+        roadmap_id, head.title, (head.period_start, head.period_end), columns,
+        session.execute(select(Section.id, Section.number, Section.title)
+                        .where(Section.roadmap_id == roadmap_id)
+                        .order_by(Section.position, Section.id)),
+        lambda ids: load_item_nodes(session, columns, today, section_ids=ids),
+        load_schools(session, head.period_start.year, head.district_id))
