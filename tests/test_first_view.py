@@ -263,3 +263,12 @@ def test_random_roadmaps_read_the_same(tmp_path_factory: pytest.TempPathFactory,
         session.commit()
     database.close()
     _assert_same_as_database(path, dt.date(2026, rng.randint(1, 12), 15))
+
+
+def test_a_file_in_a_folder_with_russian_and_uri_characters_reads(tmp_path: Path) -> None:
+    """The read-only connection is opened by a file: URI; a coordinator's folder names
+    («Мои документы», «№ 5 #1», «100%») must not break or redirect it."""
+    folder = tmp_path / "Мои документы" / "УО № 5 #1 ?100%20"
+    folder.mkdir(parents=True)
+    path = _demo(folder / "база данных.db")
+    assert read_first_view(path, DEMO_TODAY).authority_name() == "УО Краснолесского района"
