@@ -96,3 +96,9 @@ def demo_db_path() -> Path:
     if is_frozen():
         return data_dir() / "demo.db"
     return bundle_root() / "demo" / "demo.db"
+
+
+def read_only_uri(path: Path | str) -> str:
+    """``sqlite3.connect(read_only_uri(path), uri=True)`` opens the file read-only. The path
+    is percent-encoded: a folder named «100%», «№ 5 #1» or «?» stays part of the name."""
+    return f"{Path(path).resolve().as_uri()}?mode=ro"

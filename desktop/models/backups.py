@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.errors import UserError
-from desktop.paths import backups_dir
+from desktop.paths import backups_dir, read_only_uri
 
 DAILY_BACKUPS_KEPT = 14
 MONTHLY_BACKUPS_KEPT = 12
@@ -52,7 +52,7 @@ class CopyInfo:
 
 
 def _connect_ro(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, timeout=timeout)
+    return sqlite3.connect(read_only_uri(path), uri=True, timeout=timeout)
 
 
 def quick_check(path: Path) -> bool:

@@ -52,7 +52,7 @@ from desktop.models.damage import (
 )
 from desktop.models.revision import SCHEMA_HEAD
 from desktop.models.schools import seed_risk_factors
-from desktop.paths import backups_dir, migrations_dir
+from desktop.paths import backups_dir, migrations_dir, read_only_uri
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -209,7 +209,8 @@ def alembic_config() -> Config:
     from alembic.config import Config
 
     cfg = Config()
-    cfg.set_main_option("script_location", str(migrations_dir()))
+    # the option is read through configparser: «%» in the program's folder must be doubled
+    cfg.set_main_option("script_location", str(migrations_dir()).replace("%", "%%"))
     return cfg
 
 
@@ -277,7 +278,7 @@ def stored_revision(path: Path) -> tuple[str | None, bool]:
     """(the Alembic revision stamped in the file, whether the file has any tables)."""
     if not path.exists() or path.stat().st_size == 0:
         return None, False
-    with closing(sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)) as conn:
+    with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables:
             return None, bool(tables)

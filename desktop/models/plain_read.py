@@ -27,6 +27,7 @@ from desktop.models.deadline import PARSER_VERSION, Deadline, stored_version
 from desktop.models.enums import ItemStatus, Level, RoadmapStatus, SchoolScope, label, target_label
 from desktop.models.executors import initials_name
 from desktop.models.revision import SCHEMA_HEAD
+from desktop.paths import read_only_uri
 
 
 class NotReadable(Exception):
@@ -37,7 +38,7 @@ class NotReadable(Exception):
 def reading(path: Path) -> Iterator[sqlite3.Connection]:
     """A read-only connection on ``path`` at the current schema revision."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=0.2)
     except (sqlite3.Error, ValueError, OSError) as exc:
         raise NotReadable(str(exc)) from exc
     try:
