@@ -209,6 +209,12 @@ class Deadline:
             data["occurrences"] = [d.isoformat() for d in self.occurrence_dates]
         return data
 
+    def stored(self) -> dict[str, Any]:
+        """The columns a record keeps of its reading: the JSON, the kind, the first and last
+        day (an item's ``deadline_*`` columns; a schedule row keeps all but the kind)."""
+        return {"deadline_json": self.to_json(), "deadline_kind": self.kind.value,
+                "deadline_start": self.start, "deadline_end": self.end}
+
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Deadline:
         """The inverse of :meth:`to_json`."""

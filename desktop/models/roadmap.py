@@ -198,10 +198,8 @@ class Item(Versioned, Base):
         """Store the text as written and its parsed form (for the timeline and overdue checks)."""
         deadline = parse_deadline(text, period)
         self.deadline_text = text
-        self.deadline_json = deadline.to_json()
-        self.deadline_kind = deadline.kind.value
-        self.deadline_start = deadline.start
-        self.deadline_end = deadline.end
+        for column, value in deadline.stored().items():
+            setattr(self, column, value)
         return deadline
 
     @property

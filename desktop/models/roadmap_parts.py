@@ -170,9 +170,9 @@ class RoadmapAppendixRow(Base):
         """Keep the date as written and its reading (for the timeline and overdue checks)."""
         deadline = parse_deadline(text, period)
         self.date_text = text
-        self.deadline_json = deadline.to_json()
-        self.deadline_start = deadline.start
-        self.deadline_end = deadline.end
+        for column, value in deadline.stored().items():
+            if column != "deadline_kind":  # a schedule row's reading has no kind column
+                setattr(self, column, value)
         return deadline
 
     @property

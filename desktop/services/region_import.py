@@ -251,11 +251,7 @@ class _Writer:
         """The stored reading of a deadline text (as :meth:`Item.set_deadline`), once per text."""
         key = (text, *period)
         if key not in self.deadlines:
-            deadline = parse_deadline(text, period)
-            self.deadlines[key] = {"deadline_json": deadline.to_json(),
-                                   "deadline_kind": deadline.kind.value,
-                                   "deadline_start": deadline.start,
-                                   "deadline_end": deadline.end}
+            self.deadlines[key] = parse_deadline(text, period).stored()
         return self.deadlines[key]
 
     def _items(self, items: list[tuple[dict[str, Any], int, Any]]) -> None:
