@@ -15,8 +15,8 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate
 
 from desktop.export.atomic import atomic_output
 from desktop.export.region_tables import district_tables, heading, summary_table
-from desktop.export.report_pdf import MARGIN, PAGE, _styles, _table
-from desktop.export.report_xlsx import _fill_sheet
+from desktop.export.report_pdf import MARGIN, PAGE, report_styles, table_flowables
+from desktop.export.report_xlsx import fill_sheet
 from desktop.export.xlsx_style import Styles
 from desktop.services.region import DistrictFigures
 
@@ -39,13 +39,13 @@ def write_region_xlsx(districts: list[DistrictFigures], day: dt.date, target: Pa
     styles = Styles()
     ws = wb.active
     ws.title = "Сводка"
-    _fill_sheet(ws, styles, heading(day), [summary_table(districts)])
+    fill_sheet(ws, styles, heading(day), [summary_table(districts)])
     taken = {"сводка"}
     for district in districts:
         sheet = wb.create_sheet(_sheet_name(district.name, taken))
         tables = district_tables(district)
         if tables:
-            _fill_sheet(sheet, styles, f"{district.name} — {heading(day).lower()}", tables)
+            fill_sheet(sheet, styles, f"{district.name} — {heading(day).lower()}", tables)
     with atomic_output(target) as tmp:
         wb.save(tmp)
     return target
@@ -53,10 +53,10 @@ def write_region_xlsx(districts: list[DistrictFigures], day: dt.date, target: Pa
 
 def write_region_pdf(districts: list[DistrictFigures], day: dt.date, target: Path | str) -> Path:
     target = Path(target)
-    styles = _styles()
+    styles = report_styles()
     width = PAGE[0] - 2 * MARGIN
     story: list[Flowable] = [Paragraph(escape(heading(day)), styles["title"]),
-                             *_table(summary_table(districts), styles, width)]
+                             *table_flowables(summary_table(districts), styles, width)]
     for district in districts:
         story.append(PageBreak())
         story.append(Paragraph(escape(district.name), styles["title"]))
@@ -64,7 +64,7 @@ def write_region_pdf(districts: list[DistrictFigures], day: dt.date, target: Pat
                                f"{district.overall.done} из {district.overall.total}; "
                                f"просрочено: {district.overdue}", styles["subtitle"]))
         for table in district_tables(district):
-            story.extend(_table(table, styles, width))
+            story.extend(table_flowables(table, styles, width))
     font = styles["cell"].fontName
     saved = STATE_DEFAULTS["fontName"]
     STATE_DEFAULTS["fontName"] = font

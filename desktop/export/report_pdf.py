@@ -29,7 +29,7 @@ PAGE = landscape(A4)
 MARGIN = 1.5 * cm
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+def report_styles() -> dict[str, ParagraphStyle]:
     register_fonts()
     return {
         "title": ParagraphStyle("title", fontName=BOLD, fontSize=15, leading=18,
@@ -85,7 +85,7 @@ def months_chart(report: Report, width: float, height: float = 6.5 * cm) -> Draw
     return drawing
 
 
-def _table(table: ReportTable, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+def table_flowables(table: ReportTable, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
     """The table with its title as a first, spanned row, so that the title never stays
     alone at a page's foot (both header rows repeat on the next page)."""
     title = Paragraph(escape(table.title), styles["heading"])
@@ -111,7 +111,7 @@ def _table(table: ReportTable, styles: dict[str, ParagraphStyle], width: float) 
 
 
 def report_story(report: Report) -> list[Flowable]:
-    styles = _styles()
+    styles = report_styles()
     width = PAGE[0] - 2 * MARGIN
     overall = report.overall
     story: list[Flowable] = [
@@ -124,7 +124,7 @@ def report_story(report: Report) -> list[Flowable]:
         months_chart(report, width),
     ]
     for table in report_tables(report):
-        story.extend(_table(table, styles, width))
+        story.extend(table_flowables(table, styles, width))
     return story
 
 

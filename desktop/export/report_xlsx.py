@@ -43,7 +43,7 @@ def _write_table(w: SheetWriter, row: int, table: ReportTable, columns: int) -> 
     return row + 1
 
 
-def _fill_sheet(ws: Worksheet, styles: Styles, title: str, tables: list[ReportTable]) -> None:
+def fill_sheet(ws: Worksheet, styles: Styles, title: str, tables: list[ReportTable]) -> None:
     w = SheetWriter(ws, styles)
     columns = max(len(t.headings) for t in tables)
     widths = [0.0] * columns
@@ -80,7 +80,7 @@ def build_report_workbook(report: Report) -> Workbook:
     for n, (name, picks) in enumerate(SHEETS):
         ws = wb.active if n == 0 else wb.create_sheet()
         ws.title = name
-        _fill_sheet(ws, styles, heading, [tables[i] for i in picks])
+        fill_sheet(ws, styles, heading, [tables[i] for i in picks])
     months = wb.create_sheet()
     months.title = "По месяцам"
     _write_months(months, styles, report)
