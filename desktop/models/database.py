@@ -51,6 +51,7 @@ from desktop.models.damage import (
     scan_damaged_values,
 )
 from desktop.models.schools import seed_risk_factors
+from desktop.models.versions import OwnSteps
 from desktop.paths import backups_dir, migrations_dir
 
 if TYPE_CHECKING:
@@ -137,6 +138,8 @@ class Database:
     _mode: threading.local = field(default_factory=threading.local, repr=False)
     #: the server's address (``postgresql+psycopg://…``) when the database is on PostgreSQL
     url: str | None = None
+    #: the version steps this window's undo commands made (see :mod:`desktop.models.versions`)
+    own_steps: OwnSteps = field(default_factory=OwnSteps, repr=False)
 
     @property
     def is_server(self) -> bool:

@@ -90,6 +90,13 @@ def get_document(session: Session, school_id: int, key: DocKey) -> dict[str, Any
     return None if doc is None else document_values(doc)
 
 
+def document_id(session: Session, school_id: int, key: DocKey) -> int | None:
+    """The stored document's id (None when the school has no record of it)."""
+    session.flush()
+    doc = _find(_load(session, school_id), key)
+    return None if doc is None else doc.id
+
+
 def set_document(session: Session, school_id: int, key: DocKey,
                  values: dict[str, Any] | None) -> None:
     """Store the document's values; None removes its record (an undo of its creation)."""

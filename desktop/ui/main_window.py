@@ -108,6 +108,10 @@ class MainWindow(QMainWindow):
                        self.changes.referenceChanged, self.changes.ordersChanged,
                        self.undo_stack.indexChanged):
             signal.connect(self._status_soon)
+        # an undo or redo refused (another user's newer change): said once the stack is done
+        self.changes.editFailed.connect(
+            lambda message: self.dialogs.error(self, self.tr("Изменение не сохранено"), message),
+            Qt.ConnectionType.QueuedConnection)
         if database is not None:
             self.attach_database(database)
 
