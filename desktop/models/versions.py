@@ -102,11 +102,17 @@ class OwnSteps:
 
     def __init__(self) -> None:
         self.steps: dict[tuple[RecordKey, int], int] = {}
+        #: records an own run deleted, at the version they had: an own undo re-creates
+        #: them from a snapshot (with the snapshot's version), which is a step too
+        self.deleted: dict[RecordKey, int] = {}
 
     def record(self, start: Mapping[RecordKey, int], end: Mapping[RecordKey, int]) -> None:
-        """A run found ``start`` and left ``end``."""
+        """A run found ``start`` and left ``end`` (of the records it may write)."""
+        for record, version in start.items():
+            if record not in end:
+                self.deleted[record] = version
         for record, version in end.items():
-            first = start.get(record)
+            first = start.get(record, self.deleted.pop(record, None))
             if first is not None and first != version:
                 self.steps[(record, first)] = version
 

@@ -98,8 +98,9 @@ def document_id(session: Session, school_id: int, key: DocKey) -> int | None:
 
 
 def set_document(session: Session, school_id: int, key: DocKey,
-                 values: dict[str, Any] | None) -> None:
-    """Store the document's values; None removes its record (an undo of its creation)."""
+                 values: dict[str, Any] | None, *, record_id: int | None = None) -> None:
+    """Store the document's values; None removes its record (an undo of its creation).
+    ``record_id``: the id a new record takes (a redo brings back the record it undid)."""
     school = _load(session, school_id)
     doc = _find(school, key)
     if values is None:
@@ -109,7 +110,7 @@ def set_document(session: Session, school_id: int, key: DocKey,
     if values.get("state") not in {s.value for s in DocState}:
         raise UserError("Неизвестное состояние документа")
     if doc is None:
-        doc = SchoolDocument(kind=key.kind, risk_factor_id=key.risk_factor_id)
+        doc = SchoolDocument(id=record_id, kind=key.kind, risk_factor_id=key.risk_factor_id)
         school.documents.append(doc)
     for name in DOC_FIELDS:
         setattr(doc, name, values[name])

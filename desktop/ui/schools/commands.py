@@ -24,20 +24,24 @@ class SetDocumentCommand(CommittingCommand):
         self.school_id, self.key, self.new_values = school_id, key, dict(values)
         with database.session() as session:
             self.old_values = school_card.get_document(session, school_id, key)
+        #: the document's record (kept when an undo removes it: a redo brings it back)
+        self.doc_id: int | None = None
 
     def is_noop(self) -> bool:
         return self.old_values == self.new_values
 
     def records(self, session: Session) -> list[RecordKey]:
-        doc_id = school_card.document_id(session, self.school_id, self.key)
-        return [] if doc_id is None else [("school_documents", doc_id)]
+        self.doc_id = school_card.document_id(session, self.school_id, self.key) or self.doc_id
+        return [] if self.doc_id is None else [("school_documents", self.doc_id)]
 
     def do(self) -> None:
         with self.session() as session:
-            school_card.set_document(session, self.school_id, self.key, self.new_values)
+            school_card.set_document(session, self.school_id, self.key, self.new_values,
+                                     record_id=self.doc_id)
         self.changes.reference()
 
     def revert(self) -> None:
         with self.session() as session:
-            school_card.set_document(session, self.school_id, self.key, self.old_values)
+            school_card.set_document(session, self.school_id, self.key, self.old_values,
+                                     record_id=self.doc_id)
         self.changes.reference()
