@@ -402,10 +402,15 @@ class MainWindow(QMainWindow):
             return None
         from desktop.ui.backup_dialogs import make_backup
 
-        return make_backup(self, self.dialogs, self.database.path)
+        return make_backup(self, self.dialogs, self.database)
 
     def restore_from_copy(self) -> Path | None:
         """File → «Восстановить из копии…»: pick a copy from the list and put it in place."""
+        if self.database is not None and self.database.is_server:
+            from desktop.ui.backup_dialogs import refuse_server_restore
+
+            refuse_server_restore(self, self.dialogs, self.database.address)
+            return None
         if self.database is None or self.database.read_only:
             self.dialogs.info(self, self.tr("Восстановить из копии"),
                               self.tr("Файл открыт только для чтения."))
