@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from desktop.models import ChecklistRow, Item, Order, Roadmap, School, Section
+from desktop.models import ChecklistRow, Item, Order, Organisation, Roadmap, School, Section
 from desktop.models.columns import Field
 from desktop.models.database import Database, open_database
 from desktop.models.enums import DocumentKind, ItemStatus, Level, SchoolScope
@@ -43,6 +43,7 @@ class Ids:
     school: int
     schools: list[int]
     order: int
+    organisation: int
 
 
 @pytest.fixture
@@ -61,8 +62,9 @@ def ids(demo_db: Database) -> Ids:
         structure.move_item(s, item, -1)
         schools = list(s.scalars(select(School.id).order_by(School.id)).all()[:3])
         order = s.scalars(select(Order.id).order_by(Order.id)).first()
-    assert order is not None, "the demo has an order"
-    return Ids(roadmap, item, schools[0], schools, order)
+        organisation = s.scalars(select(Organisation.id).order_by(Organisation.id)).first()
+    assert order is not None and organisation is not None, "the demo has both"
+    return Ids(roadmap, item, schools[0], schools, order, organisation)
 
 
 @pytest.fixture
@@ -123,6 +125,27 @@ def _school(field: str, value: Any) -> Callable[..., Any]:
     from desktop.ui.registry.commands import SetValueCommand
 
     return lambda d, ch, i: SetValueCommand(d, ch, "school", i.school, field, value, "школа")
+
+
+def _organisation(field: str, value: Any) -> Callable[..., Any]:
+    """A directory edit: organisations keep no version, their values are compared."""
+    from desktop.ui.registry.commands import SetValueCommand
+
+    return lambda d, ch, i: SetValueCommand(d, ch, "organisation", i.organisation, field,
+                                            value, "организация")
+
+
+def _add_organisation(d: Database, ch: Any, i: Ids) -> Any:
+    from desktop.ui.registry.commands import AddRowsCommand
+
+    return AddRowsCommand(d, ch, "organisation", [{"short_name": "Новая организация"}],
+                          "организация")
+
+
+def _new_organisation(db: Database) -> int:
+    with db.session() as s:
+        return s.scalars(select(Organisation.id).where(
+            Organisation.short_name == "Новая организация")).one()
 
 
 DOC = DocKey(DocumentKind.CONCEPT)
@@ -273,6 +296,13 @@ CASES: dict[str, Case] = {
     "school years": Case(_school("project_years", [2025]), _school("project_years", [2026]),
                          lambda db, i: _read(db, lambda s: [
                              y.year for y in s.get(School, i.school).project_years])),
+    "directory": Case(_organisation("short_name", "Моё название"),
+                      _organisation("full_name", "Полное название от коллеги"),
+                      lambda db, i: _read(db, lambda s: s.get(Organisation, i.organisation)
+                                          .full_name)),
+    "directory add": Case(_add_organisation, lambda d, ch, i: _organisation_field(
+        d, ch, _new_organisation(d)), lambda db, i: _read(
+            db, lambda s: s.get(Organisation, _new_organisation(db)).full_name)),
     "school card": Case(_document("Моя концепция"), _document("Концепция коллеги"),
                         lambda db, i: _read(db, lambda s: get_document(s, i.school, DOC)["title"])),
     "roadmap properties": Case(_properties(title="Моё название"), _properties(goal="Цель коллеги"),
@@ -281,6 +311,13 @@ CASES: dict[str, Case] = {
                                              lambda d, i: _newest_roadmap_item(d)),
                         lambda db, i: _item(db, _newest_roadmap_item(db)).note, later_own=False),
 }
+
+
+def _organisation_field(d: Database, ch: Any, organisation: int) -> Any:
+    from desktop.ui.registry.commands import SetValueCommand
+
+    return SetValueCommand(d, ch, "organisation", organisation, "full_name", "От коллеги",
+                           "организация")
 
 
 def _read(db: Database, query: Callable[[Any], Any]) -> Any:

@@ -10,14 +10,18 @@ refused with the same ``StaleDataError`` as a failed versioned UPDATE, which the
 turns into «запись изменена другим пользователем». The window's own later commands (undone
 since) moved the versions on too: their steps are kept (:class:`OwnSteps`) and allowed.
 
-That only works if every change counts a version up. The ORM does it for column changes;
-Core UPDATEs of a versioned table add :func:`bumped` to their values, and a change the
-row's own columns do not show (an item's executors or schools, an order's points and
-approvals) calls :func:`touch` on the row.
+Tables that keep no version (organisations, people, risk factors) are compared by content:
+their "version" is a fingerprint of the row's values.
+
+That only works if every change of a versioned row counts its version up. The ORM does
+it for column changes; Core UPDATEs of a versioned table add :func:`bumped` to their
+values, and a change the row's own columns do not show (an item's executors or schools,
+an order's points and approvals) calls :func:`touch` on the row.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -27,17 +31,18 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.models.base import Base, Versioned
 
-#: a record of a versioned table: (table name, id)
+#: a record: (table name, id)
 RecordKey = tuple[str, int]
+#: a row's version, or a fingerprint of its values in a table that keeps none
+Version = int | str
 #: ids per query (far below SQLite's limit of bound parameters)
 CHUNK = 500
 
 
 def keys(model: type[Any] | Table, ids: Iterable[int]) -> list[RecordKey]:
-    """The keys of records of ``model`` (an ORM class or its table); none for a table that
-    keeps no versions (organisations, people: nothing to check)."""
+    """The keys of records of ``model`` (an ORM class or its table)."""
     table = model if isinstance(model, Table) else model.__table__
-    return [(table.name, i) for i in ids] if "version" in table.c else []
+    return [(table.name, i) for i in ids]
 
 
 def roadmap_keys(session: Session, roadmap_id: int) -> list[RecordKey]:
@@ -70,25 +75,33 @@ def cell_keys(session: Session, cells: Iterable[tuple[int, int]]) -> list[Record
     return found
 
 
+def fingerprint(values: Iterable[Any]) -> str:
+    """The "version" of a row in a table without one: a digest of its values."""
+    return hashlib.sha256(repr(tuple(values)).encode()).hexdigest()[:24]
+
+
 def read_versions(session: Session, records: Iterable[RecordKey], *,
-                  lock: bool = False) -> dict[RecordKey, int]:
-    """The current version of each record that exists (deleted ones are left out).
+                  lock: bool = False) -> dict[RecordKey, Version]:
+    """The current version of each record that exists (deleted ones are left out); in a
+    table without versions, the :func:`fingerprint` of its values.
 
     ``lock``: ``SELECT … FOR UPDATE`` on a server, so that nobody changes the rows between
     this check and the caller's write (SQLite's write transaction already excludes that)."""
     by_table: dict[str, set[int]] = {}
     for name, record_id in records:
         by_table.setdefault(name, set()).add(record_id)
-    found: dict[RecordKey, int] = {}
+    found: dict[RecordKey, Version] = {}
     for name, ids in by_table.items():
         table = Base.metadata.tables[name]
+        versioned = "version" in table.c
         ordered = sorted(ids)
         for start in range(0, len(ordered), CHUNK):
-            stmt = select(table.c.id, table.c.version).where(
+            stmt = (select(table.c.id, table.c.version) if versioned else select(table)).where(
                 table.c.id.in_(ordered[start:start + CHUNK])).order_by(table.c.id)
             if lock:
                 stmt = stmt.with_for_update()
-            found.update(((name, i), v) for i, v in session.execute(stmt))
+            for row in session.execute(stmt):
+                found[(name, row.id)] = row.version if versioned else fingerprint(row)
     return found
 
 
@@ -101,12 +114,13 @@ class OwnSteps:
     overwrite. A step from 2 made by another user is not among them: refused."""
 
     def __init__(self) -> None:
-        self.steps: dict[tuple[RecordKey, int], int] = {}
+        self.steps: dict[tuple[RecordKey, Version], Version] = {}
         #: records an own run deleted, at the version they had: an own undo re-creates
         #: them from a snapshot (with the snapshot's version), which is a step too
-        self.deleted: dict[RecordKey, int] = {}
+        self.deleted: dict[RecordKey, Version] = {}
 
-    def record(self, start: Mapping[RecordKey, int], end: Mapping[RecordKey, int]) -> None:
+    def record(self, start: Mapping[RecordKey, Version],
+               end: Mapping[RecordKey, Version]) -> None:
         """A run found ``start`` and left ``end`` (of the records it may write)."""
         for record, version in start.items():
             if record not in end:
@@ -116,7 +130,7 @@ class OwnSteps:
             if first is not None and first != version:
                 self.steps[(record, first)] = version
 
-    def leads(self, record: RecordKey, version: int, current: int | None) -> bool:
+    def leads(self, record: RecordKey, version: Version, current: Version | None) -> bool:
         """Whether own steps alone lead from ``version`` to ``current``."""
         seen = 0
         while version != current and seen <= len(self.steps):
@@ -127,7 +141,7 @@ class OwnSteps:
         return version == current
 
 
-def check_versions(session: Session, expected: Mapping[RecordKey, int],
+def check_versions(session: Session, expected: Mapping[RecordKey, Version],
                    own: OwnSteps | None = None) -> None:
     """Refuse (``StaleDataError``) unless every record is still at the version expected,
     or at one the window's ``own`` steps led it to from there."""

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from desktop.models.database import Database
-    from desktop.models.versions import RecordKey
+    from desktop.models.versions import RecordKey, Version
     from desktop.ui.changes import Changes
     from desktop.ui.dialogs import Dialogs
 
@@ -97,7 +97,7 @@ class CommittingCommand(QUndoCommand):
         self.error: str | None = None
         #: the versions this command expects at the start of its next run
         #: (:mod:`desktop.models.versions`); a subclass may set the ones it read first
-        self.expected: dict[RecordKey, int] = {}
+        self.expected: dict[RecordKey, Version] = {}
         #: the records the last run left (None before the first run): a record of
         #: :meth:`scope` not among them was added by another user (in a roadmap this
         #: command would delete, say) and refuses the run too

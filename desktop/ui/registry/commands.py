@@ -1,7 +1,7 @@
 """Undo commands for the registry and the directories; each commits at once and reports
 ``changes.reference()`` so that every page showing schools or directories re-reads.
-Schools keep versions: an undo over another user's later change of the school is refused
-(organisations, people and risk factors keep none)."""
+An undo over another user's later change of the row is refused (schools by their version,
+organisations, people and risk factors, which keep none, by their values)."""
 
 from __future__ import annotations
 
