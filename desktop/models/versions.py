@@ -91,7 +91,7 @@ def read_versions(session: Session, records: Iterable[RecordKey], *,
     for name, record_id in records:
         by_table.setdefault(name, set()).add(record_id)
     found: dict[RecordKey, Version] = {}
-    for name, ids in by_table.items():
+    for name, ids in sorted(by_table.items()):  # one order of locks for every caller
         table = Base.metadata.tables[name]
         versioned = "version" in table.c
         ordered = sorted(ids)
