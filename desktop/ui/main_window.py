@@ -108,10 +108,7 @@ class MainWindow(QMainWindow):
                        self.changes.referenceChanged, self.changes.ordersChanged,
                        self.undo_stack.indexChanged):
             signal.connect(self._status_soon)
-        # an undo or redo refused (another user's newer change): said once the stack is done
-        self.changes.editFailed.connect(
-            lambda message: self.dialogs.error(self, self.tr("Изменение не сохранено"), message),
-            Qt.ConnectionType.QueuedConnection)
+        self.changes.editFailed.connect(self._edit_failed)
         if database is not None:
             self.attach_database(database)
 
@@ -134,6 +131,12 @@ class MainWindow(QMainWindow):
         self._show_database_state(database)
         self._watch_others(database)
         QTimer.singleShot(300, self.show_reminders)  # after the first page is shown
+
+    def _edit_failed(self, message: str) -> None:
+        """An undo or redo from the history was refused (another user's newer change): said
+        once the undo stack is done, not from inside it."""
+        QTimer.singleShot(0, lambda: self.dialogs.error(self, self.tr("Изменение не сохранено"),
+                                                        message))
 
     def _watch_others(self, database: Database) -> None:
         """Re-read on activation when other users changed the shared database, and at once
