@@ -45,20 +45,31 @@ def keys(model: type[Any] | Table, ids: Iterable[int]) -> list[RecordKey]:
     return [(table.name, i) for i in ids]
 
 
-def roadmap_keys(session: Session, roadmap_id: int) -> list[RecordKey]:
-    """A roadmap with its sections, items and checklist rows (what deleting it deletes)."""
-    tables = Base.metadata.tables
-    roadmaps, sections, items, rows = (tables[name] for name in (
+def roadmap_versions(session: Session, roadmap_id: int,
+                     tables: tuple[str, ...] = ("roadmaps", "sections", "items", "checklist_rows"),
+                     ) -> dict[RecordKey, Version]:
+    """The versions of a roadmap's rows in ``tables`` (the roadmap, its sections, items and
+    checklist rows: what deleting it deletes), one query per table."""
+    meta = Base.metadata.tables
+    roadmaps, sections, items, rows = (meta[name] for name in (
         "roadmaps", "sections", "items", "checklist_rows"))
     section_ids = select(sections.c.id).where(sections.c.roadmap_id == roadmap_id)
     item_ids = select(items.c.id).where(items.c.section_id.in_(section_ids))
-    row_ids = select(rows.c.id).where(rows.c.item_id.in_(item_ids))
-    found = [("roadmaps", i) for i in session.scalars(
-        select(roadmaps.c.id).where(roadmaps.c.id == roadmap_id))]
-    for name, query in (("sections", section_ids), ("items", item_ids),
-                        ("checklist_rows", row_ids)):
-        found += [(name, i) for i in session.scalars(query)]
+    queries = {"roadmaps": roadmaps.c.id == roadmap_id,
+               "sections": sections.c.roadmap_id == roadmap_id,
+               "items": items.c.section_id.in_(section_ids),
+               "checklist_rows": rows.c.item_id.in_(item_ids)}
+    found: dict[RecordKey, Version] = {}
+    for name in tables:
+        table = meta[name]
+        found.update(((name, i), v) for i, v in session.execute(
+            select(table.c.id, table.c.version).where(queries[name])))
     return found
+
+
+def roadmap_keys(session: Session, roadmap_id: int) -> list[RecordKey]:
+    """A roadmap with its sections, items and checklist rows (what deleting it deletes)."""
+    return list(roadmap_versions(session, roadmap_id))
 
 
 def cell_keys(session: Session, cells: Iterable[tuple[int, int]]) -> list[RecordKey]:

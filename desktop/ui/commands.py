@@ -99,7 +99,7 @@ class CommittingCommand(QUndoCommand):
         #: (:mod:`desktop.models.versions`); a subclass may set the ones it read first
         self.expected: dict[RecordKey, Version] = {}
         #: the records the last run left (None before the first run): a record of
-        #: :meth:`scope` not among them was added by another user (in a roadmap this
+        #: :meth:`start_versions` not among them was added by another user (in a roadmap this
         #: command would delete, say) and refuses the run too
         self._known: set[RecordKey] | None = None
         self._ran = False
@@ -115,10 +115,13 @@ class CommittingCommand(QUndoCommand):
         or deletes, read at the end of a run; records that do not exist are left out."""
         return ()
 
-    def scope(self, session: Session) -> Iterable[RecordKey]:
-        """The records whose versions to read at the start of a run (to learn this window's
-        own steps, see :class:`desktop.models.versions.OwnSteps`): those the run may write."""
-        return self.records(session)
+    def start_versions(self, session: Session) -> dict[RecordKey, Version]:
+        """The versions at the start of a run of the records it may write (to learn this
+        window's own steps, see :class:`desktop.models.versions.OwnSteps`): by default
+        those of :meth:`records`."""
+        from desktop.models.versions import read_versions
+
+        return read_versions(session, self.records(session))
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -131,7 +134,7 @@ class CommittingCommand(QUndoCommand):
         own = self.database.own_steps
         with self.database.session() as session:
             check_versions(session, self.expected, own)
-            start = read_versions(session, self.scope(session))
+            start = self.start_versions(session)
             if self._known is not None and start.keys() - self._known:
                 raise StaleDataError("records added by another user since the last run")
             yield session

@@ -34,7 +34,7 @@ from desktop.ui.commands import CommittingCommand
 
 if TYPE_CHECKING:
     from desktop.models.database import Database
-    from desktop.models.versions import RecordKey
+    from desktop.models.versions import RecordKey, Version
     from desktop.ui.changes import Changes
 
 #: a structural change: runs in a session, returns the ids it created (or None)
@@ -51,6 +51,7 @@ class StructureCommand(CommittingCommand):
         self.after: Layout | None = None
         #: False when the first run changed nothing (a move at the edge): not worth an undo step
         self.changed = True
+        self._changed_rows: tuple[set[int], set[int]] | None = None
 
     def first_run(self, session: Session) -> None:
         raise NotImplementedError
@@ -91,21 +92,25 @@ class StructureCommand(CommittingCommand):
         """Items and sections placed, numbered, added or deleted by the first run."""
         if self.before is None or self.after is None:
             return set(), set()
-        before, after = self.before, self.after
-        return ({k for k in before.items.keys() | after.items.keys()
-                 if before.items.get(k) != after.items.get(k)},
-                {k for k in before.sections.keys() | after.sections.keys()
-                 if before.sections.get(k) != after.sections.get(k)})
+        if self._changed_rows is None:
+            before, after = self.before, self.after
+            self._changed_rows = ({k for k in before.items.keys() | after.items.keys()
+                                   if before.items.get(k) != after.items.get(k)},
+                                  {k for k in before.sections.keys() | after.sections.keys()
+                                   if before.sections.get(k) != after.sections.get(k)})
+        return self._changed_rows
 
     def records(self, session: Session) -> list[RecordKey]:
         items, sections = self._changed()
         return [*(("items", i) for i in items), *(("sections", i) for i in sections)]
 
-    def scope(self, session: Session) -> list[RecordKey]:
+    def start_versions(self, session: Session) -> dict[RecordKey, Version]:
         if self.after is not None:
-            return self.records(session)
-        layout = structure.capture_layout(session, self.roadmap_id)  # first run: any row
-        return [*(("items", i) for i in layout.items), *(("sections", i) for i in layout.sections)]
+            return super().start_versions(session)
+        # the first run may move any row: two queries rather than one per 500 rows
+        from desktop.models.versions import roadmap_versions
+
+        return roadmap_versions(session, self.roadmap_id, ("sections", "items"))
 
 
 class LayoutCommand(StructureCommand):
