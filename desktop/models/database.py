@@ -51,11 +51,12 @@ from desktop.models.damage import (
     scan_damaged_values,
 )
 from desktop.models.schools import seed_risk_factors
-from desktop.models.versions import OwnSteps
 from desktop.paths import backups_dir, migrations_dir
 
 if TYPE_CHECKING:
     from alembic.config import Config
+
+    from desktop.models.versions import OwnSteps
 
 __all__ = [
     "DAILY_BACKUPS_KEPT",
@@ -139,7 +140,7 @@ class Database:
     #: the server's address (``postgresql+psycopg://…``) when the database is on PostgreSQL
     url: str | None = None
     #: the version steps this window's undo commands made (see :mod:`desktop.models.versions`)
-    own_steps: OwnSteps = field(default_factory=OwnSteps, repr=False)
+    own_steps: OwnSteps = field(default_factory=lambda: _own_steps(), repr=False)
 
     @property
     def is_server(self) -> bool:
@@ -208,6 +209,12 @@ class Database:
         if self.read_only:
             lines.append("файл открыт только для чтения")
         return lines
+
+
+def _own_steps() -> OwnSteps:
+    from desktop.models.versions import OwnSteps
+
+    return OwnSteps()
 
 
 def alembic_config() -> Config:
