@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import subprocess
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from desktop.models import backups
@@ -146,3 +149,82 @@ def test_unexpected_error_offers_the_log(monkeypatch) -> None:
     _kind, _title, text_ = dialogs.shown[0]
     assert "непредвиденная ошибка" in text_ and "Traceback" not in text_
     assert dialogs.opened == [log_path()] and "boom" in log_path().read_text(encoding="utf-8")
+
+
+# -- a database on a PostgreSQL server -------------------------------------------------------
+@pytest.fixture
+def server_window(qtbot, pg_demo_url: str):
+    """The window on the demo district in a PostgreSQL database (never skipped under make
+    test: the cluster it starts provides pg_dump and pg_restore)."""
+    from desktop.ui.dialogs import ScriptedDialogs
+    from desktop.ui.main_window import MainWindow
+
+    database = open_database(pg_demo_url)
+    win = MainWindow(database, dialogs=ScriptedDialogs())
+    qtbot.addWidget(win)
+    yield win
+    qtbot.wait(400)  # the reminders' timer reads the database: before it is dropped
+    database.close()
+
+
+def _item_count(url: str) -> int:
+    database = open_database(url, create=False)
+    try:
+        with database.session() as s:
+            return s.execute(text("SELECT count(*) FROM items")).scalar()
+    finally:
+        database.close()
+
+
+def _libpq(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def test_backup_of_a_server_database_is_a_pg_dump_archive(server_window, tmp_path: Path,
+                                                          empty_pg_url: str) -> None:
+    """File → «Резервная копия…» on a server: pg_dump's custom archive at the chosen place
+    (the CLI's code), which pg_restore puts back whole into an empty database."""
+    target = tmp_path / "stick" / "district.dump"
+    target.parent.mkdir()
+    server_window.dialogs.save_paths.append(target)
+    assert server_window.make_backup() == target
+    kind, _title, suggested = server_window.dialogs.shown[0]
+    assert kind == "save" and suggested.endswith(".dump")
+    assert any(kind == "info" and str(target) in message and "pg_restore" in message
+               for kind, _t, message in server_window.dialogs.shown)
+    listing = subprocess.run(["pg_restore", "--list", str(target)], capture_output=True,
+                             text=True, check=True).stdout
+    assert "TABLE DATA public items" in listing
+    subprocess.run(["pg_restore", "--no-owner", f"--dbname={_libpq(empty_pg_url)}",
+                    str(target)], capture_output=True, text=True, check=True)
+    assert _item_count(empty_pg_url) == _item_count(server_window.database.address) > 30
+
+
+def test_without_pg_dump_the_window_says_copies_are_made_on_the_server(
+        server_window, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    assert server_window.make_backup() is None
+    shown = server_window.dialogs.shown
+    assert [kind for kind, _t, _m in shown] == ["info"]  # no file asked for
+    assert "копии делаются на сервере" in shown[0][2] and "pg_dump" in shown[0][2]
+    assert not list(tmp_path.iterdir())
+
+
+def test_restore_of_a_server_database_is_the_administrators_job(server_window) -> None:
+    """«Восстановить из копии…» on a server names pg_restore, closes nothing, changes nothing."""
+    from sqlalchemy.engine import make_url
+
+    database = server_window.database
+    url = make_url(database.address)
+    before = _item_count(database.address)
+    assert server_window.restore_from_copy() is None
+    [(kind, title, message)] = server_window.dialogs.shown
+    assert (kind, title) == ("info", "Восстановить из копии")
+    assert "администратор сервера" in message and "ничего не изменено" in message
+    assert "pg_restore --clean --if-exists" in message and f"--dbname={url.database}" in message
+    assert not url.password or url.password not in message
+    assert server_window.database is database  # still open: the window goes on working
+    with database.session() as s:
+        assert s.execute(text("SELECT count(*) FROM items")).scalar() == before

@@ -183,7 +183,9 @@ def test_first_item_of_an_empty_roadmap_needs_no_section(page, demo_db, tmp_path
 
     from desktop.export.pdf_roadmap import export_roadmap_pdf
     from desktop.models import Level
+    from desktop.models.columns import Field
     from desktop.services import roadmaps as service
+    from desktop.ui.commands import SetItemFieldCommand
     from tests.test_export_pdf_support import page_texts
 
     with demo_db.session() as s:
@@ -198,8 +200,10 @@ def test_first_item_of_an_empty_roadmap_needs_no_section(page, demo_db, tmp_path
     with demo_db.session() as s:
         sections = s.scalars(select(Section).where(Section.roadmap_id == rid)).all()
         assert len(sections) == 1 and sections[0].untitled and len(sections[0].items) == 1
-        s.get(Item, node.id).activity = "Единственное мероприятие"
-        s.commit()
+    # through the history: an edit from outside it would be another user's, which the undo
+    # of the addition must not delete (see test_undo_versions)
+    page.undo_stack.push(SetItemFieldCommand(demo_db, page.changes, node.id, Field.ACTIVITY,
+                                             "Единственное мероприятие"))
     section_index = page.model.index(0, 0)
     assert section_index.data() == "Мероприятия (без раздела)"
     pdf = tmp_path / "flat.pdf"
@@ -207,6 +211,7 @@ def test_first_item_of_an_empty_roadmap_needs_no_section(page, demo_db, tmp_path
         export_roadmap_pdf(s, rid, pdf)
     text = "".join(page_texts(pdf))
     assert "Единственное мероприятие" in text and "без раздела" not in text
+    page.undo_stack.undo()
     page.undo_stack.undo()
     with demo_db.session() as s:
         assert s.scalar(select(func.count()).select_from(Section).where(

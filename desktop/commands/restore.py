@@ -13,7 +13,7 @@ from pathlib import Path
 from desktop.cli import add_db_argument
 from desktop.errors import UserError
 from desktop.paths import is_server_url, resolve_db, resolve_db_path
-from desktop.services.backup import restore
+from desktop.services.backup import restore, server_restore_refusal
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,9 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if is_server_url(resolve_db(args.db)):
-        raise UserError("Базу данных на сервере PostgreSQL восстанавливает администратор "
-                        "сервера (pg_restore из копии pg_dump); программа её не заменяет")
+    target = resolve_db(args.db)
+    if is_server_url(target):
+        raise UserError(server_restore_refusal(str(target)))
     db_path = resolve_db_path(args.db)
     kept = restore(db_path, args.copy)
     print(f"База данных восстановлена из копии {args.copy}: {db_path}")

@@ -55,8 +55,8 @@ class Versioned:
     database, or the command line) changed or deleted the row in between, nothing matches,
     SQLAlchemy raises ``StaleDataError`` and :meth:`desktop.models.database.Database.session`
     rolls back and turns it into the Russian «запись изменена другим пользователем»: an
-    update is never lost silently. Undo commands remember the version their change left
-    (:func:`expect_version`) so that an undo never overwrites someone else's later edit.
+    update is never lost silently. Undo commands keep the versions their last run left
+    (:mod:`desktop.models.versions`) so that an undo never overwrites someone else's later edit.
     """
 
     #: how many times the row was updated (1 when created); see the class docstring
@@ -65,16 +65,6 @@ class Versioned:
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
         return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
-
-
-def expect_version(record: Versioned, version: int | None) -> None:
-    """Refuse to change ``record`` unless it still has the ``version`` the caller read
-    (None: no expectation). Raises the same conflict as a failed versioned UPDATE."""
-    if version is not None and record.version != version:
-        from sqlalchemy.orm.exc import StaleDataError
-
-        raise StaleDataError(f"{type(record).__name__} {getattr(record, 'id', '?')}: "
-                             f"version {record.version}, expected {version}")
 
 
 #: execution option that makes a transaction start with BEGIN IMMEDIATE

@@ -57,6 +57,8 @@ from desktop.paths import backups_dir, migrations_dir, read_only_uri
 if TYPE_CHECKING:
     from alembic.config import Config
 
+    from desktop.models.versions import OwnSteps
+
 __all__ = [
     "DAILY_BACKUPS_KEPT",
     "SCHEMA_HEAD",
@@ -135,6 +137,8 @@ class Database:
     _mode: threading.local = field(default_factory=threading.local, repr=False)
     #: the server's address (``postgresql+psycopg://…``) when the database is on PostgreSQL
     url: str | None = None
+    #: the version steps this window's undo commands made (see :mod:`desktop.models.versions`)
+    own_steps: OwnSteps = field(default_factory=lambda: _own_steps(), repr=False)
 
     @property
     def is_server(self) -> bool:
@@ -203,6 +207,12 @@ class Database:
         if self.read_only:
             lines.append("файл открыт только для чтения")
         return lines
+
+
+def _own_steps() -> OwnSteps:
+    from desktop.models.versions import OwnSteps
+
+    return OwnSteps()
 
 
 def alembic_config() -> Config:

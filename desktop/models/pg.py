@@ -211,6 +211,26 @@ def change_stamp(conn: Connection) -> tuple[int, ...]:
     return tuple(n for (numbers,) in rows for n in numbers)
 
 
+def pg_dump_missing(url: URL) -> str | None:
+    """Why this computer cannot copy the server's database (no ``pg_dump``), or None."""
+    if shutil.which("pg_dump") is not None:
+        return None
+    return (f"Резервное копирование базы данных на сервере PostgreSQL ({label(url)}) — задача "
+            "администратора сервера: копии делаются на сервере. Программа pg_dump на этом "
+            "компьютере не найдена")
+
+
+def restore_command(url: URL, archive: str = "ФАЙЛ.dump") -> str:
+    """The ``pg_restore`` command that puts a :func:`pg_dump` archive back (the password
+    left out: the administrator types it or keeps it in ``~/.pgpass``)."""
+    parts = ["pg_restore", "--clean", "--if-exists"]
+    for option, value in (("--host", url.host), ("--port", url.port),
+                          ("--username", url.username)):
+        if value:
+            parts.append(f"{option}={value}")
+    return " ".join([*parts, f"--dbname={url.database}", archive])
+
+
 def pg_dump(url: URL, target: Path) -> Path:
     """``pg_dump --format=custom`` of the database into ``target`` (restorable with
     ``pg_restore``); the password goes through the environment, never the command line."""
@@ -218,9 +238,7 @@ def pg_dump(url: URL, target: Path) -> Path:
 
     program = shutil.which("pg_dump")
     if program is None:
-        raise BackupFailed(
-            f"Резервное копирование базы данных на сервере PostgreSQL ({label(url)}) — задача "
-            "администратора сервера: программа pg_dump на этом компьютере не найдена")
+        raise BackupFailed(pg_dump_missing(url) or "")
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")

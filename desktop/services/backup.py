@@ -40,6 +40,24 @@ def backup_server_to(url: str, target: Path) -> Path:
     return pg.pg_dump(pg.parse_url(url), target)
 
 
+def server_backup_missing(url: str) -> str | None:
+    """Why no copy of the server's database can be made here (no ``pg_dump``), or None."""
+    from desktop.models import pg
+
+    return pg.pg_dump_missing(pg.parse_url(url))
+
+
+def server_restore_refusal(url: str) -> str:
+    """Why the window and the command line do not restore a database on a server, and the
+    ``pg_restore`` command its administrator runs instead."""
+    from desktop.models import pg
+
+    return ("Базу данных на сервере PostgreSQL восстанавливает администратор сервера из копии "
+            f"pg_dump (окно: Файл → «Резервная копия…», или команда backup), например: "
+            f"{pg.restore_command(pg.parse_url(url))}. Программа базу на сервере не заменяет; "
+            "ничего не изменено")
+
+
 def copies(db_path: Path) -> list[CopyInfo]:
     """The copies in the database's ``backups/`` folder, newest first."""
     return list_copies(Path(db_path))

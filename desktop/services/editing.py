@@ -20,6 +20,7 @@ from desktop.models import Item, ItemExecutor, Organisation, Person, School
 from desktop.models.columns import EDITABLE_FIELDS, TEXT_ATTRIBUTES, Field
 from desktop.models.enums import ItemStatus, SchoolScope
 from desktop.models.executors import split_executors
+from desktop.models.versions import touch
 
 
 def load_item(session: Session, item_id: int) -> Item:
@@ -102,6 +103,7 @@ def get_executors(session: Session, item_id: int) -> list[ExecutorEntry]:
 def set_executors(session: Session, item_id: int, entries: list[ExecutorEntry]) -> None:
     """Replace the item's executors by ``entries`` (in order); the caller commits."""
     item = load_item(session, item_id)
+    touch(item)  # the executors are the item's: another user's older read is refused
     item.executors.clear()
     session.flush()
     for position, entry in enumerate(entries):
@@ -158,6 +160,7 @@ def set_schools(session: Session, item_id: int, scope: SchoolScope,
                 school_ids: list[int]) -> None:
     """Which schools the item concerns: all «500+», all ШНОР, the chosen ones or none."""
     item = load_item(session, item_id)
+    touch(item)  # the chosen schools are links: count the item's version up for them
     item.school_scope = SchoolScope(scope)
     chosen = list(session.scalars(select(School).where(School.id.in_(school_ids))))
     item.schools = chosen if item.school_scope is SchoolScope.CHOSEN else []

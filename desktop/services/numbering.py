@@ -15,6 +15,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from desktop.models import Item, Section
+from desktop.models.versions import bumped
 
 _TRAILING_INT = re.compile(r"^(.*?)(\d+)(\.?)$")
 
@@ -100,6 +101,8 @@ def renumber(session: Session, roadmap_id: int) -> int:
                   if current.get(key) != number]
         if params:
             session.execute(update(table).where(table.c.id == bindparam("b_id"))
-                            .values(number=bindparam("b_number")), params)
+                            .values(number=bindparam("b_number"), **bumped(table)), params)
         changed += len(params)
+    if changed:
+        session.expire_all()  # loaded rows would keep their old versions
     return changed

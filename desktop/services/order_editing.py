@@ -26,6 +26,7 @@ from desktop.models import (
     ScheduleEntry,
     WorkingGroupMember,
 )
+from desktop.models.versions import touch
 from desktop.services.orders import create_order_from_template
 
 #: points may nest «1.», «1.1.», «1.1.1.», «1.1.1.1.» and no deeper
@@ -113,6 +114,7 @@ def restore_order(session: Session, snapshot: dict[str, Any]) -> int:
         order = Order(id=snapshot["id"])
         session.add(order)
     else:
+        touch(order)  # its rows are rewritten: another user's older read of it is refused
         order.points.clear()
         order.approvals.clear()
         order.appendices.clear()

@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.errors import UserError
 from desktop.models import ItemExecutor, Organisation, Person, RiskFactor, School, SchoolProjectYear
-from desktop.models.base import Base
+from desktop.models.base import Base, Versioned
+from desktop.models.versions import touch
 
 ENTITIES: dict[str, type[Any]] = {
     "school": School,
@@ -190,6 +191,8 @@ def set_value(session: Session, kind: str, row_id: int, name: str, value: Any) -
     """Validate and store one field; the caller commits."""
     obj = _load(session, kind, row_id)
     _assign(session, obj, name, clean_value(session, kind, row_id, name, value))
+    if isinstance(obj, Versioned) and name in ("project_years", "risk_factor_ids"):
+        touch(obj)  # links of their own: the school's version counts them too
 
 
 def create(session: Session, kind: str, values: dict[str, Any]) -> int:

@@ -30,6 +30,7 @@ from desktop.models import (
 )
 from desktop.models.columns import DEFAULT_PRESET, Column, preset
 from desktop.models.deadline_shift import shift_deadline_text
+from desktop.models.versions import touch
 from desktop.services import demo_data
 from desktop.services.roadmap_parts import (
     PartsData,
@@ -127,6 +128,7 @@ def apply_properties(session: Session, roadmap_id: int, props: RoadmapProperties
     """Store ``props``; a changed period re-parses every item's deadline against it."""
     props = validate(props)
     roadmap = load_roadmap(session, roadmap_id)
+    touch(roadmap)  # monitoring points and parts are rows of their own
     period_changed = roadmap.period != props.period
     roadmap.title, roadmap.level = props.title, props.level
     roadmap.period_start, roadmap.period_end = props.period

@@ -90,9 +90,17 @@ def get_document(session: Session, school_id: int, key: DocKey) -> dict[str, Any
     return None if doc is None else document_values(doc)
 
 
+def document_id(session: Session, school_id: int, key: DocKey) -> int | None:
+    """The stored document's id (None when the school has no record of it)."""
+    session.flush()
+    doc = _find(_load(session, school_id), key)
+    return None if doc is None else doc.id
+
+
 def set_document(session: Session, school_id: int, key: DocKey,
-                 values: dict[str, Any] | None) -> None:
-    """Store the document's values; None removes its record (an undo of its creation)."""
+                 values: dict[str, Any] | None, *, record_id: int | None = None) -> None:
+    """Store the document's values; None removes its record (an undo of its creation).
+    ``record_id``: the id a new record takes (a redo brings back the record it undid)."""
     school = _load(session, school_id)
     doc = _find(school, key)
     if values is None:
@@ -102,7 +110,7 @@ def set_document(session: Session, school_id: int, key: DocKey,
     if values.get("state") not in {s.value for s in DocState}:
         raise UserError("Неизвестное состояние документа")
     if doc is None:
-        doc = SchoolDocument(kind=key.kind, risk_factor_id=key.risk_factor_id)
+        doc = SchoolDocument(id=record_id, kind=key.kind, risk_factor_id=key.risk_factor_id)
         school.documents.append(doc)
     for name in DOC_FIELDS:
         setattr(doc, name, values[name])

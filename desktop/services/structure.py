@@ -9,7 +9,9 @@ No Qt. The caller commits. Undo works on two plain values:
   executors, schools and per-school checklist rows), re-inserted with the same
   ids, so that later commands in the undo history still find them.
 
-Positions of siblings (same section, same parent) are kept 0..n-1.
+Positions of siblings (same section, same parent) are kept 0..n-1. Only rows whose place
+really changes are written, and each such write counts the row's version up
+(:mod:`desktop.models.versions`): another user's undo of an older edit then sees it.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from desktop.models import (
     Section,
 )
 from desktop.models.roadmap import item_schools
+from desktop.models.versions import bumped
 from desktop.services.numbering import next_number
 
 ITEMS = Item.__table__
@@ -88,7 +91,8 @@ def apply_layout(session: Session, roadmap_id: int, layout: Layout) -> None:
                       if k in current.sections and current.sections[k] != v]
     if section_params:
         session.execute(update(SECTIONS).where(SECTIONS.c.id == bindparam("b_id"))
-                        .values(position=bindparam("b_pos"), number=bindparam("b_num")),
+                        .values(position=bindparam("b_pos"), number=bindparam("b_num"),
+                                **bumped(SECTIONS)),
                         section_params)
     item_params = [{"b_id": k, "b_sid": v[0], "b_pid": v[1], "b_pos": v[2], "b_num": v[3]}
                    for k, v in layout.items.items()
@@ -96,8 +100,11 @@ def apply_layout(session: Session, roadmap_id: int, layout: Layout) -> None:
     if item_params:
         session.execute(update(ITEMS).where(ITEMS.c.id == bindparam("b_id"))
                         .values(section_id=bindparam("b_sid"), parent_id=bindparam("b_pid"),
-                                position=bindparam("b_pos"), number=bindparam("b_num")),
+                                position=bindparam("b_pos"), number=bindparam("b_num"),
+                                **bumped(ITEMS)),
                         item_params)
+    if section_params or item_params:
+        session.expire_all()  # loaded rows would keep their old versions
 
 
 def descendants(layout: Layout, roots: Iterable[int]) -> list[int]:
@@ -174,12 +181,19 @@ def siblings(session: Session, section_id: int, parent_id: int | None) -> list[i
 
 
 def _place(session: Session, ids: list[int], section_id: int, parent_id: int | None) -> None:
-    """Make ``ids`` the children of (section, parent) in this order."""
+    """Make ``ids`` the children of (section, parent) in this order (rows already in their
+    place are not written)."""
     if ids:
-        session.execute(update(ITEMS).where(ITEMS.c.id == bindparam("b_id"))
-                        .values(section_id=section_id, parent_id=parent_id,
-                                position=bindparam("b_pos")),
-                        [{"b_id": iid, "b_pos": n} for n, iid in enumerate(ids)])
+        current = {iid: (sid, pid, position) for iid, sid, pid, position in session.execute(
+            select(ITEMS.c.id, ITEMS.c.section_id, ITEMS.c.parent_id, ITEMS.c.position)
+            .where(ITEMS.c.id.in_(ids)))}
+        params = [{"b_id": iid, "b_pos": n} for n, iid in enumerate(ids)
+                  if current.get(iid) != (section_id, parent_id, n)]
+        if params:
+            session.execute(update(ITEMS).where(ITEMS.c.id == bindparam("b_id"))
+                            .values(section_id=section_id, parent_id=parent_id,
+                                    position=bindparam("b_pos"), **bumped(ITEMS)),
+                            params)
     session.expire_all()
 
 
@@ -201,7 +215,8 @@ def _section_roadmap(session: Session, section_id: int) -> int:
 def _move_subtree_section(session: Session, item_id: int, section_id: int) -> None:
     roadmap_id = _section_roadmap(session, section_id)
     ids = descendants(capture_layout(session, roadmap_id), [item_id])
-    session.execute(update(ITEMS).where(ITEMS.c.id.in_(ids)).values(section_id=section_id))
+    session.execute(update(ITEMS).where(ITEMS.c.id.in_(ids), ITEMS.c.section_id != section_id)
+                    .values(section_id=section_id, **bumped(ITEMS)))
 
 
 # ----------------------------------------------------------------------------- items
@@ -318,10 +333,13 @@ def section_ids(session: Session, roadmap_id: int) -> list[int]:
 
 
 def _place_sections(session: Session, ids: list[int]) -> None:
-    if ids:
+    current = dict(session.execute(select(SECTIONS.c.id, SECTIONS.c.position)
+                                   .where(SECTIONS.c.id.in_(ids))).all()) if ids else {}
+    params = [{"b_id": sid, "b_pos": n} for n, sid in enumerate(ids) if current.get(sid) != n]
+    if params:
         session.execute(update(SECTIONS).where(SECTIONS.c.id == bindparam("b_id"))
-                        .values(position=bindparam("b_pos")),
-                        [{"b_id": sid, "b_pos": n} for n, sid in enumerate(ids)])
+                        .values(position=bindparam("b_pos"), **bumped(SECTIONS)), params)
+        session.expire_all()
 
 
 def add_section(session: Session, roadmap_id: int, *, position: int | None = None,

@@ -2,6 +2,11 @@
 
 The window hands in its database, its dialogs door and a callback that reopens
 the database after a restore; this module never imports the window.
+
+A database on a PostgreSQL server is copied with ``pg_dump`` (the command line's
+``backup``: :func:`desktop.services.backup.backup_server_to`) when this computer has it;
+otherwise copies are the server's job and the window says so. Restoring a shared database
+is its administrator's job (``pg_restore``): the window names the command, changes nothing.
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,14 +29,28 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import UserError
 from desktop.models.backups import CopyInfo
-from desktop.services.backup import backup_to, copies, restore
+from desktop.services.backup import (
+    backup_server_to,
+    backup_to,
+    copies,
+    restore,
+    server_backup_missing,
+    server_restore_refusal,
+)
+from desktop.ui.background import run_with_progress
 from desktop.ui.dialogs import Dialogs
+
+if TYPE_CHECKING:
+    from desktop.models.database import Database
 
 CopyRole = Qt.ItemDataRole.UserRole + 1
 
 
-def make_backup(parent: QWidget, dialogs: Dialogs, db_path: Path) -> Path | None:
+def make_backup(parent: QWidget, dialogs: Dialogs, database: Database) -> Path | None:
     """Ask where to put a copy (a USB stick) and write it; None when cancelled or failed."""
+    if database.is_server:
+        return make_server_backup(parent, dialogs, database.address)
+    db_path = database.path
     suggested = Path.home() / f"{db_path.stem}-{dt.date.today().isoformat()}.db"
     target = dialogs.save_file(parent, parent.tr("Резервная копия"), suggested,
                                parent.tr("База данных (*.db)"))
@@ -44,6 +64,41 @@ def make_backup(parent: QWidget, dialogs: Dialogs, db_path: Path) -> Path | None
     dialogs.info(parent, parent.tr("Резервная копия"),
                  parent.tr("Копия сохранена: {path}").format(path=written))
     return written
+
+
+def make_server_backup(parent: QWidget, dialogs: Dialogs, url: str) -> Path | None:
+    """A ``pg_dump`` archive of the server's database at a chosen place (with a progress
+    dialog); without pg_dump, the message that copies are made on the server."""
+    title = parent.tr("Резервная копия")
+    missing = server_backup_missing(url)
+    if missing is not None:
+        dialogs.info(parent, title, missing)
+        return None
+    from desktop.models.pg import parse_url
+
+    name = parse_url(url).database or "server"
+    suggested = Path.home() / f"{name}-{dt.date.today().isoformat()}.dump"
+    target = dialogs.save_file(parent, title, suggested,
+                               parent.tr("Копия базы данных PostgreSQL (*.dump)"))
+    if target is None:
+        return None
+    outcome = run_with_progress(parent, parent.tr("Копия базы данных с сервера (pg_dump)…"),
+                                lambda _progress: backup_server_to(url, target))
+    if outcome.error is not None:
+        dialogs.error(parent, title, outcome.error)
+        return None
+    if not outcome.ok:  # pg_dump cannot be stopped midway: a cancelled copy is removed
+        Path(target).unlink(missing_ok=True)
+        return None
+    dialogs.info(parent, title, parent.tr(
+        "Копия базы данных с сервера сохранена (pg_dump): {path}. Восстанавливает её "
+        "администратор сервера командой pg_restore.").format(path=outcome.result))
+    return outcome.result
+
+
+def refuse_server_restore(parent: QWidget, dialogs: Dialogs, url: str) -> None:
+    """«Восстановить из копии…» on a server: who restores it and how; nothing is changed."""
+    dialogs.info(parent, parent.tr("Восстановить из копии"), server_restore_refusal(url))
 
 
 class RestoreDialog(QDialog):

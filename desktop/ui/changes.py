@@ -20,6 +20,9 @@ class Changes(QObject):
     ordersChanged = Signal()
     #: an edit met another user's newer change (optimistic lock): the window re-reads
     conflictDetected = Signal()
+    #: an undo or redo from the history was refused (the message to show); the first run's
+    #: error is shown by whoever pushed the command (see :func:`desktop.ui.commands.push`)
+    editFailed = Signal(str)
 
     def items(self, item_ids: list[int]) -> None:
         self.itemsChanged.emit(list(item_ids))
@@ -35,3 +38,6 @@ class Changes(QObject):
 
     def conflict(self) -> None:
         self.conflictDetected.emit()
+
+    def failed(self, message: str) -> None:
+        self.editFailed.emit(message)

@@ -13,6 +13,7 @@ imported district's roadmap (:mod:`desktop.services.district_guard`): nothing is
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -21,7 +22,6 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from desktop.errors import UserError
-from desktop.models.base import expect_version
 from desktop.models.columns import FIELD_SPECS, Field
 from desktop.models.database import ConcurrentEdit
 from desktop.services.district_guard import refusing_district_writes
@@ -34,7 +34,12 @@ from desktop.services.editing import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from sqlalchemy.orm import Session
+
     from desktop.models.database import Database
+    from desktop.models.versions import RecordKey, Version
     from desktop.ui.changes import Changes
     from desktop.ui.dialogs import Dialogs
 
@@ -78,6 +83,13 @@ class CommittingCommand(QUndoCommand):
 
     ``text`` names the change in the nominative (the history list shows it); the undo
     and redo actions read :meth:`actionText`, its accusative (:func:`action_text`).
+
+    Across runs (optimistic locking beyond one transaction): ``do()`` and ``revert()`` open
+    their sessions with :meth:`session`, and :meth:`records` names the versioned records
+    that the next run overwrites. Their versions are kept at the end of every run and
+    checked at the start of the next, so an undo (or a redo after it) never writes over
+    another user's later change: it is refused with «запись изменена другим
+    пользователем», the command becomes obsolete and the window re-reads.
     """
 
     def __init__(self, database: Database, changes: Changes, text: str) -> None:
@@ -85,6 +97,14 @@ class CommittingCommand(QUndoCommand):
         self.database = database
         self.changes = changes
         self.error: str | None = None
+        #: the versions this command expects at the start of its next run
+        #: (:mod:`desktop.models.versions`); a subclass may set the ones it read first
+        self.expected: dict[RecordKey, Version] = {}
+        #: the records the last run left (None before the first run): a record of
+        #: :meth:`start_versions` not among them was added by another user (in a roadmap this
+        #: command would delete, say) and refuses the run too
+        self._known: set[RecordKey] | None = None
+        self._ran = False
 
     def do(self) -> None:
         raise NotImplementedError
@@ -92,11 +112,52 @@ class CommittingCommand(QUndoCommand):
     def revert(self) -> None:
         raise NotImplementedError
 
+    def records(self, session: Session) -> Iterable[RecordKey]:
+        """The versioned records the next run (undo after a redo, redo after an undo) writes
+        or deletes, read at the end of a run; records that do not exist are left out."""
+        return ()
+
+    def start_versions(self, session: Session) -> dict[RecordKey, Version]:
+        """The versions at the start of a run of the records it may write (to learn this
+        window's own steps, see :class:`desktop.models.versions.OwnSteps`): by default
+        those of :meth:`records`."""
+        from desktop.models.versions import read_versions
+
+        return read_versions(session, self.records(session))
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """The session of a run: refused unless the records are still as this command's last
+        run left them; at its end the versions of :meth:`records` are kept for the next."""
+        from sqlalchemy.orm.exc import StaleDataError
+
+        from desktop.models.versions import check_versions, read_versions
+
+        own = self.database.own_steps
+        with self.database.session() as session:
+            check_versions(session, self.expected, own)
+            start = self.start_versions(session)
+            if self._known is not None and start.keys() - self._known:
+                raise StaleDataError("records added by another user since the last run")
+            yield session
+            session.flush()
+            self.expected = read_versions(session, self.records(session))
+            self._known = set(self.expected)
+            own.record(start, self.expected)
+
     def redo(self) -> None:
+        again, self._ran = self._ran, True
         self._guard(self.do)
+        if again:  # the first run's error is shown by whoever pushed the command
+            self._report()
 
     def undo(self) -> None:
         self._guard(self.revert)
+        self._report()
+
+    def _report(self) -> None:
+        if self.error is not None:
+            self.changes.failed(self.error)
 
     def _guard(self, action: Callable[[], None]) -> None:
         self.error = None
@@ -139,29 +200,27 @@ class SetItemFieldCommand(CommittingCommand):
             self.old_value = get_item_field(item, field)
             self.old_state = item_state(item)
             number = item.number
-            #: the item's version this command expects to find (optimistic locking)
-            self.version: int | None = item.version
+            version = item.version
         super().__init__(database, changes,
                          text or f"изменение «{FIELD_SPECS[field].title}» ({number})")
         self.item_id = item_id
         self.field = field
         self.new_value = value
+        # the value shown was read at this version: a colleague's newer save is not overwritten
+        self.expected = {("items", item_id): version}
+
+    def records(self, session: Session) -> list[RecordKey]:
+        return [("items", self.item_id)]
 
     def do(self) -> None:
-        with self.database.session() as session:
-            expect_version(load_item(session, self.item_id), self.version)
+        with self.session() as session:
             set_item_field(session, self.item_id, self.field, self.new_value)
-            session.flush()
-            self.version = load_item(session, self.item_id).version
         self.changes.items([self.item_id])
 
     def revert(self) -> None:
         # the whole item as it was: only if nobody changed it after this edit
-        with self.database.session() as session:
-            expect_version(load_item(session, self.item_id), self.version)
+        with self.session() as session:
             restore_item_state(session, self.item_id, self.old_state)
-            session.flush()
-            self.version = load_item(session, self.item_id).version
         self.changes.items([self.item_id])
 
     def is_noop(self) -> bool:

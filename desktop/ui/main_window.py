@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
                        self.changes.referenceChanged, self.changes.ordersChanged,
                        self.undo_stack.indexChanged):
             signal.connect(self._status_soon)
+        self.changes.editFailed.connect(self._edit_failed)
         if database is not None:
             self.attach_database(database)
 
@@ -153,6 +154,12 @@ class MainWindow(QMainWindow):
         self._show_database_state(database)
         self._watch_others(database)
         QTimer.singleShot(300, self.show_reminders)  # after the first page is shown
+
+    def _edit_failed(self, message: str) -> None:
+        """An undo or redo from the history was refused (another user's newer change): said
+        once the undo stack is done, not from inside it."""
+        QTimer.singleShot(0, lambda: self.dialogs.error(self, self.tr("Изменение не сохранено"),
+                                                        message))
 
     def _watch_others(self, database: Database) -> None:
         """Re-read on activation when other users changed the shared database, and at once
@@ -432,10 +439,15 @@ class MainWindow(QMainWindow):
             return None
         from desktop.ui.backup_dialogs import make_backup
 
-        return make_backup(self, self.dialogs, self.database.path)
+        return make_backup(self, self.dialogs, self.database)
 
     def restore_from_copy(self) -> Path | None:
         """File → «Восстановить из копии…»: pick a copy from the list and put it in place."""
+        if self.database is not None and self.database.is_server:
+            from desktop.ui.backup_dialogs import refuse_server_restore
+
+            refuse_server_restore(self, self.dialogs, self.database.address)
+            return None
         if self.database is None or self.database.read_only:
             self.dialogs.info(self, self.tr("Восстановить из копии"),
                               self.tr("Файл открыт только для чтения."))

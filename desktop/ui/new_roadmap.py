@@ -34,6 +34,7 @@ from desktop.errors import UserError
 from desktop.models.columns import DEFAULT_PRESET, PRESETS, preset
 from desktop.models.deadline_shift import shift_deadline_text
 from desktop.models.enums import Level
+from desktop.models.versions import RecordKey, roadmap_keys
 from desktop.services import listing
 from desktop.services import roadmaps as service
 from desktop.services.roadmaps import RoadmapProperties
@@ -77,14 +78,17 @@ class CreateRoadmapCommand(CommittingCommand):
         self.spec = spec
         self.roadmap_id: int | None = None
 
+    def records(self, session: Session) -> list[RecordKey]:
+        return [] if self.roadmap_id is None else roadmap_keys(session, self.roadmap_id)
+
     def do(self) -> None:
-        with self.database.session() as s:
+        with self.session() as s:
             self.roadmap_id = build(s, self.spec)
         self.changes.reference()
 
     def revert(self) -> None:
         assert self.roadmap_id is not None
-        with self.database.session() as s:
+        with self.session() as s:
             service.delete_roadmap(s, self.roadmap_id)
         self.changes.reference()
 

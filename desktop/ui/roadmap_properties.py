@@ -47,7 +47,10 @@ from desktop.ui.parts.layout import LayoutTab
 from desktop.ui.parts.texts import PartTextsTab
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from desktop.models.database import Database
+    from desktop.models.versions import RecordKey
     from desktop.ui.changes import Changes
     from desktop.ui.dialogs import Dialogs
 
@@ -85,16 +88,28 @@ class RoadmapPropertiesCommand(CommittingCommand):
             self.old = service.read_properties(s, roadmap_id)
             self.old_deadlines = service.deadline_state(s, roadmap_id)
         self.roadmap_id, self.new = roadmap_id, new
+        #: the items whose parsed deadlines the first run changed (a new period): the
+        #: undo puts back just those, the others may be another user's since
+        self.reparsed: list[int] | None = None
+
+    def records(self, session: Session) -> list[RecordKey]:
+        return [("roadmaps", self.roadmap_id), *(("items", i) for i in self.reparsed or ())]
 
     def do(self) -> None:
-        with self.database.session() as s:
+        with self.session() as s:
             service.apply_properties(s, self.roadmap_id, self.new)
+            if self.reparsed is None:
+                s.flush()
+                now = service.deadline_state(s, self.roadmap_id)
+                self.reparsed = sorted(i for i, state in now.items()
+                                       if self.old_deadlines.get(i) != state)
         self._notify()
 
     def revert(self) -> None:
-        with self.database.session() as s:
+        with self.session() as s:
             service.apply_properties(s, self.roadmap_id, self.old, reparse=False)
-            service.restore_deadline_state(s, self.old_deadlines)
+            service.restore_deadline_state(s, {i: self.old_deadlines[i]
+                                               for i in self.reparsed or ()})
         self._notify()
 
     def _notify(self) -> None:

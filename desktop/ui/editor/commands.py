@@ -3,8 +3,10 @@ executors and schools. Each commits at once (see :class:`CommittingCommand`).
 
 Structural commands keep the roadmap's :class:`Layout` from before and after
 their first run: undo re-inserts or deletes rows by snapshot, then puts every
-row back where it was; redo does the reverse. Rows are re-inserted with their
-own ids, so later commands in the history still find them.
+row the command moved back where it was; redo does the reverse. Rows are
+re-inserted with their own ids, so later commands in the history still find them.
+Those rows (moved, added, deleted) are the records an undo or redo expects
+unchanged by other users (:meth:`CommittingCommand.records`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from desktop.ui.commands import CommittingCommand
 
 if TYPE_CHECKING:
     from desktop.models.database import Database
+    from desktop.models.versions import RecordKey, Version
     from desktop.ui.changes import Changes
 
 #: a structural change: runs in a session, returns the ids it created (or None)
@@ -48,6 +51,7 @@ class StructureCommand(CommittingCommand):
         self.after: Layout | None = None
         #: False when the first run changed nothing (a move at the edge): not worth an undo step
         self.changed = True
+        self._changed_rows: tuple[set[int], set[int]] | None = None
 
     def first_run(self, session: Session) -> None:
         raise NotImplementedError
@@ -59,7 +63,7 @@ class StructureCommand(CommittingCommand):
         """Undo: remove what the first run created (layout follows)."""
 
     def do(self) -> None:
-        with self.database.session() as session:
+        with self.session() as session:
             if self.after is None:
                 self.before = structure.capture_layout(session, self.roadmap_id)
                 self.first_run(session)
@@ -67,15 +71,46 @@ class StructureCommand(CommittingCommand):
                 self.after = structure.capture_layout(session, self.roadmap_id)
             else:
                 self.remake(session)
-                structure.apply_layout(session, self.roadmap_id, self.after)
+                structure.apply_layout(session, self.roadmap_id, self._moved(self.after))
         self.changes.roadmap(self.roadmap_id)
 
     def revert(self) -> None:
         assert self.before is not None
-        with self.database.session() as session:
+        with self.session() as session:
             self.unmake(session)
-            structure.apply_layout(session, self.roadmap_id, self.before)
+            structure.apply_layout(session, self.roadmap_id, self._moved(self.before))
         self.changes.roadmap(self.roadmap_id)
+
+    def _moved(self, layout: Layout) -> Layout:
+        """The places in ``layout`` of the rows this command changed: the others stay as
+        they are now (another user may have moved them meanwhile)."""
+        items, sections = self._changed()
+        return Layout(items={k: v for k, v in layout.items.items() if k in items},
+                      sections={k: v for k, v in layout.sections.items() if k in sections})
+
+    def _changed(self) -> tuple[set[int], set[int]]:
+        """Items and sections placed, numbered, added or deleted by the first run."""
+        if self.before is None or self.after is None:
+            return set(), set()
+        if self._changed_rows is None:
+            before, after = self.before, self.after
+            self._changed_rows = ({k for k in before.items.keys() | after.items.keys()
+                                   if before.items.get(k) != after.items.get(k)},
+                                  {k for k in before.sections.keys() | after.sections.keys()
+                                   if before.sections.get(k) != after.sections.get(k)})
+        return self._changed_rows
+
+    def records(self, session: Session) -> list[RecordKey]:
+        items, sections = self._changed()
+        return [*(("items", i) for i in items), *(("sections", i) for i in sections)]
+
+    def start_versions(self, session: Session) -> dict[RecordKey, Version]:
+        if self.after is not None:
+            return super().start_versions(session)
+        # the first run may move any row: two queries rather than one per 500 rows
+        from desktop.models.versions import roadmap_versions
+
+        return roadmap_versions(session, self.roadmap_id, ("sections", "items"))
 
 
 class LayoutCommand(StructureCommand):
@@ -162,8 +197,11 @@ class SetExecutorsCommand(CommittingCommand):
         self.new_organisations = list(new_organisations)
         self.created: list[int] = []
 
+    def records(self, session: Session) -> list[RecordKey]:
+        return [("items", self.item_id)]
+
     def do(self) -> None:
-        with self.database.session() as session:
+        with self.session() as session:
             self.created = add_organisations(session, self.new_organisations)
             by_name = dict(zip(self.new_organisations, self.created, strict=True))
             entries = [ExecutorEntry(organisation_id=by_name[e.text], text=e.text)
@@ -175,7 +213,7 @@ class SetExecutorsCommand(CommittingCommand):
             self.changes.reference()
 
     def revert(self) -> None:
-        with self.database.session() as session:
+        with self.session() as session:
             set_executors(session, self.item_id, self.old)
             if self.created:
                 session.flush()
@@ -201,13 +239,16 @@ class SetSchoolsCommand(CommittingCommand):
         self.item_id = item_id
         self.new = (SchoolScope(scope), sorted(school_ids))
 
+    def records(self, session: Session) -> list[RecordKey]:
+        return [("items", self.item_id)]
+
     def do(self) -> None:
-        with self.database.session() as session:
+        with self.session() as session:
             set_schools(session, self.item_id, *self.new)
         self.changes.items([self.item_id])
 
     def revert(self) -> None:
-        with self.database.session() as session:
+        with self.session() as session:
             set_schools(session, self.item_id, *self.old)
         self.changes.items([self.item_id])
 

@@ -14,11 +14,14 @@ from desktop.errors import UserError
 from desktop.importers import ImportCancelledError, read_file
 from desktop.importers.preview import ImportPreview
 from desktop.importers.writer import Written, plan_directory, remove_import, write_import
+from desktop.models.versions import RecordKey, roadmap_keys
 from desktop.ui.background import run_with_progress
 from desktop.ui.commands import CommittingCommand, push
 from desktop.ui.importing.dialog import ImportDialog
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from desktop.models.database import Database
     from desktop.ui.changes import Changes
     from desktop.ui.dialogs import Dialogs
@@ -39,12 +42,20 @@ class ImportCommand(CommittingCommand):
         self.parent_widget = parent
         self.written: Written | None = None
 
+    def records(self, session: Session) -> list[RecordKey]:
+        written = self.written
+        if written is None:
+            return []
+        order = [] if written.order_id is None else [("orders", written.order_id)]
+        return [*roadmap_keys(session, written.roadmap_id), *order]
+
     def do(self) -> None:
-        database, preview = self.database, self.preview
+        preview = self.preview
 
         def work(progress: Callable[[int, int], bool]) -> Written:
-            with database.session() as session:
-                return write_import(session, preview, progress)
+            with self.session() as session:  # a redo re-imports: nothing to check but new rows
+                self.written = write_import(session, preview, progress)
+                return self.written
 
         outcome = run_with_progress(self.parent_widget, "Запись в базу данных…", work,
                                     cancelled_types=(ImportCancelledError,))
@@ -57,7 +68,7 @@ class ImportCommand(CommittingCommand):
 
     def revert(self) -> None:
         assert self.written is not None
-        with self.database.session() as session:
+        with self.session() as session:
             remove_import(session, self.written)
         self.changes.reference()
 

@@ -2,7 +2,9 @@
 
 An order is small (a few dozen rows), so one snapshot-based command serves
 every edit: the first ``redo`` runs the change and remembers the result;
-undo and later redos restore a snapshot with the same row ids.
+undo and later redos restore a snapshot with the same row ids. Every such change counts
+the order's version up (its points and approvals are rows of their own), so an undo
+refuses to restore over another user's later change of the same order.
 """
 
 from __future__ import annotations
@@ -12,7 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
-from desktop.services.order_editing import delete_order, order_snapshot, restore_order, save_draft
+from desktop.models.versions import RecordKey, touch
+from desktop.services.order_editing import (
+    delete_order,
+    load_order,
+    order_snapshot,
+    restore_order,
+    save_draft,
+)
 from desktop.ui.commands import CommittingCommand
 
 if TYPE_CHECKING:
@@ -35,19 +44,24 @@ class OrderEditCommand(CommittingCommand):
         #: what the mutation returned the first time (a new point's id …)
         self.result: Any = None
 
+    def records(self, session: Session) -> list[RecordKey]:
+        return [("orders", self.order_id)]
+
     def do(self) -> None:
-        with self.database.session() as session:
+        with self.session() as session:
             if self.after is None:
                 self.before = order_snapshot(session, self.order_id)
                 self.result = self.mutate(session)
                 self.after = order_snapshot(session, self.order_id)
+                if self.after != self.before:  # a point or an approval: a row of its own
+                    touch(load_order(session, self.order_id))
             else:
                 restore_order(session, self.after)
         self.changes.orders()
 
     def revert(self) -> None:
         assert self.before is not None
-        with self.database.session() as session:
+        with self.session() as session:
             restore_order(session, self.before)
         self.changes.orders()
 
@@ -63,8 +77,11 @@ class CreateOrderCommand(CommittingCommand):
         self.snapshot: dict[str, Any] | None = None
         self.order_id: int | None = None
 
+    def records(self, session: Session) -> list[RecordKey]:
+        return [] if self.order_id is None else [("orders", self.order_id)]
+
     def do(self) -> None:
-        with self.database.session() as session:
+        with self.session() as session:
             if self.snapshot is None:
                 self.order_id = save_draft(session, self.template_key, roadmap_id=self.roadmap_id)
                 self.snapshot = order_snapshot(session, self.order_id)
@@ -74,7 +91,7 @@ class CreateOrderCommand(CommittingCommand):
 
     def revert(self) -> None:
         assert self.order_id is not None
-        with self.database.session() as session:
+        with self.session() as session:
             delete_order(session, self.order_id)
         self.changes.orders()
 
@@ -87,14 +104,17 @@ class DeleteOrderCommand(CommittingCommand):
         self.order_id = order_id
         self.snapshot: dict[str, Any] | None = None
 
+    def records(self, session: Session) -> list[RecordKey]:
+        return [("orders", self.order_id)]
+
     def do(self) -> None:
-        with self.database.session() as session:
+        with self.session() as session:
             self.snapshot = order_snapshot(session, self.order_id)
             delete_order(session, self.order_id)
         self.changes.orders()
 
     def revert(self) -> None:
         assert self.snapshot is not None
-        with self.database.session() as session:
+        with self.session() as session:
             restore_order(session, self.snapshot)
         self.changes.orders()

@@ -1,14 +1,19 @@
 """Undo commands for the registry and the directories; each commits at once and reports
-``changes.reference()`` so that every page showing schools or directories re-reads."""
+``changes.reference()`` so that every page showing schools or directories re-reads.
+An undo over another user's later change of the row is refused (schools by their version,
+organisations, people and risk factors, which keep none, by their values)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from desktop.models.versions import RecordKey, keys
 from desktop.services import registry
 from desktop.ui.commands import CommittingCommand
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from desktop.models.database import Database
     from desktop.ui.changes import Changes
 
@@ -23,13 +28,16 @@ class SetValueCommand(CommittingCommand):
             self.old_value = registry.get_value(s, kind, row_id, field)
         self.kind, self.row_id, self.field, self.new_value = kind, row_id, field, value
 
+    def records(self, session: Session) -> list[RecordKey]:
+        return keys(registry.ENTITIES[self.kind], [self.row_id])
+
     def do(self) -> None:
-        with self.database.session() as s:
+        with self.session() as s:
             registry.set_value(s, self.kind, self.row_id, self.field, self.new_value)
         self.changes.reference()
 
     def revert(self) -> None:
-        with self.database.session() as s:
+        with self.session() as s:
             registry.set_value(s, self.kind, self.row_id, self.field, self.old_value)
         self.changes.reference()
 
@@ -48,8 +56,11 @@ class AddRowsCommand(CommittingCommand):
         self.ids: list[int] = []
         self.snapshots: list[registry.Snapshot] = []
 
+    def records(self, session: Session) -> list[RecordKey]:
+        return keys(registry.ENTITIES[self.kind], self.ids)
+
     def do(self) -> None:
-        with self.database.session() as s:
+        with self.session() as s:
             if self.snapshots:
                 for snap in self.snapshots:
                     registry.restore_row(s, snap)
@@ -59,7 +70,7 @@ class AddRowsCommand(CommittingCommand):
         self.changes.reference()
 
     def revert(self) -> None:
-        with self.database.session() as s:
+        with self.session() as s:
             self.snapshots = [registry.delete_row(s, self.kind, i) for i in self.ids]
         self.changes.reference()
 
@@ -73,13 +84,16 @@ class DeleteRowsCommand(CommittingCommand):
         self.kind, self.ids = kind, list(ids)
         self.snapshots: list[registry.Snapshot] = []
 
+    def records(self, session: Session) -> list[RecordKey]:
+        return keys(registry.ENTITIES[self.kind], self.ids)
+
     def do(self) -> None:
-        with self.database.session() as s:
+        with self.session() as s:
             self.snapshots = [registry.delete_row(s, self.kind, i) for i in self.ids]
         self.changes.reference()
 
     def revert(self) -> None:
-        with self.database.session() as s:
+        with self.session() as s:
             for snap in reversed(self.snapshots):
                 registry.restore_row(s, snap)
         self.changes.reference()
