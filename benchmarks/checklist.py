@@ -147,7 +147,7 @@ def ticks(path: Path, roadmap_id: int) -> list[float]:
     page = ChecklistPage(DataSource(database))
     page.attach(QUndoStack(page), Changes(page), ScriptedDialogs())
     page.reload()
-    page.show_roadmap(roadmap_id)
+    page.open_roadmap(roadmap_id)
     page.resize(1300, 700)
     page.show()
     QApplication.processEvents()
