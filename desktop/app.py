@@ -307,15 +307,21 @@ def main(argv: Sequence[str]) -> int:
         prefer_qt_dialogs(app)
         return run_screenshot(args, console_dialogs())
     dialogs = Dialogs()
-    from desktop.logs import setup_logging
-
-    setup_logging()
     if not args.exit_after_paint:
-        install_error_dialog(dialogs)
+        install_error_dialog(dialogs)  # its log is set up when an error is reported
+
+    def settle() -> None:
+        """What the window needs before its first dialog, not before its first paint (each
+        costs a few to ~20 ms: logging and platformdirs, Qt's ``Qt`` namespace)."""
+        from desktop.logs import setup_logging
+
+        setup_logging()
+        prefer_qt_dialogs(app)
+
     interactive = not args.exit_after_paint
     preopened: Database | None = None
     if interactive and is_first_start(args):
-        prefer_qt_dialogs(app)  # the welcome's file dialogs come before the window
+        settle()  # the welcome's dialogs come before the window
         try:
             preopened = first_start()
         except UserError as exc:
@@ -329,7 +335,7 @@ def main(argv: Sequence[str]) -> int:
     state: dict[str, object] = {"code": 0}
 
     def open_and_attach() -> None:
-        prefer_qt_dialogs(app)
+        settle()
         path = preopened.path if preopened is not None else chosen_path(args)
         lock = take_lock(path)  # before opening: a second window must not migrate or seed
         read_only = False
