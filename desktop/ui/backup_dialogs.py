@@ -136,11 +136,20 @@ class RestoreDialog(QDialog):
             & Qt.ItemFlag.ItemIsEnabled else None
 
 
-def restore_from_copy(parent: QWidget, dialogs: Dialogs, db_path: Path,
+def restore_from_copy(parent: QWidget, dialogs: Dialogs, database: Database,
                       run_dialog: Callable[[QDialog], bool],
-                      close_database: Callable[[], None],
-                      reopen: Callable[[], None]) -> Path | None:
-    """Let the user pick a copy and restore it; returns the copy restored (None if not)."""
+                      reopen: Callable[[Path], None]) -> Path | None:
+    """File → «Восстановить из копии…»: let the user pick a copy of ``database``'s file and
+    put it in place (the file is closed first, ``reopen`` opens it again); returns the copy
+    restored (None if not). A server's database or a read-only file is not replaced."""
+    if database.is_server:
+        refuse_server_restore(parent, dialogs, database.address)
+        return None
+    if database.read_only:
+        dialogs.info(parent, parent.tr("Восстановить из копии"),
+                     parent.tr("Файл открыт только для чтения."))
+        return None
+    db_path = database.path
     copy_list = copies(db_path)
     if not copy_list:
         dialogs.info(parent, parent.tr("Восстановить из копии"),
@@ -150,14 +159,14 @@ def restore_from_copy(parent: QWidget, dialogs: Dialogs, db_path: Path,
     if not run_dialog(dialog) or dialog.chosen() is None:
         return None
     chosen = dialog.chosen()
-    close_database()
+    database.close()
     try:
         kept = restore(db_path, chosen)
     except UserError as exc:
         dialogs.error(parent, parent.tr("Восстановить из копии"), exc.message)
         return None
     finally:
-        reopen()
+        reopen(db_path)
     dialogs.info(parent, parent.tr("Восстановить из копии"),
                  parent.tr("База данных восстановлена из копии {copy}. Прежний файл сохранён: {kept}")
                  .format(copy=chosen.name, kept=kept))

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import __version__
 from desktop.ui.changes import Changes
 from desktop.ui.dialogs import Dialogs
 from desktop.ui.pages import NAV_KEY_ROLE, PAGES, dropped_file, key_sequences
@@ -41,17 +40,6 @@ if TYPE_CHECKING:
     from desktop.ui.freshness import Freshness
     from desktop.ui.reports.reminders import RemindersPanel
     from desktop.ui.views.base import Page
-
-
-ABOUT_TEXT = (
-    "<h3>«Дорожная карта» {version}</h3>"
-    "<p>Ведение дорожных карт поддержки школ с низкими образовательными "
-    "результатами (ШНОР, проект «500+»): школы, мероприятия, сроки, приказы, "
-    "выгрузки в Excel и PDF.</p>"
-    "<p>Работает без интернета. Данные хранятся в файле:<br><code>{path}</code></p>"
-    "<p>Резервные копии: <code>{backups}</code><br>Журнал программы: <code>{log}</code></p>"
-    "<p>Шрифты Liberation распространяются по лицензии SIL OFL 1.1.</p>"
-)
 
 
 class MainWindow(QMainWindow):
@@ -443,33 +431,18 @@ class MainWindow(QMainWindow):
 
     def restore_from_copy(self) -> Path | None:
         """File → «Восстановить из копии…»: pick a copy from the list and put it in place."""
-        if self.database is not None and self.database.is_server:
-            from desktop.ui.backup_dialogs import refuse_server_restore
-
-            refuse_server_restore(self, self.dialogs, self.database.address)
-            return None
-        if self.database is None or self.database.read_only:
-            self.dialogs.info(self, self.tr("Восстановить из копии"),
-                              self.tr("Файл открыт только для чтения."))
+        if self.database is None:
             return None
         from desktop.models.database import open_database
         from desktop.ui.backup_dialogs import restore_from_copy
 
-        database = self.database
-
-        def reopen() -> None:
+        def reopen(path: Path) -> None:
             self.undo_stack.clear()  # the commands refer to records of the replaced file
-            self.attach_database(open_database(database.path, create=False))
+            self.attach_database(open_database(path, create=False))
 
-        return restore_from_copy(self, self.dialogs, database.path, self.run_dialog,
-                                 database.close, reopen)
+        return restore_from_copy(self, self.dialogs, self.database, self.run_dialog, reopen)
 
     def show_about(self) -> None:
-        from desktop.logs import log_path
-        from desktop.paths import backups_dir
+        from desktop.ui.about import about_text
 
-        path = self.database.path if self.database else None
-        self.dialogs.info(self, self.tr("О программе"),
-                          ABOUT_TEXT.format(version=__version__, path=path or "—",
-                                            backups=backups_dir(path) if path else "—",
-                                            log=log_path()))
+        self.dialogs.info(self, self.tr("О программе"), about_text(self.database))
