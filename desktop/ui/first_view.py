@@ -54,16 +54,18 @@ class FirstViewSource:
     def roadmaps(self) -> list[dict[str, Any]]:
         return self._summaries
 
+    def _shows(self, roadmap_id: int) -> bool:
+        return self._roadmap is not None and self._roadmap.roadmap_id == roadmap_id
+
     def roadmap_data(self, roadmap_id: int, today: dt.date) -> RoadmapData | None:
-        roadmap = self._roadmap
-        return roadmap if roadmap is not None and roadmap.roadmap_id == roadmap_id else None
+        return self._roadmap if self._shows(roadmap_id) else None
 
     def item_nodes(self, columns: tuple[Column, ...], today: dt.date,
                    ids: list[int]) -> list[Node]:
         return []  # no edits before the database is open
 
     def monitoring_points(self, roadmap_id: int) -> list[tuple[dt.date, str]]:
-        return self._points if self.roadmap_data(roadmap_id, dt.date.min) else []
+        return self._points if self._shows(roadmap_id) else []
 
     def executor_names(self) -> list[str]:
         return self._names

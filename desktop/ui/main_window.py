@@ -108,13 +108,8 @@ class MainWindow(QMainWindow):
         database is open: shown as it will be, taking no input until :meth:`attach_database`."""
         from desktop.ui.first_view import InputGate
 
-        self.source = source  # type: ignore[assignment]
         self._gate = InputGate(self)
-        if source.authority_name():
-            self.setWindowTitle(self.tr("Дорожная карта — {name}").format(
-                name=source.authority_name()))
-        self._loaded.clear()
-        self._on_nav(self.nav.currentRow())
+        self._show_source(source, source.authority_name())  # type: ignore[arg-type]
 
     def end_first_view(self) -> None:
         """Take input again (the database is open, or opening it failed)."""
@@ -129,19 +124,25 @@ class MainWindow(QMainWindow):
 
         self.end_first_view()
         self.database = database
-        self.source = DataSource(database)
         if self.exports is None:
             self.exports = ExportActions(self)
-        for page in self.pages.values():
-            page.source = self.source
-        self.setWindowTitle(self.tr("Дорожная карта — {name}").format(
-            name=self.source.authority_name() or database.path.name))
         self.statusBar().showMessage(self.tr("База данных: {path}").format(path=database.location))
-        self._loaded.clear()
-        self._on_nav(self.nav.currentRow())
+        source = DataSource(database)
+        self._show_source(source, source.authority_name() or database.path.name)
         self._show_database_state(database)
         self._watch_others(database)
         QTimer.singleShot(300, self.show_reminders)  # after the first page is shown
+
+    def _show_source(self, source: DataSource, name: str) -> None:
+        """Every page reads from ``source`` (the current one at once); the title names the
+        authority (or the file)."""
+        self.source = source
+        for page in self.pages.values():
+            page.source = source
+        if name:
+            self.setWindowTitle(self.tr("Дорожная карта — {name}").format(name=name))
+        self._loaded.clear()
+        self._on_nav(self.nav.currentRow())
 
     def _edit_failed(self, message: str) -> None:
         """An undo or redo from the history was refused (another user's newer change): said
