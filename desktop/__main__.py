@@ -5,23 +5,27 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-#: the window's options that take a value (``--db PATH``): that value is not a sub-command
-GUI_OPTIONS_WITH_VALUE = ("--db", "--screenshot", "--view")
+from desktop.window_args import OPTIONS_WITH_VALUE, is_opened_file
 
 
 def wants_cli(args: Sequence[str]) -> bool:
-    """A sub-command is named (any word that is not a window option's value), or help."""
+    """A sub-command is named (any word that is not a window option's value nor a file the
+    window opens), or help."""
     if list(args) in (["-h"], ["--help"]):
         return True
     previous = None
     for word in args:
-        if not word.startswith("-") and previous not in GUI_OPTIONS_WITH_VALUE:
+        if (not word.startswith("-") and previous not in OPTIONS_WITH_VALUE
+                and not is_opened_file(word)):
             return True
         previous = word
     return False
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from desktop.console import configure_streams
+
+    configure_streams()  # Russian on any console, pipe or redirected file (Windows too)
     args = list(sys.argv[1:] if argv is None else argv)
     if wants_cli(args):
         from desktop.cli import run
