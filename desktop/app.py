@@ -1,6 +1,7 @@
 """The window's start-up: QApplication, the database (first start, demo, lock), the main window.
 
-``python -m desktop [--db PATH | --demo] [--screenshot FILE.png [--view NAME]]``.
+``python -m desktop [--db PATH | --demo] [--screenshot FILE.png [--view NAME]] [FILE]``
+(the arguments in :mod:`desktop.window_args`; FILE is imported once the database is open).
 With ``--screenshot`` the window is rendered at 1366×768 on the named view,
 saved as PNG, and the program exits (used by tests and the README).
 
@@ -38,24 +39,14 @@ if TYPE_CHECKING:
     from desktop.ui.dialogs import Dialogs
     from desktop.ui.main_window import MainWindow
 
-VIEWS = ("roadmaps", "schools", "directories", "orders", "reports", "checklist")
 SCREEN_SIZE = (1366, 768)
 EXIT_ERROR = 2
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    from desktop.argparse_ru import RussianArgumentParser
+    from desktop.window_args import parse
 
-    parser = RussianArgumentParser(prog="python -m desktop",
-                                   description="«Дорожная карта» — окно программы")
-    parser.add_argument("--db", metavar="PATH", help="файл базы данных или база на сервере "
-                        "PostgreSQL: postgresql+psycopg://пользователь@сервер/база")
-    parser.add_argument("--demo", action="store_true",
-                        help="открыть демонстрационную базу (создаётся при первом запуске)")
-    parser.add_argument("--screenshot", metavar="FILE.png", help="сохранить снимок окна и выйти")
-    parser.add_argument("--view", choices=VIEWS, default="roadmaps", help="раздел для снимка")
-    parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
-    return parser.parse_args(list(argv))
+    return parse(argv)
 
 
 def open_or_create_demo(path: Path) -> Database:
@@ -388,6 +379,8 @@ def main(argv: Sequence[str]) -> int:
             print_heavy_modules("loaded-at-database-open")
             app.quit()
             return
+        if args.file:  # a file opened with the program (a .dkp double-clicked in Explorer)
+            QTimer.singleShot(0, lambda: window.import_file(Path(args.file)))
         if not database.read_only and not database.is_server:  # a server backs itself up
             QTimer.singleShot(2000, lambda: backup_in_background(database, window))
 

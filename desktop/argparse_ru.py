@@ -56,6 +56,15 @@ class RussianHelpFormatter(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, prefix if prefix is not None else "Использование: ")
 
 
+class RussianRawEpilogFormatter(RussianHelpFormatter):
+    """Russian help whose epilog keeps its own lines (the window's options, already laid out)."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text:
+            return "".join(indent + line + "\n" for line in text.splitlines())
+        return super()._fill_text(text, width, indent)
+
+
 class RussianArgumentParser(argparse.ArgumentParser):
     """An ``ArgumentParser`` whose help and usage errors are Russian; errors exit with code 2."""
 

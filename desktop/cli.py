@@ -1,4 +1,4 @@
-"""The command line: ``python -m desktop SUBCOMMAND``.
+"""The command line: ``dorozhnaya-karta SUBCOMMAND`` (``python -m desktop SUBCOMMAND``).
 
 Each sub-command lives in its own module under :mod:`desktop.commands` with a
 ``register(subparsers)`` function that adds its parser and sets ``func`` (a
@@ -21,7 +21,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop import commands
-from desktop.argparse_ru import RussianArgumentParser
+from desktop.argparse_ru import RussianArgumentParser, RussianRawEpilogFormatter
 from desktop.errors import UserError
 
 EXIT_OK = 0
@@ -47,9 +47,13 @@ def command_modules() -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from desktop.window_args import program_name, window_help
+
     parser = RussianArgumentParser(
-        prog="python -m desktop",
+        prog=program_name(),
         description="«Дорожная карта» — командная строка. Без подкоманды запускает окно.",
+        epilog=window_help(),
+        formatter_class=RussianRawEpilogFormatter,
     )
     sub = parser.add_subparsers(dest="command", metavar="КОМАНДА", parser_class=RussianArgumentParser)
     for name in command_modules():

@@ -21,6 +21,14 @@ def is_frozen() -> bool:
     return bool(getattr(sys, "frozen", False)) and hasattr(sys, "_MEIPASS")
 
 
+def program_name() -> str:
+    """How the user starts the program, for messages and help: ``dorozhnaya-karta`` (or
+    ``dorozhnaya-karta-cli`` on Windows) when built, ``python -m desktop`` from a checkout."""
+    if is_frozen():
+        return Path(sys.executable).stem
+    return "python -m desktop"
+
+
 def bundle_root() -> Path:
     """The folder holding ``desktop/`` and ``resources/``: the checkout or the bundle."""
     if is_frozen():

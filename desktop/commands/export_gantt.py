@@ -12,6 +12,7 @@ from pathlib import Path
 from desktop.cli import add_db_argument
 from desktop.commands.common import open_db_from_args
 from desktop.errors import UserError
+from desktop.paths import program_name
 
 FORMATS = (".pdf", ".png")
 
@@ -20,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("gantt", help="график (диаграмма Ганта) дорожной карты в PDF или PNG")
     add_db_argument(parser)
     parser.add_argument("--roadmap", type=int, required=True, metavar="ID",
-                        help="номер дорожной карты (см. «python -m desktop list»)")
+                        help=f"номер дорожной карты (см. «{program_name()} list»)")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf|.png",
                         help="файл, в который записать график (.pdf или .png)")
     parser.add_argument("--paper", choices=("A4", "A3"), default="A4",

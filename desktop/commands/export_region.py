@@ -11,6 +11,7 @@ from desktop.commands.common import open_db_from_args
 from desktop.commands.export_report import parse_day
 from desktop.errors import UserError
 from desktop.export.region_report import write_region_pdf, write_region_xlsx
+from desktop.paths import program_name
 from desktop.services.region import region_overview
 
 WRITERS = {".pdf": write_region_pdf, ".xlsx": write_region_xlsx}
@@ -38,6 +39,6 @@ def run(args: argparse.Namespace) -> int:
         database.close()
     if not districts:
         raise UserError("В базе нет импортированных районов: сначала импортируйте их пакеты "
-                        "(python -m desktop import ФАЙЛ.dkp)")
+                        f"({program_name()} import ФАЙЛ.dkp)")
     print(writer(districts, day, args.output))
     return 0

@@ -12,6 +12,7 @@ from desktop.commands.common import open_db_from_args
 from desktop.errors import UserError
 from desktop.export.report_pdf import write_report_pdf
 from desktop.export.report_xlsx import write_report_xlsx
+from desktop.paths import program_name
 from desktop.services.report import build_report
 
 WRITERS = {".pdf": write_report_pdf, ".xlsx": write_report_xlsx}
@@ -33,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("report", help="отчёт об исполнении на дату (PDF или Excel)")
     add_db_argument(parser)
     parser.add_argument("--roadmap", type=int, required=True, metavar="ID",
-                        help="номер дорожной карты (см. «python -m desktop list»)")
+                        help=f"номер дорожной карты (см. «{program_name()} list»)")
     parser.add_argument("--date", metavar="ГГГГ-ММ-ДД", help="дата отчёта (по умолчанию сегодня)")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf|FILE.xlsx",
                         help="файл отчёта: .pdf или .xlsx")

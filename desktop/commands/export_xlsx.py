@@ -9,6 +9,7 @@ from pathlib import Path
 from desktop.cli import add_db_argument
 from desktop.commands.common import open_db_from_args
 from desktop.export.xlsx import export_roadmap_xlsx
+from desktop.paths import program_name
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -16,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                          "по школам, график)")
     add_db_argument(parser)
     parser.add_argument("--roadmap", type=int, required=True, metavar="ID",
-                        help="номер дорожной карты (см. «python -m desktop list»)")
+                        help=f"номер дорожной карты (см. «{program_name()} list»)")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx",
                         help="файл, в который записать таблицу")
     parser.set_defaults(func=run)

@@ -52,7 +52,7 @@ from desktop.models.damage import (
 )
 from desktop.models.revision import SCHEMA_HEAD
 from desktop.models.schools import seed_risk_factors
-from desktop.paths import backups_dir, migrations_dir, read_only_uri
+from desktop.paths import backups_dir, migrations_dir, program_name, read_only_uri
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -96,7 +96,7 @@ class DamagedDatabase(UserError):
             advice = (f"Последняя исправная резервная копия — от {newest_copy.label} "
                       f"(мероприятий: {newest_copy.items}): {newest_copy.path}. "
                       f"Восстановите её в окне программы или командой "
-                      f"«python -m desktop restore --db {path} {newest_copy.path}»")
+                      f"«{program_name()} restore --db \"{path}\" \"{newest_copy.path}\"»")
         else:
             advice = f"Исправных резервных копий в папке {backups_dir(path)} не найдено"
         super().__init__(what + advice + "; повреждённый файл не изменён")

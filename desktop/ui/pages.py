@@ -56,7 +56,7 @@ def key_sequences(shortcut: QKeySequence | QKeySequence.StandardKey | str) -> li
 
 
 def dropped_file(mime: QMimeData) -> Path | None:
-    """The one local Word/Excel file being dropped, if that is what it is."""
+    """The one local Word/Excel roadmap or .dkp package being dropped, if that is what it is."""
     from desktop.ui.importing.flow import SUFFIXES
 
     urls = mime.urls() if mime.hasUrls() else []

@@ -18,6 +18,7 @@ from desktop.models.versions import RecordKey, roadmap_keys
 from desktop.ui.background import run_with_progress
 from desktop.ui.commands import CommittingCommand, push
 from desktop.ui.importing.dialog import ImportDialog
+from desktop.window_args import OPENED_SUFFIXES
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -26,9 +27,10 @@ if TYPE_CHECKING:
     from desktop.ui.changes import Changes
     from desktop.ui.dialogs import Dialogs
 
-#: the files the window offers and accepts when dropped
-SUFFIXES = (".docx", ".doc", ".odt", ".rtf", ".xlsx", ".xls", ".ods")
-FILE_FILTER = "Документы Word и Excel (*.docx *.doc *.odt *.rtf *.xlsx *.xls *.ods)"
+#: what File → Import offers and the window accepts when dropped: roadmaps and packages
+SUFFIXES = OPENED_SUFFIXES
+FILE_FILTER = ("Дорожные карты Word и Excel, пакеты районов ("
+               + " ".join(f"*{suffix}" for suffix in OPENED_SUFFIXES) + ")")
 
 
 class ImportCommand(CommittingCommand):
