@@ -40,10 +40,15 @@ KEPT_PLUGIN_DIRS = {
 #: Plugins dropped inside a kept folder: Wayland, framebuffer, VNC and EGL-on-KMS
 #: platforms (the window runs on X11, XWayland or Windows), GTK theme (would need GTK),
 #: the virtual keyboard (needs QtQuick), image formats the program never reads.
+#: On Windows: Direct2D, an experimental platform plugin chosen only with -platform direct2d.
 DROPPED_PLUGINS = re.compile(
     r"(qwayland|qeglfs|qlinuxfb|qminimalegl|qvnc|qvkkhrdisplay|qgtk3|qtvirtualkeyboard"
-    r"|qwebp|qtiff|qicns|qtga|qwbmp|qpdf)[^/]*$"
+    r"|qwebp|qtiff|qicns|qtga|qwbmp|qpdf|qdirect2d)[^/]*$"
 )
+#: Windows wheels' extras the window never loads: Mesa's software OpenGL (20 MB; Qt falls
+#: back to it only for OpenGL content, and the window paints with the raster engine) and
+#: the Direct3D shader compiler (Qt Quick's).
+DROPPED_WINDOWS_FILES = re.compile(r"^(opengl32sw|d3dcompiler_\d+)\.dll$", re.IGNORECASE)
 #: Qt libraries only the dropped plugins and modules use.
 DROPPED_QT_LIBS = re.compile(
     r"Qt6(Wayland|Wl|Qml|Quick|Network|OpenGL|EglFs|Pdf|VirtualKeyboard|Designer|Help|Sql|Test"
@@ -68,9 +73,10 @@ KEPT_BABEL_LOCALES = re.compile(r"^(root|ru|ru_RU)$")
 #: holidays' translations: only the Russian calendar's names are shown.
 HOLIDAYS_LOCALE = re.compile(r"^holidays/locale/")
 KEPT_HOLIDAYS_LOCALE = re.compile(r"^holidays/locale/[^/]+/LC_MESSAGES/RU\.mo$")
-#: Qt translations: the Russian ones only.
 QT_TRANSLATION = re.compile(r"^PySide6/(Qt/)?translations/")  # Linux wheels / Windows wheels
-KEPT_QT_TRANSLATION = re.compile(r"_ru\.qm$")
+#: Qt translations: the Russian ones of the modules shipped (qt_ru.qm gathers qtbase_ru.qm;
+#: Qt Help's is not needed).
+KEPT_QT_TRANSLATION = re.compile(r"(^|/)qt(base)?_ru\.qm$")
 
 
 def _norm(dest: str) -> str:
@@ -92,7 +98,8 @@ def keep_binary(dest: str, source: str = "") -> bool:
         r"^PySide6/plugins/([^/]+)/", path)
     if plugin:
         return plugin.group(1) in KEPT_PLUGIN_DIRS and not DROPPED_PLUGINS.search(path)
-    return not DROPPED_QT_LIBS.search(path.rsplit("/", 1)[-1])
+    name = path.rsplit("/", 1)[-1]
+    return not DROPPED_QT_LIBS.search(name) and not DROPPED_WINDOWS_FILES.match(name)
 
 
 def keep_data(dest: str) -> bool:
