@@ -1,4 +1,5 @@
 # «Дорожная карта»: make run · make test · make bench · make build · make deb · make test-bundle
+#                  make windows · make test-windows
 # Each target creates .venv when missing and installs the project into it.
 # As root on Debian/Ubuntu, the system packages Qt needs offscreen and the
 # tools the tests use (poppler, LibreOffice, Xvfb, PostgreSQL) are installed with apt-get.
@@ -15,8 +16,12 @@ APT_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 l
 	xvfb xauth qpdf desktop-file-utils postgresql postgresql-common
 # tools for `make deb` (dpkg-shlibdeps checks the Depends line, lintian checks the package)
 DEB_TOOLS := dpkg-dev lintian file patchelf
+# tools for `make windows` (Wine runs the Windows Python and PyInstaller, NSIS makes the
+# installer) and `make test-windows` (a Russian locale: Wine's ANSI code page is then cp1251)
+WINDOWS_TOOLS := wine64 wine nsis unzip locales
 
-.PHONY: run test bench build deb test-bundle lint screenshots system-deps clean-venv
+.PHONY: run test bench build deb test-bundle windows test-windows lint screenshots system-deps \
+	clean-venv
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +65,17 @@ deb: build
 # slow: builds, then runs the bundle and the unpacked .deb without Python (not in `make test`)
 test-bundle: deb
 	$(PY) scripts/smoke_bundle.py
+
+# dist/windows/dorozhnaya-karta/ and dist/windows/DorozhnayaKarta-Setup-VERSION.exe, built here
+# under Wine (packaging/windows/build.sh; downloads pinned and cached in .cache/windows/)
+windows: system-deps $(STAMP)
+	@bash scripts/system-deps.sh $(WINDOWS_TOOLS)
+	PYTHON=$(PY) bash packaging/windows/build.sh
+
+# slow: the Windows bundle under Wine, then the installer in a fresh prefix (not in `make test`)
+test-windows: windows
+	@bash scripts/ensure-locale.sh ru_RU.UTF-8
+	$(PY) scripts/smoke_bundle.py --windows
 
 clean-venv:
 	rm -rf $(VENV)
