@@ -15,7 +15,8 @@ APT_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 l
 	libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 poppler-utils libreoffice-calc libreoffice-writer fonts-liberation2 \
 	xvfb xauth qpdf desktop-file-utils postgresql postgresql-common
 # tools for `make deb` (dpkg-shlibdeps checks the Depends line, lintian checks the package)
-DEB_TOOLS := dpkg-dev lintian file patchelf
+# and `make test-bundle` (mmdebstrap: clean Debian 12 and 13 roots to install the .deb in)
+DEB_TOOLS := dpkg-dev lintian file patchelf mmdebstrap
 # tools for `make windows` (Wine runs the Windows Python and PyInstaller, NSIS makes the
 # installer) and `make test-windows` (a Russian locale: Wine's ANSI code page is then cp1251)
 WINDOWS_TOOLS := wine64 wine nsis unzip locales
@@ -62,9 +63,11 @@ deb: build
 	@bash scripts/system-deps.sh $(DEB_TOOLS)
 	bash packaging/build-deb.sh
 
-# slow: builds, then runs the bundle and the unpacked .deb without Python (not in `make test`)
+# slow: builds, then runs the bundle and the unpacked .deb without Python, then installs the
+# .deb in clean Debian 12 and 13 roots (not in `make test`)
 test-bundle: deb
 	$(PY) scripts/smoke_bundle.py
+	PYTHON=$(PY) bash scripts/test-deb-install.sh bookworm trixie
 
 # dist/windows/dorozhnaya-karta/ and dist/windows/DorozhnayaKarta-Setup-VERSION.exe, built here
 # under Wine (packaging/windows/build.sh; downloads pinned and cached in .cache/windows/)

@@ -15,8 +15,9 @@
 
 Unicode true
 Target amd64-unicode          ; a 64-bit installer: the program is 64-bit, and Wine's wine64 runs it
-SetCompressor /SOLID lzma
-SetCompressorDictSize 64
+; not /SOLID: a solid installer unpacks all its data before the first page, behind NSIS's
+; own English «Please wait while Setup is loading…» (it costs ~4 MB to leave solid out)
+SetCompressor lzma
 ManifestDPIAware true
 
 !ifndef VERSION | BUNDLE | ICON | OUTFILE
@@ -32,7 +33,7 @@ ManifestDPIAware true
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP_ID}"
 !define PROGID "${APP_ID}.Package"
 
-Name "${APP_NAME}"
+Name "«${APP_NAME}»"  ; quoted: NSIS puts it after «Установка», «мастер установки»…
 OutFile "${OUTFILE}"
 BrandingText "${APP_NAME} ${VERSION}"
 VIProductVersion "${VERSION}.0"
@@ -66,6 +67,7 @@ VIAddVersionKey /LANG=1049 "LegalCopyright" "${PUBLISHER}"
 !define MUI_ICON "${ICON}"
 !define MUI_UNICON "${ICON}"
 !define MUI_ABORTWARNING
+!define MUI_COMPONENTSPAGE_SMALLDESC  ; the description under the list: the names fit
 !define MUI_WELCOMEPAGE_TEXT "Программа поможет вести дорожные карты поддержки школ с низкими образовательными результатами: мероприятия и сроки, чек-листы, приказы и таблицы для региона.$\r$\n$\r$\nДанные (база, резервные копии) хранятся отдельно от программы, в папке пользователя, и сохраняются при обновлении и удалении программы.$\r$\n$\r$\n$_CLICK"
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${APP_EXE}"
 !define MUI_FINISHPAGE_RUN_TEXT "Запустить «${APP_NAME}»"
@@ -83,7 +85,7 @@ VIAddVersionKey /LANG=1049 "LegalCopyright" "${PUBLISHER}"
 !insertmacro MUI_LANGUAGE "Russian"
 
 ; ---- install -------------------------------------------------------------------------------
-Section "Программа «${APP_NAME}»" SecProgram
+Section "Программа" SecProgram
   SectionIn RO
   SetOutPath "$INSTDIR"
   ; an upgrade: the previous version's files go first (data is not here)
