@@ -37,6 +37,7 @@ from smoke_platforms import (
     Failed,
     LinuxProgram,
     Program,
+    WindowsProgram,
     check,
     check_libraries,
     unpack_deb,
@@ -106,6 +107,11 @@ def smoke(program: Program, work: Path) -> None:
     listing = program.run(["list", "--db", db]).stdout
     check("Муниципальная дорожная карта" in listing and "мероприятий: 39" in listing,
           f"list: нет демо-карты по-русски: {listing[:300]!r}")
+    if isinstance(program, WindowsProgram):
+        # a Western Windows: the pipe's code page (cp1252) has no Cyrillic, UTF-8 is written
+        western = program.run(["list", "--db", db], env={"LC_ALL": "C.UTF-8"},
+                              encoding="utf-8").stdout
+        check("мероприятий: 39" in western, f"list в западной Windows: {western[:200]!r}")
 
     export_roadmap(program, work, db)
     import_word(program, work)

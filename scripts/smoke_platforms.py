@@ -58,16 +58,19 @@ class Program:
         raise NotImplementedError
 
     def run(self, args: list[str | Path], expect: int = 0, window: bool = False,
-            timeout: int = 240, env: dict[str, str] | None = None) -> Result:
-        """Run with ``args`` (paths converted), expecting exit code ``expect``."""
+            timeout: int = 240, env: dict[str, str] | None = None,
+            encoding: str | None = None) -> Result:
+        """Run with ``args`` (paths converted), expecting exit code ``expect``; the output
+        read in ``encoding`` (by default what the program writes to a pipe there)."""
+        encoding = encoding or self.pipe_encoding
         words = [self.arg(a) if isinstance(a, Path) else a for a in args]
         program = self.window if window else self.cli
         completed = subprocess.run(
             self.command(program, words), env={**self.environment(), **(env or {})},
             cwd=self.home, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
         result = Result(completed.returncode,
-                        completed.stdout.decode(self.pipe_encoding, errors="replace"),
-                        completed.stderr.decode(self.pipe_encoding, errors="replace"))
+                        completed.stdout.decode(encoding, errors="replace"),
+                        completed.stderr.decode(encoding, errors="replace"))
         check(result.code == expect,
               f"{program.name} {' '.join(words)} → код {result.code} (ждали {expect}): "
               f"{(result.stderr or result.stdout)[-800:]}")

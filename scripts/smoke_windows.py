@@ -17,7 +17,6 @@ import subprocess
 from pathlib import Path
 
 from smoke_platforms import (
-    Failed,
     WindowsProgram,
     check,
     new_wine_prefix,
@@ -123,5 +122,3 @@ def install_run_upgrade_uninstall(prefix: Path, setup: Path, mode: str, home: Pa
           f"/{mode}: после удаления осталась запись в «Программы и компоненты»")
     check(data.is_file(), f"/{mode}: удаление стёрло данные пользователя {data}")
 
-
-__all__ = ["Failed", "installer_round", "windows_bundle"]

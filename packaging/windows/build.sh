@@ -119,6 +119,7 @@ installer() {
   rm -f "$OUT"/DorozhnayaKarta-Setup-*.exe
   makensis -V2 -INPUTCHARSET UTF8 -DVERSION="$VERSION" -DBUNDLE="$OUT/dorozhnaya-karta" \
     -DICON="$ROOT/resources/icons/dorozhnaya-karta.ico" \
+    -DWELCOME="$ROOT/resources/icons/installer-welcome.bmp" \
     -DOUTFILE="$OUT/DorozhnayaKarta-Setup-$VERSION.exe" "$HERE/installer.nsi"
 }
 

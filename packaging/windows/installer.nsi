@@ -1,7 +1,9 @@
 ; The Windows installer of «Дорожная карта» (NSIS 3, `make windows` → packaging/windows/build.sh).
 ;
 ; makensis -INPUTCHARSET UTF8 -DVERSION=0.1.0 -DBUNDLE=dist\windows\dorozhnaya-karta
-;          -DICON=resources\icons\dorozhnaya-karta.ico -DOUTFILE=…\DorozhnayaKarta-Setup-0.1.0.exe
+;          -DICON=resources\icons\dorozhnaya-karta.ico
+;          -DWELCOME=resources\icons\installer-welcome.bmp (scripts/render_icons.py draws it)
+;          -DOUTFILE=…\DorozhnayaKarta-Setup-0.1.0.exe
 ;
 ; - Without administrator rights it installs for the current user into
 ;   %LOCALAPPDATA%\Programs\Дорожная карта; run as administrator it offers all users
@@ -20,8 +22,8 @@ Target amd64-unicode          ; a 64-bit installer: the program is 64-bit, and W
 SetCompressor lzma
 ManifestDPIAware true
 
-!ifndef VERSION | BUNDLE | ICON | OUTFILE
-  !error "Нужны -DVERSION, -DBUNDLE, -DICON и -DOUTFILE (см. packaging/windows/build.sh)"
+!ifndef VERSION | BUNDLE | ICON | WELCOME | OUTFILE
+  !error "Нужны -DVERSION, -DBUNDLE, -DICON, -DWELCOME и -DOUTFILE (см. packaging/windows/build.sh)"
 !endif
 
 !define APP_NAME "Дорожная карта"
@@ -66,6 +68,7 @@ VIAddVersionKey /LANG=1049 "LegalCopyright" "${PUBLISHER}"
 ; ---- pages ---------------------------------------------------------------------------------
 !define MUI_ICON "${ICON}"
 !define MUI_UNICON "${ICON}"
+!define MUI_WELCOMEFINISHPAGE_BITMAP "${WELCOME}"
 !define MUI_ABORTWARNING
 !define MUI_COMPONENTSPAGE_SMALLDESC  ; the description under the list: the names fit
 !define MUI_WELCOMEPAGE_TEXT "Программа поможет вести дорожные карты поддержки школ с низкими образовательными результатами: мероприятия и сроки, чек-листы, приказы и таблицы для региона.$\r$\n$\r$\nДанные (база, резервные копии) хранятся отдельно от программы, в папке пользователя, и сохраняются при обновлении и удалении программы.$\r$\n$\r$\n$_CLICK"
