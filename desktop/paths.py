@@ -7,6 +7,7 @@ PyInstaller bundle (``sys._MEIPASS``); ``build.spec`` mirrors it with ``datas=``
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -69,9 +70,30 @@ def is_server_url(value: str | Path | None) -> bool:
     return isinstance(value, str) and value.startswith(("postgresql:", "postgresql+", "postgres:"))
 
 
+#: «scheme://…» or «scheme:…» of an address (two letters at least: «C:\\…» is a Windows path)
+ADDRESS_SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]+):(//)?")
+SUPPORTED_ADDRESSES = ("путь к файлу базы (например, roadmaps.db) или адрес сервера PostgreSQL "
+                       "postgresql://пользователь@сервер/база (также postgresql+psycopg://…)")
+
+
+def check_address(value: str) -> None:
+    """Refuse an address of a kind the program cannot open (``mysql://x``), rather than take
+    it for a file name and create a folder «mysql:» beside the user's files."""
+    match = ADDRESS_SCHEME.match(value)
+    if match and not is_server_url(value) and (match.group(2) or "://" in value):
+        from desktop.errors import UserError
+
+        raise UserError(f"Адрес базы данных «{value}» не поддерживается "
+                        f"(«{match.group('scheme')}:»). Укажите {SUPPORTED_ADDRESSES}")
+
+
 def resolve_db(cli_value: str | None) -> Path | str:
     """``--db`` as given: a file path, or a PostgreSQL URL kept as text (``Path`` would
-    fold its ``//``); the environment variable and the default as in :func:`resolve_db_path`."""
+    fold its ``//``); the environment variable and the default as in :func:`resolve_db_path`.
+    Any other kind of address is refused (:func:`check_address`)."""
+    given = cli_value or os.environ.get(DB_ENV_VAR)
+    if given:
+        check_address(given)
     if is_server_url(cli_value):
         return str(cli_value)
     if not cli_value and is_server_url(os.environ.get(DB_ENV_VAR)):
