@@ -37,6 +37,7 @@ from desktop.models.backups import (
     DAILY_BACKUPS_KEPT,
     BackupFailed,
     CopyInfo,
+    DatabaseLocked,
     backup_database,
     daily_backup,
     newest_sound_copy,
@@ -74,15 +75,6 @@ __all__ = [
 ]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-class DatabaseLocked(UserError):
-    """Another program holds the file's lock; nothing was read or changed."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(
-            f"База данных занята другой программой (она сейчас записывает в файл): {path}. "
-            "Закройте ту программу или подождите и попробуйте снова; файл не изменён")
 
 
 class DamagedDatabase(UserError):
