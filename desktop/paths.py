@@ -128,7 +128,29 @@ def demo_db_path() -> Path:
     return bundle_root() / "demo" / "demo.db"
 
 
+def on_read_only_media(path: Path | str) -> bool:
+    """The file lies on a file system mounted read-only (a CD, a write-protected stick, a
+    read-only network share); where that cannot be asked (Windows), its folder cannot be
+    written."""
+    folder = Path(path).resolve().parent
+    statvfs = getattr(os, "statvfs", None)
+    if statvfs is not None:
+        try:
+            return bool(statvfs(folder).f_flag & os.ST_RDONLY)
+        except OSError:
+            return False
+    return not os.access(folder, os.W_OK)
+
+
+def read_only_query(path: Path | str) -> dict[str, str]:
+    """SQLite URI parameters of a read-only open. On read-only media the file is also
+    ``immutable``: SQLite then needs no lock and no ``-shm`` beside it, which it could not
+    create there («unable to open database file» looked like a damaged file)."""
+    return {"mode": "ro", **({"immutable": "1"} if on_read_only_media(path) else {})}
+
+
 def read_only_uri(path: Path | str) -> str:
     """``sqlite3.connect(read_only_uri(path), uri=True)`` opens the file read-only. The path
     is percent-encoded: a folder named «100%», «№ 5 #1» or «?» stays part of the name."""
-    return f"{Path(path).resolve().as_uri()}?mode=ro"
+    query = "&".join(f"{key}={value}" for key, value in read_only_query(path).items())
+    return f"{Path(path).resolve().as_uri()}?{query}"

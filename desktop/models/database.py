@@ -53,7 +53,13 @@ from desktop.models.damage import (
 )
 from desktop.models.revision import SCHEMA_HEAD
 from desktop.models.schools import seed_risk_factors
-from desktop.paths import backups_dir, migrations_dir, program_name, read_only_uri
+from desktop.paths import (
+    backups_dir,
+    migrations_dir,
+    on_read_only_media,
+    program_name,
+    read_only_uri,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -125,6 +131,8 @@ class Database:
     damaged: list[DamagedValue] = field(default_factory=list)
     #: items freed from a parent cycle on opening (made top-level items)
     freed_from_cycles: list[int] = field(default_factory=list)
+    #: on read-only media with a non-empty ``-wal`` beside it: its last changes are not seen
+    unread_journal: bool = False
     #: per thread: inside :meth:`writing`, sessions begin IMMEDIATE
     _mode: threading.local = field(default_factory=threading.local, repr=False)
     #: the server's address (``postgresql+psycopg://…``) when the database is on PostgreSQL
@@ -198,6 +206,10 @@ class Database:
                          f"уровня: {ids}")
         if self.read_only:
             lines.append("файл открыт только для чтения")
+        if self.unread_journal:
+            lines.append(f"последние изменения из журнала {self.path.name}-wal не видны: "
+                         "носитель только для чтения; скопируйте файл вместе с журналом на "
+                         "диск и откройте копию")
         return lines
 
 
@@ -376,6 +388,8 @@ def _open_read_only(path: Path) -> Database:
     engine = make_engine(path, read_only=True)
     database = Database(path=path, engine=engine, session_factory=make_session_factory(engine),
                         read_only=True)
+    wal = path.with_name(path.name + "-wal")
+    database.unread_journal = on_read_only_media(path) and wal.exists() and wal.stat().st_size > 0
     with engine.connect() as conn:
         database.damaged = scan_damaged_values(conn)
     return database
