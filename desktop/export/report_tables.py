@@ -35,6 +35,14 @@ def _dates(values: tuple[dt.date, ...]) -> str:
     return ", ".join(f"{d:%d.%m.%Y}" for d in values)
 
 
+#: what the done list prints for an item done without a date (counted from the period's start)
+NO_DATE = "дата не указана"
+
+
+def _done_day(line: Line) -> str:
+    return f"{line.done_date:%d.%m.%Y}" if line.done_date else NO_DATE
+
+
 def _shares(title: str, first: str, shares: list[Share], total: Share | None = None) -> ReportTable:
     rows: list[tuple[Value, ...]] = [(s.title, s.done, s.total, Pct(s.share)) for s in shares]
     if total is not None:
@@ -67,7 +75,7 @@ def report_tables(report: Report) -> list[ReportTable]:
         _shares("Исполнение по школам", "Школа", report.schools),
         _items("Выполненные мероприятия и подтверждающие документы", report.done,
                "Выполнено; документы",
-               lambda ln: "; ".join([f"{ln.done_date:%d.%m.%Y}", *ln.evidence])),
+               lambda ln: "; ".join([_done_day(ln), *ln.evidence])),
         _items(f"Не выполнено к {report.day:%d.%m.%Y} (срок наступил)", report.not_done,
                "Сроки", lambda ln: _dates(ln.due)),
         _items("Просрочено", report.overdue, "Последний срок", lambda ln: ln.due[-1]),
