@@ -24,11 +24,13 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select, update
 
+from desktop.export.report_pdf import write_report_pdf
 from desktop.export.report_xlsx import write_report_xlsx
 from desktop.export.xlsx import export_roadmap_xlsx
 from desktop.models import ChecklistRow, Item, Roadmap
 from desktop.services.report import build_report
 from tests.conftest import DEMO_TODAY
+from tests.test_export_pdf_support import run_tool
 
 JUNE = dt.date(2026, 6, 30)
 CLEARED = ("1.2", "1.3", "5.3", "2.3", "4.6")
@@ -131,6 +133,9 @@ def test_report_files_and_dashboard_agree(damaged, tmp_path: Path, qtbot) -> Non
     assert june[3] == 15  # «Выполнено к дате»
     done_rows = _sheet_rows(tmp_path / "о.xlsx", "Выполнено")
     assert any(r[0] == "1.2" and "дата не указана" in str(r[-1]) for r in done_rows)
+    pdf = write_report_pdf(report, tmp_path / "о.pdf")
+    text = " ".join(run_tool("pdftotext", str(pdf), "-").split())
+    assert "Выполнено 17 из 39 мероприятий (44 %)" in text
 
     window = MainWindow(database, dialogs=ScriptedDialogs())
     qtbot.addWidget(window)
