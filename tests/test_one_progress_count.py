@@ -89,6 +89,9 @@ def test_excel_progress_sheet_counts_by_hand(damaged, tmp_path: Path) -> None:
     first = _sheet_rows(path, "По школам")
     row = next(r for r in first if r[0] == "2.3")
     assert [v for v in row if isinstance(v, int)][-2:] == [6, 6]
+    # an undated done item is shown as done, and says its date is missing
+    item = next(r for r in rows if r[0] == "1.2")
+    assert (item[3], item[4]) == ("выполнено", "дата не указана")
 
 
 def test_report_counts_by_hand(damaged) -> None:
@@ -146,3 +149,30 @@ def test_report_files_and_dashboard_agree(damaged, tmp_path: Path, qtbot) -> Non
     assert [round(p["actual"] * 39) for p in points] == [15, 17]
     sections = [page.sections.model.record(n) for n in range(page.sections.model.rowCount())]
     assert [(r["done"], r["total"]) for r in sections] == SECTIONS_NOVEMBER
+
+
+def test_region_summary_and_reminders_agree(damaged, tmp_path: Path) -> None:
+    from desktop.export.package import write_package
+    from desktop.importers.package import read_package
+    from desktop.models.database import open_database
+    from desktop.services.region import region_overview
+    from desktop.services.region_import import import_package
+    from desktop.services.report import reminders
+
+    database, _roadmap_id = damaged
+    with database.write_session() as s:  # the damaged district sends its package
+        package = write_package(s, tmp_path / "район.dkp", now=dt.datetime(2026, 11, 22))
+        # a done item is never overdue nor due soon, with or without its date
+        numbers = {r["number"] for r in reminders(s, DEMO_TODAY, days=14)}
+        assert numbers and numbers.isdisjoint(CLEARED)  # overdue ones are listed, not these
+    region = open_database(tmp_path / "регион.db")
+    try:
+        with region.write_session() as s:
+            import_package(s, read_package(package), region.path)
+        with region.session() as s:
+            (district,) = region_overview(s, DEMO_TODAY)
+            (roadmap,) = district.roadmaps
+            assert (roadmap.overall.done, roadmap.overall.total) == (17, 39)
+            assert [(p.done, p.total) for p in roadmap.points] == [POINT_JUNE, POINT_NOVEMBER]
+    finally:
+        region.close()

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop.services.monitoring import Line, Share
+from desktop.services.monitoring import UNDATED, Line, Share
 from desktop.services.report import Report
 
 
@@ -35,12 +35,8 @@ def _dates(values: tuple[dt.date, ...]) -> str:
     return ", ".join(f"{d:%d.%m.%Y}" for d in values)
 
 
-#: what the done list prints for an item done without a date (counted from the period's start)
-NO_DATE = "дата не указана"
-
-
 def _done_day(line: Line) -> str:
-    return f"{line.done_date:%d.%m.%Y}" if line.done_date else NO_DATE
+    return f"{line.done_date:%d.%m.%Y}" if line.done_date else UNDATED
 
 
 def _shares(title: str, first: str, shares: list[Share], total: Share | None = None) -> ReportTable:

@@ -122,7 +122,10 @@ def write_item_row(w: SheetWriter, row: int, item: Item, facts: Facts) -> None:
     w.text(row, 2, item.activity, "text")
     w.text(row, 3, item.deadline_text, "center")
     w.text(row, 4, label(item.status), status_style(item, facts))
-    w.date(row, 5, item.done_date)
+    if item.status is ItemStatus.DONE and item.done_date is None:
+        w.text(row, 5, monitoring.UNDATED, "center")  # counted from the period's start
+    else:
+        w.date(row, 5, item.done_date)
     tally = facts.tally(item)
     w.number(row, 6, tally.done if tally.total else None)
     w.number(row, 7, tally.total or None)

@@ -19,8 +19,8 @@ region's summary and the checklist's per-item tally. The rules:
   chart) treats it as done; counting it as not done would make a sheet's totals
   contradict its own status column and leave the item neither done nor overdue. The
   price is that a monitoring point before the real (unknown) day counts it too: the
-  report's list of done items prints «дата не указана» for it so that the coordinator
-  can fill the date in;
+  report's list of done items and the Excel «Исполнение» sheet print
+  «дата не указана» (:data:`UNDATED`) for it so that the coordinator can fill it in;
 - a section, an executor, the whole roadmap (:func:`share`, :func:`by_executor`) and a
   school (:func:`count_cells`) are «done on the date» of their counted members;
 - a monitoring point (:func:`point_figure`) counts as of its date, or as of the report's
@@ -44,6 +44,8 @@ from desktop.models.deadline import Deadline
 from desktop.models.enums import ItemStatus
 
 NOT_YET = "ещё не наступила"
+#: what lists print as the date of an item or cell done without a date
+UNDATED = "дата не указана"
 UPCOMING_DAYS = 14
 
 
