@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Enum, String, Table, Text, text
+from sqlalchemy import Date, DateTime, Enum, Integer, String, Table, Text, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.types import JSON
 
@@ -40,6 +40,8 @@ FIELD_NAMES = {
     "short_name": "краткое название", "full_name": "полное название", "level": "уровень",
     "period_start": "начало периода", "period_end": "конец периода", "date": "дата",
     "school_scope": "школы", "title": "название", "number": "номер",
+    "position": "порядок", "version": "версия", "columns_json": "столбцы таблицы",
+    "layout_json": "оформление", "indicator_periods": "периоды показателей",
 }
 
 
@@ -82,6 +84,7 @@ def _table_damage(conn: Connection, table: Table) -> list[DamagedValue]:
             texts.append(column.name)
     found = [DamagedValue(table.name, int(row_id), column)
              for sql in checks for row_id, column in conn.exec_driver_sql(sql)]
+    found.extend(_missing_and_mistyped(conn, table))
     if texts:
         # bytes, so that a value that is not UTF-8 can be told from one that is
         blobs = ", ".join(f"CAST({_quoted(c)} AS BLOB)" for c in texts)
@@ -94,6 +97,30 @@ def _table_damage(conn: Connection, table: Table) -> list[DamagedValue]:
         for row_id, raw in conn.exec_driver_sql(sql):
             if not _json_ok(table.name, column, raw):
                 found.append(DamagedValue(table.name, int(row_id), column))
+    return found
+
+
+def _missing_and_mistyped(conn: Connection, table: Table) -> list[DamagedValue]:
+    """NULL where the program always writes a value (a schema edited by another tool), and
+    text in a number column: one pass over the table (they read as stand-ins, see
+    :mod:`desktop.models.stand_ins`)."""
+    conditions = []
+    for column in table.c:
+        if column.primary_key:
+            continue
+        col = _quoted(column.name)
+        if not column.nullable:
+            conditions.append((column.name, f"{col} IS NULL"))
+        if isinstance(column.type, Integer):
+            conditions.append((column.name, f"({col} IS NOT NULL AND typeof({col}) != 'integer')"))
+    if not conditions:
+        return []
+    flags = ", ".join(condition for _, condition in conditions)
+    where = " OR ".join(condition for _, condition in conditions)
+    found = []
+    for row in conn.exec_driver_sql(f"SELECT id, {flags} FROM {_quoted(table.name)} WHERE {where}"):
+        named = {name for (name, _), flag in zip(conditions, row[1:], strict=True) if flag}
+        found.extend(DamagedValue(table.name, int(row[0]), name) for name in sorted(named))
     return found
 
 

@@ -33,6 +33,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.errors import UserError
 from desktop.models import pg
+from desktop.models import stand_ins as _stand_ins  # noqa: F401 (loads fill in stand-ins)
 from desktop.models.backups import (
     DAILY_BACKUPS_KEPT,
     BackupFailed,

@@ -153,12 +153,14 @@ def item_nodes(records: Iterable[Mapping[str, Any]], executors: dict[int, str],
         node.school_scope = r["school_scope"]
         chosen = schools.get(node.id, [])
         node.school_ids = frozenset(s for s, _ in chosen)
+        # a text a damaged file lacks (NULL under a schema another tool edited) reads empty,
+        # as on loading an item (desktop.models.stand_ins)
         values = field_texts(
-            number=r["number"], activity=r["activity"], deadline_text=r["deadline_text"],
-            executors=node.executors, tasks=r["tasks"], indicator=r["indicator"],
-            evidence=r["evidence"], info_support=r["info_support"], status=status,
-            done_date=r["done_date"], note=r["note"],
-            schools=scope_text(node.school_scope, [n for _, n in chosen]))
+            number=r["number"] or "", activity=r["activity"] or "",
+            deadline_text=r["deadline_text"] or "", executors=node.executors,
+            tasks=r["tasks"] or "", indicator=r["indicator"] or "", evidence=r["evidence"] or "",
+            info_support=r["info_support"] or "", status=status, done_date=r["done_date"],
+            note=r["note"] or "", schools=scope_text(node.school_scope, [n for _, n in chosen]))
         item_cells(node, values, columns)
         nodes.append(node)
     return nodes
