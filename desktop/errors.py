@@ -12,6 +12,9 @@ class UserError(Exception):
     """Bad input or an environment problem the user can fix; the text is Russian."""
 
     def __init__(self, message: str) -> None:
+        from desktop.visible import visible
+
+        message = visible(message)  # a file name in it cannot disguise itself
         super().__init__(message)
         self.message = message
 

@@ -33,6 +33,7 @@ from desktop.models import (
     School,
     Section,
 )
+from desktop.models.checklist_files import is_valid_stored_path
 
 #: evidence files together beyond this are left out (the package goes by e-mail)
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
@@ -155,8 +156,10 @@ def _evidence_files(session: Session, data: dict[str, Any], db_path: Path) -> di
     total = 0
     for record in session.scalars(select(EvidenceFile).order_by(EvidenceFile.id)):
         name = _member(record)
+        if not is_valid_stored_path(record.stored_path, record.sha256):
+            continue  # a damaged record's path is never followed: the file goes unsent
         path = Path(db_path).parent / record.stored_path
-        if name in wanted and path.is_file():
+        if name in wanted and path.is_file() and not path.is_symlink():
             total += path.stat().st_size
             if total > MAX_EVIDENCE_BYTES:
                 raise UserError(

@@ -40,6 +40,7 @@ from desktop.models import (
 )
 from desktop.models.enums import ItemStatus
 from desktop.services.progress import concerned_schools
+from desktop.visible import visible
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ def row_state(row: ChecklistRow | None) -> CellState:
         return EMPTY
     documents = tuple(
         Evidence(d.title, d.number, d.date, d.file_id,
-                 d.file.original_name if d.file is not None else "")
+                 visible(d.file.original_name) if d.file is not None else "")
         for d in row.documents)
     if not documents and row.evidence:
         documents = (Evidence(title=row.evidence),)

@@ -18,6 +18,7 @@ from desktop.services.monitoring import due_dates
 from desktop.services.progress import concerned_schools
 from desktop.services.report import load_roadmap
 from desktop.services.table import section_heading
+from desktop.visible import visible
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ def _cells(session: Session, roadmap_id: int,
     for doc in session.scalars(query):
         documents.setdefault(doc.row_id, []).append(Evidence(
             doc.title, doc.number, doc.date, doc.file_id,
-            doc.file.original_name if doc.file is not None else ""))
+            visible(doc.file.original_name) if doc.file is not None else ""))
     cells = {}
     for row_id, item_id, school_id, status, date, comment, legacy in rows:
         evidence = documents.get(row_id) or ([Evidence(legacy)] if legacy else [])

@@ -18,14 +18,23 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import UserError
 from desktop.models import EvidenceFile
+from desktop.models.checklist_files import EVIDENCE_DIR, is_valid_stored_path, stored_name
 
-EVIDENCE_DIR = "evidence"
 #: larger files are refused: evidence is orders and minutes, not videos
 MAX_BYTES = 200 * 1024 * 1024
 
 
 def evidence_dir(db_path: Path) -> Path:
     return Path(db_path).parent / EVIDENCE_DIR
+
+
+def _inside(db_path: Path, relative: str) -> Path:
+    """The absolute path of a stored copy, refused if a link leads it out of ``evidence/``."""
+    target = Path(db_path).parent / relative
+    root = evidence_dir(db_path).resolve()
+    if target.exists() and not target.resolve().is_relative_to(root):
+        raise UserError(f"Копия файла ведёт за пределы папки данных (ссылка): {target}")
+    return target
 
 
 def _digest(path: Path) -> str:
@@ -49,16 +58,18 @@ def store_file(session: Session, db_path: Path, source: Path) -> EvidenceFile:
     except OSError as exc:
         raise UserError(f"Не удалось прочитать файл «{source.name}» ({exc.strerror})") from exc
     found = session.scalar(select(EvidenceFile).where(EvidenceFile.sha256 == digest))
-    relative = Path(EVIDENCE_DIR) / digest[:2] / (digest + source.suffix.lower()[:10])
-    target = Path(db_path).parent / relative
+    relative = stored_name(digest, source.name)
     if found is not None:
-        target = Path(db_path).parent / found.stored_path
+        if not is_valid_stored_path(found.stored_path, digest):
+            found.stored_path = stored_name(digest, found.original_name)  # never trusted
+        relative = found.stored_path
+    target = _inside(db_path, relative)
     if not target.exists():
         _copy(source, target)
     if found is not None:
         return found
-    record = EvidenceFile(sha256=digest, original_name=source.name,
-                          stored_path=relative.as_posix(), size=size)
+    record = EvidenceFile(sha256=digest, original_name=source.name, stored_path=relative,
+                          size=size)
     session.add(record)
     session.flush()
     return record
@@ -77,8 +88,11 @@ def _copy(source: Path, target: Path) -> None:
 
 
 def file_path(db_path: Path, record: EvidenceFile) -> Path:
-    """Where the stored copy of ``record`` is."""
-    return Path(db_path).parent / record.stored_path
+    """Where the stored copy of ``record`` is; a stored path outside the layout is refused."""
+    if not is_valid_stored_path(record.stored_path, record.sha256):
+        raise UserError(f"Запись о файле «{record.original_name}» повреждена (путь хранения "
+                        f"«{record.stored_path}» вне папки подтверждений); файл не открыт")
+    return _inside(db_path, record.stored_path)
 
 
 def open_path(session: Session, db_path: Path, file_id: int) -> Path:

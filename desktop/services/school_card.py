@@ -16,6 +16,7 @@ from desktop.models.checklist import CELL_LABELS, DOC_STATE_LABELS, DocState
 from desktop.models.enums import DocumentKind, label
 from desktop.services.checklist import cell_states, load_schools
 from desktop.services.progress import concerned_schools
+from desktop.visible import visible
 
 #: the fields of a concept document the card edits
 DOC_FIELDS = ("state", "title", "date", "file_id", "confirmed_by_curator", "confirmed_on")
@@ -65,7 +66,7 @@ def card(session: Session, school_id: int) -> dict[str, Any]:
         documents.append({
             "id": doc.id if doc else None, "key": key, "name": name, **values,
             "state_label": DOC_STATE_LABELS[DocState(values["state"])],
-            "file_name": doc.file.original_name if doc and doc.file else "",
+            "file_name": visible(doc.file.original_name) if doc and doc.file else "",
         })
     return {
         "id": school.id, "short_name": school.short_name, "full_name": school.full_name,

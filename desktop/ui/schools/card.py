@@ -28,6 +28,7 @@ from desktop.ui.commands import push
 from desktop.ui.schools.commands import SetDocumentCommand
 from desktop.ui.schools.document_dialog import DocumentDialog
 from desktop.ui.table_model import ColumnDef, RecordTableModel
+from desktop.visible import visible
 
 if TYPE_CHECKING:
     from desktop.models.database import Database
@@ -159,4 +160,4 @@ class SchoolCard(QDialog):
     def _attach(self, path: Path) -> tuple[int, str]:
         with self.database.session() as s:
             record = evidence.store_file(s, self.database.path, path)
-            return record.id, record.original_name
+            return record.id, visible(record.original_name)

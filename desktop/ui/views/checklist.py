@@ -38,6 +38,7 @@ from desktop.ui.commands import push
 from desktop.ui.region.district_roadmap import DistrictBanner, DistrictRoadmaps
 from desktop.ui.schools.card import SchoolCard
 from desktop.ui.views.base import Page, fill_roadmaps, page_heading
+from desktop.visible import visible
 
 if TYPE_CHECKING:
     from desktop.ui.changes import Changes
@@ -238,7 +239,7 @@ class ChecklistPage(Page):
     def _attach(self, path: Path) -> tuple[int, str]:
         with self.source.database.session() as s:
             record = evidence.store_file(s, self.source.database.path, path)
-            return record.id, record.original_name
+            return record.id, visible(record.original_name)
 
     def open_evidence(self, file_id: int) -> None:
         assert self.dialogs is not None
