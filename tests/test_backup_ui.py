@@ -161,9 +161,14 @@ def server_window(qtbot, pg_demo_url: str):
 
     database = open_database(pg_demo_url)
     win = MainWindow(database, dialogs=ScriptedDialogs())
-    qtbot.addWidget(win)
     yield win
-    qtbot.wait(400)  # the reminders' timer reads the database: before it is dropped
+    # the window's timers (the reminders read the database) end with it: it is destroyed
+    # before the database is closed
+    destroyed: list[bool] = []
+    win.destroyed.connect(lambda: destroyed.append(True))
+    win.close()
+    win.deleteLater()
+    qtbot.waitUntil(lambda: bool(destroyed), timeout=5000)
     database.close()
 
 

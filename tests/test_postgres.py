@@ -214,7 +214,8 @@ def test_the_window_rereads_when_another_user_changed_the_data(demo_pg, qtbot) -
     with demo_pg.session() as s:
         stamp = change_stamp(s.connection())
     assert stamp == window.freshness.stamp
-    qtbot.wait(400)  # the reminders' timer reads the database: before it is dropped
+    # the reminders' timer reads the database: it must have run before the database goes
+    qtbot.waitUntil(lambda: window.reminders is not None, timeout=5000)
 
 
 def test_migrations_run_on_postgresql_and_keep_every_record(empty_pg_url: str) -> None:

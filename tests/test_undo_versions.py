@@ -422,4 +422,5 @@ def test_a_refused_undo_from_the_history_is_shown_in_the_window(window, qtbot, i
     qtbot.waitUntil(lambda: any(CONFLICT in text for kind, _t, text in window.dialogs.shown
                                 if kind == "error"), timeout=3000)
     assert _item(db, ids.item).note == "заметка коллеги"
-    qtbot.wait(400)  # the reminders' timer reads the database: before it is dropped
+    # the reminders' timer reads the database: it must have run before the database goes
+    qtbot.waitUntil(lambda: window.reminders is not None, timeout=5000)
