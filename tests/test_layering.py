@@ -17,6 +17,8 @@ PACKAGE = ROOT / "desktop"
 #: where Qt may be imported: the widgets, the application, and the painted output
 QT_HOMES = ("desktop.ui", "desktop.app", "desktop.painting")
 QT_PACKAGES = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
+#: calls that import the module their first argument names
+LOADERS = ("lazy_module", "import_module", "__import__")
 
 
 def test_core_imports_without_pyside6() -> None:
@@ -69,6 +71,13 @@ def imported_names(path: Path, name: str) -> Iterator[tuple[str, int]]:
                 stem = ".".join([*base, *([node.module] if node.module else [])])
             for alias in node.names:
                 yield (stem if alias.name == "*" else f"{stem}.{alias.name}"), node.lineno
+        elif isinstance(node, ast.Call) and _loader_name(node.func) in LOADERS and node.args \
+                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+            yield node.args[0].value, node.lineno  # lazy_module("desktop.x"), import_module(...)
+
+
+def _loader_name(func: ast.expr) -> str:
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
 
 
 def resolve(dotted: str, modules: dict[str, Path]) -> str | None:
@@ -170,8 +179,8 @@ def test_qt_only_in_its_rooms() -> None:
 
 
 def test_the_graph_reader_sees_every_kind_of_import(tmp_path: Path) -> None:
-    """The reader resolves relative imports and finds imports under TYPE_CHECKING and in
-    functions (a guard that the circle test cannot pass by reading too little)."""
+    """The reader resolves relative imports and finds imports under TYPE_CHECKING, in
+    functions and by name (a guard that the circle test cannot pass by reading too little)."""
     source = tmp_path / "desktop" / "ui" / "sample.py"
     source.parent.mkdir(parents=True)
     source.write_text(
@@ -182,8 +191,12 @@ def test_the_graph_reader_sees_every_kind_of_import(tmp_path: Path) -> None:
         "    from desktop.ui.main_window import MainWindow\n"
         "def f():\n"
         "    import desktop.services.table\n"
-        "    from PySide6.QtGui import QColor\n",
+        "    from PySide6.QtGui import QColor\n"
+        "numbering = lazy_module('desktop.services.numbering')\n",
         encoding="utf-8")
     names = {dotted for dotted, _ in imported_names(source, "desktop.ui.sample")}
-    assert {"desktop.ui.views", "desktop.models.deadline", "desktop.ui.main_window",
-            "desktop.services.table", "PySide6.QtGui"} <= names
+    assert {"desktop.ui.views", "desktop.models.deadline", "desktop.ui.main_window.MainWindow",
+            "desktop.services.table", "PySide6.QtGui.QColor", "desktop.services.numbering"} <= names
+    modules = source_modules()
+    assert resolve("desktop.ui.main_window.MainWindow", modules) == "desktop.ui.main_window"
+    assert resolve("desktop.models.Item", modules) == "desktop.models"

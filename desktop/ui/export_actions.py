@@ -94,7 +94,7 @@ def _roadmap_docx() -> tuple[Exporter, tuple[type[BaseException], ...]]:
 
 
 def _gantt_pdf() -> tuple[Exporter, tuple[type[BaseException], ...]]:
-    from desktop.ui.gantt.printing import export_gantt
+    from desktop.painting.gantt import export_gantt
 
     def run(session: Any, roadmap_id: int, target: Path, progress: Callable) -> Path:
         return export_gantt(session, roadmap_id, target)

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from desktop.models.deadline import Deadline, Kind
 from desktop.models.enums import label
-from desktop.ui.gantt import legend
-from desktop.ui.gantt.bars import Shape, is_draggable, shapes_for, summary_shape
+from desktop.painting import legend
+from desktop.painting.bars import Shape, is_draggable, shapes_for, summary_shape
+from desktop.painting.paint import paint_backdrop, paint_markers, paint_row
 from desktop.ui.gantt.drag import Grip, hit_test, moved_dates, touches
-from desktop.ui.gantt.paint import paint_backdrop, paint_markers, paint_row
 from desktop.ui.gantt.rows import VisibleRow, tooltip_text, visible_rows
 
 if TYPE_CHECKING:

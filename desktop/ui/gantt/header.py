@@ -9,8 +9,8 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from desktop.ui.gantt.paint import label_span, paint_header
-from desktop.ui.gantt.scale import Band, header_bands
+from desktop.painting.paint import label_span, paint_header
+from desktop.painting.scale import Band, header_bands
 
 if TYPE_CHECKING:
     from desktop.ui.gantt.view import GanttView
