@@ -169,6 +169,17 @@ class Deadline:
         )
 
 
+def deadline_json_ok(value: Any) -> bool:
+    """The stored parsed deadline can be read back: spans of ISO dates (or nulls)."""
+    if not isinstance(value, dict):
+        return False
+    try:
+        Deadline.from_json(value)
+    except Exception:  # any shape the reader does not accept is damage
+        return False
+    return True
+
+
 def stored_version(data: dict[str, Any] | None) -> int:
     """The parser version a stored reading was made with (1 before versions were stored)."""
     if not data:
