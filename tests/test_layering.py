@@ -25,7 +25,7 @@ def test_core_imports_without_pyside6() -> None:
     code = (
         "import sys\n"
         "import desktop.models, desktop.models.database, desktop.models.deadline\n"
-        "import desktop.export, desktop.export.atomic\n"
+        "import desktop.export, desktop.atomic\n"
         "import desktop.services.demo, desktop.services.listing, desktop.services.table\n"
         "import desktop.services.progress, desktop.importers, desktop.cli\n"
         "import pkgutil, importlib, desktop.export as e\n"

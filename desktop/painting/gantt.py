@@ -28,8 +28,8 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
+from desktop.atomic import atomic_output
 from desktop.errors import UserError
-from desktop.export.atomic import atomic_output
 from desktop.painting import legend
 from desktop.painting.bars import shapes_for, summary_shape
 from desktop.painting.paint import paint_backdrop, paint_header, paint_markers, paint_row
