@@ -166,6 +166,33 @@ def test_no_import_circles() -> None:
         describe(component, graph) for component in found)
 
 
+def package_of(module: str) -> str:
+    """``desktop.ui.gantt.view`` → ``desktop.ui``; a top-level module is its own unit."""
+    return ".".join(module.split(".")[:2])
+
+
+def test_no_import_circles_between_packages() -> None:
+    """The packages (models, services, export, painting, ui, …) and the top-level modules
+    of desktop/ import each other one way only (``services`` never imports ``export``
+    back, ``ui`` never imports ``app``), even where no two modules form a circle."""
+    graph = import_graph()
+    packages: dict[str, dict[str, int]] = {package_of(name): {} for name in graph}
+    for name, targets in graph.items():
+        for target in targets:
+            if package_of(target) != package_of(name):
+                packages[package_of(name)].setdefault(package_of(target), 0)
+    found = circles(packages)
+    lines = []
+    for component in found:
+        members = set(component)
+        lines.append(f"  circle of packages: {', '.join(component)}")
+        lines += [f"    {a} -> {b} ({source_modules()[a].relative_to(ROOT)}:{line})"
+                  for a, targets in graph.items() for b, line in targets.items()
+                  if package_of(a) in members and package_of(b) in members
+                  and package_of(a) != package_of(b)]
+    assert not found, "import circles between the packages of desktop/:\n" + "\n".join(lines)
+
+
 def test_qt_only_in_its_rooms() -> None:
     """PySide6 is imported only by ui/, app.py and the painting package (anywhere in a file)."""
     offenders = []
@@ -200,3 +227,5 @@ def test_the_graph_reader_sees_every_kind_of_import(tmp_path: Path) -> None:
     modules = source_modules()
     assert resolve("desktop.ui.main_window.MainWindow", modules) == "desktop.ui.main_window"
     assert resolve("desktop.models.Item", modules) == "desktop.models"
+    knot = {"a": {"b": 1}, "b": {"c": 1}, "c": {"a": 1, "d": 1}, "d": {}, "e": {"e": 1}}
+    assert circles(knot) == [["a", "b", "c"]]
