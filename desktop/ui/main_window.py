@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         if self.exports is None:
             self.exports = ExportActions(
                 self, self.export_menu, self.dialogs, database=lambda: self.database,
-                source=lambda: self.source, roadmap_id=self.current_roadmap_id,
+                source=lambda: self.source, roadmap_id=self._current_roadmap_id,
                 show_status=self.statusBar().showMessage)
         self.statusBar().showMessage(self.tr("База данных: {path}").format(path=database.location))
         source = DataSource(database)
@@ -185,11 +185,6 @@ class MainWindow(QMainWindow):
             entries = reminders(session, today or dt.date.today())
         self.reminders.set_entries(entries)
         self.reminders.parentWidget().setVisible(bool(entries))
-
-    def current_roadmap_id(self) -> int | None:
-        """The roadmap open in the editor (None before the editor is built)."""
-        page = self.pages.get("roadmaps")
-        return page.current_roadmap_id() if page is not None else None  # type: ignore[attr-defined]
 
     def open_item(self, roadmap_id: int, item_id: int) -> None:
         """Show the item in its roadmap (a link from the reminders or the reports)."""
