@@ -1,16 +1,21 @@
-"""``python -m desktop``: the window by default, a sub-command for headless work."""
+"""``python -m desktop``: the window by default, a sub-command for headless work.
+
+Only the standard library's ``sys`` is imported before :func:`main` installs the handlers of
+Ctrl-C and SIGTERM (:mod:`desktop.interrupts`): from then on an interruption at any moment
+ends in «Прервано.» and exit code 2, and one after the outcome is known changes nothing.
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
 
-from desktop.window_args import OPTIONS_WITH_VALUE, is_opened_file
-
 
 def wants_cli(args: Sequence[str]) -> bool:
     """A sub-command is named (any word that is not a window option's value nor a file the
     window opens), or help."""
+    from desktop.window_args import OPTIONS_WITH_VALUE, is_opened_file
+
     if list(args) in (["-h"], ["--help"]):
         return True
     previous = None
@@ -23,10 +28,21 @@ def wants_cli(args: Sequence[str]) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from desktop import interrupts
+
+    interrupts.install()
+    try:
+        code = _run(list(sys.argv[1:] if argv is None else argv))
+    except KeyboardInterrupt:
+        code = interrupts.report()
+    interrupts.settle()
+    return code
+
+
+def _run(args: list[str]) -> int:
     from desktop.console import configure_streams
 
     configure_streams()  # Russian on any console, pipe or redirected file (Windows too)
-    args = list(sys.argv[1:] if argv is None else argv)
     if wants_cli(args):
         from desktop.cli import run
 

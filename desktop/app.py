@@ -286,6 +286,13 @@ def main(argv: Sequence[str]) -> int:
     from desktop.ui.appearance import prefer_qt_dialogs
     from desktop.ui.dialogs import Dialogs
 
+    try:
+        chosen_path(args)  # an address the program cannot open is refused before the window
+    except UserError as exc:
+        prefer_qt_dialogs(app)
+        quiet = bool(args.screenshot or args.exit_after_paint)
+        return report_error(console_dialogs() if quiet else Dialogs(), exc.message,
+                            interactive=not quiet)
     if args.screenshot:
         prefer_qt_dialogs(app)
         return run_screenshot(args, console_dialogs())
@@ -380,13 +387,43 @@ def main(argv: Sequence[str]) -> int:
     window.installEventFilter(watcher)
     window.resize(*SCREEN_SIZE)
     window.show()
+    signals = SignalCloser(app)
     code = app.exec()
+    if signals.interrupted:
+        from desktop.interrupts import report
+
+        code = report()
     database = state.get("database")
     if database is not None:
         database.close()  # type: ignore[attr-defined]
         if state["lock"] is not None:
             state["lock"].unlock()  # type: ignore[attr-defined]
     return int(code or state["code"])  # type: ignore[call-overload]
+
+
+class SignalCloser(QObject):
+    """Ctrl-C or SIGTERM while the window runs: the window closes (every change is already
+    committed) and the program exits with code 2, instead of a traceback from inside a Qt
+    slot. Python sees a signal only when it runs, so a timer hands it control 4 times a
+    second."""
+
+    def __init__(self, app: QApplication) -> None:
+        import signal
+
+        from desktop.interrupts import EXIT_INTERRUPTED, SIGNALS
+
+        super().__init__(app)
+        self.interrupted = False
+
+        def stop(signum: int, frame: object) -> None:
+            self.interrupted = True
+            app.exit(EXIT_INTERRUPTED)
+
+        for sig in SIGNALS:
+            signal.signal(sig, stop)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(lambda: None)
+        self._timer.start(250)
 
 
 def backup_in_background(database: Database, window: MainWindow) -> str | None:

@@ -71,8 +71,9 @@ def run(argv: Sequence[str]) -> int:
         print(f"Ошибка: {exc.message}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
-        print("Прервано.", file=sys.stderr)
-        return EXIT_USER_ERROR
+        from desktop.interrupts import report
+
+        return report()
     except OverflowError:
         print("Ошибка: слишком большое число в аргументах", file=sys.stderr)
         return EXIT_USER_ERROR

@@ -7,6 +7,7 @@ PyInstaller bundle (``sys._MEIPASS``); ``build.spec`` mirrors it with ``datas=``
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -69,9 +70,30 @@ def is_server_url(value: str | Path | None) -> bool:
     return isinstance(value, str) and value.startswith(("postgresql:", "postgresql+", "postgres:"))
 
 
+#: «scheme://…» or «scheme:…» of an address (two letters at least: «C:\\…» is a Windows path)
+ADDRESS_SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]+):(//)?")
+SUPPORTED_ADDRESSES = ("путь к файлу базы (например, roadmaps.db) или адрес сервера PostgreSQL "
+                       "postgresql://пользователь@сервер/база (также postgresql+psycopg://…)")
+
+
+def check_address(value: str) -> None:
+    """Refuse an address of a kind the program cannot open (``mysql://x``), rather than take
+    it for a file name and create a folder «mysql:» beside the user's files."""
+    match = ADDRESS_SCHEME.match(value)
+    if match and not is_server_url(value) and (match.group(2) or "://" in value):
+        from desktop.errors import UserError
+
+        raise UserError(f"Адрес базы данных «{value}» не поддерживается "
+                        f"(«{match.group('scheme')}:»). Укажите {SUPPORTED_ADDRESSES}")
+
+
 def resolve_db(cli_value: str | None) -> Path | str:
     """``--db`` as given: a file path, or a PostgreSQL URL kept as text (``Path`` would
-    fold its ``//``); the environment variable and the default as in :func:`resolve_db_path`."""
+    fold its ``//``); the environment variable and the default as in :func:`resolve_db_path`.
+    Any other kind of address is refused (:func:`check_address`)."""
+    given = cli_value or os.environ.get(DB_ENV_VAR)
+    if given:
+        check_address(given)
     if is_server_url(cli_value):
         return str(cli_value)
     if not cli_value and is_server_url(os.environ.get(DB_ENV_VAR)):
@@ -106,7 +128,29 @@ def demo_db_path() -> Path:
     return bundle_root() / "demo" / "demo.db"
 
 
+def on_read_only_media(path: Path | str) -> bool:
+    """The file lies on a file system mounted read-only (a CD, a write-protected stick, a
+    read-only network share); where that cannot be asked (Windows), its folder cannot be
+    written."""
+    folder = Path(path).resolve().parent
+    statvfs = getattr(os, "statvfs", None)
+    if statvfs is not None:
+        try:
+            return bool(statvfs(folder).f_flag & os.ST_RDONLY)
+        except OSError:
+            return False
+    return not os.access(folder, os.W_OK)
+
+
+def read_only_query(path: Path | str) -> dict[str, str]:
+    """SQLite URI parameters of a read-only open. On read-only media the file is also
+    ``immutable``: SQLite then needs no lock and no ``-shm`` beside it, which it could not
+    create there («unable to open database file» looked like a damaged file)."""
+    return {"mode": "ro", **({"immutable": "1"} if on_read_only_media(path) else {})}
+
+
 def read_only_uri(path: Path | str) -> str:
     """``sqlite3.connect(read_only_uri(path), uri=True)`` opens the file read-only. The path
     is percent-encoded: a folder named «100%», «№ 5 #1» or «?» stays part of the name."""
-    return f"{Path(path).resolve().as_uri()}?mode=ro"
+    query = "&".join(f"{key}={value}" for key, value in read_only_query(path).items())
+    return f"{Path(path).resolve().as_uri()}?{query}"

@@ -101,6 +101,10 @@ def check_png(path: Path, size: tuple[int, int] | None = None, least: int = 30_0
 def smoke(program: Program, work: Path) -> None:
     """The whole round of sub-commands in ``work``, every output read back."""
     work.mkdir(parents=True, exist_ok=True)
+    help_text = program.run(["--help"]).stdout
+    check(help_text.startswith(f"Использование: {program.cli.stem} ")
+          and "--screenshot FILE.png" in help_text,
+          f"--help: не то имя программы или нет параметров окна: {help_text[:120]!r}")
     db = work / "демо база.db"
     out = program.run(["demo", "--db", db]).stdout
     check("Демонстрационный район создан" in out, f"demo: {out!r}")

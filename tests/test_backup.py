@@ -114,3 +114,57 @@ def test_failed_backup_leaves_nothing_half_written(demo_db, tmp_path: Path, monk
     with pytest.raises(backups.BackupFailed, match="недостаточно места"):
         backups.backup_database(demo_db.path, target)
     assert list(target.parent.iterdir()) == []
+
+
+def test_restore_refuses_a_copy_from_a_newer_version(demo_db, tmp_path: Path, capsys) -> None:
+    """A copy stamped with a schema this version does not know would not open after the
+    restore: refused before anything is replaced or copied aside."""
+    copy = tmp_path / "stick" / "copy.db"
+    assert run(["backup", "--db", str(demo_db.path), "-o", str(copy)]) == 0
+    with sqlite3.connect(copy) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0099'")
+    before = table_dump(demo_db.path)
+    demo_db.close()
+    assert run(["restore", "--db", str(demo_db.path), str(copy)]) == 2
+    assert "более новой версией программы (версия схемы 0099)" in capsys.readouterr().err
+    assert table_dump(demo_db.path) == before
+    assert not list(backups_dir(demo_db.path).glob("*before-restore*.db"))
+    open_database(demo_db.path).close()  # still this version's file
+
+
+def test_restore_takes_a_copy_from_an_older_version(tmp_path: Path) -> None:
+    """A copy from revision 0001 (an older version) is restored and brought up to date on open."""
+    db = tmp_path / "roadmaps.db"
+    open_database(db).close()
+    old = Path(__file__).parent / "data" / "rev0001.db"
+    assert run(["restore", "--db", str(db), str(old)]) == 0
+    reopened = open_database(db)
+    reopened.close()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] != "0001"
+
+
+def test_restore_gives_up_on_a_database_another_program_holds(demo_db, tmp_path: Path,
+                                                              monkeypatch, capsys) -> None:
+    """Another program in the middle of writing: a bounded wait, then a clean message; the
+    file is as the other program leaves it."""
+    import time
+
+    monkeypatch.setattr(backups, "LOCK_WAIT_S", 0.5)
+    copy = tmp_path / "copy.db"
+    assert run(["backup", "--db", str(demo_db.path), "-o", str(copy)]) == 0
+    demo_db.close()
+    other = sqlite3.connect(demo_db.path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("UPDATE schools SET director = 'пишет другая программа'")
+        started = time.monotonic()
+        assert run(["restore", "--db", str(demo_db.path), str(copy)]) == 2
+        assert time.monotonic() - started < 30
+        assert "занята другой программой" in capsys.readouterr().err
+        other.execute("COMMIT")
+    finally:
+        other.close()
+    with sqlite3.connect(demo_db.path) as conn:
+        assert {r[0] for r in conn.execute("SELECT director FROM schools")} == {
+            "пишет другая программа"}

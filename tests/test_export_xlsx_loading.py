@@ -12,9 +12,8 @@ from sqlalchemy import event, select
 
 from desktop.export.xlsx import export_roadmap_xlsx
 from desktop.export.xlsx_style import Styles
-from desktop.models import Item, ItemExecutor, ItemStatus, Roadmap, School
+from desktop.models import Item, ItemExecutor, Roadmap
 from desktop.models.database import open_database
-from desktop.services import progress
 from desktop.services.demo import create_demo
 
 YEAR = 2026
@@ -84,19 +83,6 @@ def test_a_few_queries_whatever_the_size(db, tmp_path: Path) -> None:
                      lambda *args: statements.append(args[2]))
         export_roadmap_xlsx(session, roadmap_id, tmp_path / "q.xlsx", today=TODAY)
     assert len(statements) <= 16, statements  # no lazy load per item or executor
-
-
-def test_tally_statuses_matches_school_tally(db) -> None:
-    database, roadmap_id = db
-    with database.session() as session:
-        roadmap = session.get(Roadmap, roadmap_id)
-        schools = list(session.scalars(select(School)))
-        for item in roadmap.all_items():
-            concerned = progress.concerned_schools(item, schools, YEAR)
-            statuses = {row.school_id: row.status for row in item.checklist}
-            assert progress.tally_statuses(concerned, statuses) == progress.school_tally(
-                item, concerned)
-    assert progress.tally_statuses([], {1: ItemStatus.DONE}).total == 0
 
 
 def test_row_heights_and_shared_styles(db, tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop.services.monitoring import Line, Share
+from desktop.services.monitoring import UNDATED, Line, Share
 from desktop.services.report import Report
 
 
@@ -33,6 +33,10 @@ def _dates(values: tuple[dt.date, ...]) -> str:
     if len(values) > 3:
         return f"{values[0]:%d.%m.%Y} … {values[-1]:%d.%m.%Y} ({len(values)})"
     return ", ".join(f"{d:%d.%m.%Y}" for d in values)
+
+
+def _done_day(line: Line) -> str:
+    return f"{line.done_date:%d.%m.%Y}" if line.done_date else UNDATED
 
 
 def _shares(title: str, first: str, shares: list[Share], total: Share | None = None) -> ReportTable:
@@ -67,7 +71,7 @@ def report_tables(report: Report) -> list[ReportTable]:
         _shares("Исполнение по школам", "Школа", report.schools),
         _items("Выполненные мероприятия и подтверждающие документы", report.done,
                "Выполнено; документы",
-               lambda ln: "; ".join([f"{ln.done_date:%d.%m.%Y}", *ln.evidence])),
+               lambda ln: "; ".join([_done_day(ln), *ln.evidence])),
         _items(f"Не выполнено к {report.day:%d.%m.%Y} (срок наступил)", report.not_done,
                "Сроки", lambda ln: _dates(ln.due)),
         _items("Просрочено", report.overdue, "Последний срок", lambda ln: ln.due[-1]),

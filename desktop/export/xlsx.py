@@ -169,7 +169,7 @@ def build_workbook(session: Session, roadmap: Roadmap, today: dt.date,
     wb.properties.title = roadmap.title
     wb.properties.creator = "«Дорожная карта»"
     styles = Styles()
-    facts = Facts(today, roadmap.period_start.year, schools, load_checks(session, roadmap.id))
+    facts = Facts(today, roadmap.period_start, schools, load_checks(session, roadmap.id))
     facts.remember_deadlines({row.item_id: row.deadline for row in table.item_rows()
                               if row.deadline is not None})
     write_roadmap_sheet(wb.active, styles, roadmap, table, authority, progress.step)

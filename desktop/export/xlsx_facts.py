@@ -1,7 +1,9 @@
 """What several sheets of the Excel export ask about the same items, computed once.
 
 Deadlines parsed once, overdue flags, the schools each item concerns, and the
-roadmap's checklist read as plain rows (:class:`Check`) rather than ORM objects.
+roadmap's checklist read as plain rows (:class:`Check`) rather than ORM objects. Whether
+a cell is done on the export's day is :func:`desktop.services.monitoring.done_on`, the
+rule every report uses.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import NamedTuple
 from desktop.models import Item, School
 from desktop.models.deadline import Deadline
 from desktop.models.enums import ItemStatus, SchoolScope
-from desktop.services import progress
+from desktop.services import monitoring, progress
 
 
 class Check(NamedTuple):
@@ -25,13 +27,15 @@ class Check(NamedTuple):
 class Facts:
     """What several sheets ask about the same items, computed once per export.
 
-    ``checks`` is the roadmap's checklist: item id → school id → :class:`Check`.
+    ``checks`` is the roadmap's checklist: item id → school id → :class:`Check`;
+    ``period_start`` is the roadmap's (a done cell without a date counts from it).
     """
 
-    def __init__(self, today: dt.date, year: int, schools: list[School],
+    def __init__(self, today: dt.date, period_start: dt.date, schools: list[School],
                  checks: dict[int, dict[int, Check]]) -> None:
         self.today = today
-        self.year = year
+        self.period_start = period_start
+        self.year = period_start.year
         self.schools = schools
         self._checks = checks
         self._deadlines: dict[int, Deadline] = {}
@@ -68,7 +72,12 @@ class Facts:
         """The item's checklist keyed by school id."""
         return self._checks.get(item.id, {})
 
+    def cell_done(self, check: Check | None) -> bool:
+        """Whether a school's cell is done on the export's day."""
+        return check is not None and monitoring.done_on(check.status, check.date, self.today,
+                                                        self.period_start)
+
     def tally(self, item: Item) -> progress.SchoolTally:
-        """Like :func:`progress.school_tally`, from the plain checklist rows."""
-        statuses = {school: check.status for school, check in self.checks(item).items()}
-        return progress.tally_statuses(self.concerned(item), statuses)
+        """How many concerned schools have the item done on the export's day."""
+        return progress.school_tally(self.concerned(item), self.checks(item), self.today,
+                                     self.period_start)

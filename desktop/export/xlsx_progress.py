@@ -1,7 +1,8 @@
 """Sheet «Исполнение»: totals by section, monitoring points, then every item's status.
 
-The numbers come from :mod:`desktop.services.progress` so that the reports view
-and the PDF report show the same ones.
+Every figure is counted by :mod:`desktop.services.monitoring` (the one definition of
+«done on a date») on the export's day, over the same item lines the report builds, so
+that the «Отчёты» page, the PDF and the Excel report show the same numbers.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from desktop.export.xlsx_facts import Facts
 from desktop.export.xlsx_main import profile_heading, row_height
 from desktop.export.xlsx_style import SheetWriter, Styles, landscape_a4
-from desktop.models import Item, Roadmap
+from desktop.models import Item, Roadmap, Section
 from desktop.models.columns import Field
 from desktop.models.enums import ItemStatus, label
-from desktop.services import progress
-from desktop.services.monitoring import point_verdict
+from desktop.services import monitoring
+from desktop.services.monitoring import Line
 from desktop.services.table import section_heading
 
 SHEET_TITLE = "Исполнение"
@@ -48,33 +49,50 @@ def _headings(w: SheetWriter, row: int, headings: Sequence[str]) -> None:
     w.height(row, 30)
 
 
-def write_sections_block(w: SheetWriter, row: int, roadmap: Roadmap) -> int:
-    """Done / all items per section with the share; returns the next free row."""
+def section_lines(roadmap: Roadmap, facts: Facts) -> list[tuple[Section, list[Line]]]:
+    """Each section with its items as the report counts them (:func:`monitoring.item_line`)."""
+    found = []
+    for section in roadmap.sections:
+        heading = section_heading(section.number, section.title)
+        found.append((section, [
+            monitoring.item_line(item.id, item.number, item.activity, heading, (),
+                                 item.deadline_text, item.status, item.done_date,
+                                 roadmap.period_start, facts.deadline(item))
+            for item in section.items_in_order()]))
+    return found
+
+
+def write_sections_block(w: SheetWriter, row: int, sections: list[tuple[Section, list[Line]]],
+                         facts: Facts) -> int:
+    """Done / all items per section on the export's day; returns the next free row."""
     w.merged_text(row, 1, len(WIDTHS), "Исполнение по разделам", "section")
     _headings(w, row + 1, SECTION_HEADINGS)
     row += 2
-    sections = progress.section_progress(roadmap)
-    for entry in sections:
-        w.text(row, 1, entry.number, "center")
+    for section, lines in sections:
+        entry = monitoring.share(section.title, lines, facts.today)
+        w.text(row, 1, section.number, "center")
         w.text(row, 2, entry.title, "text")
         w.number(row, 3, entry.done)
         w.number(row, 4, entry.total)
         w.number(row, 5, round(entry.share, 4), "percent")
         w.height(row, row_height([entry.title], [WIDTHS[1]]))
         row += 1
-    done = sum(s.done for s in sections)
-    total = sum(s.total for s in sections)
+    overall = monitoring.share("Итого", [ln for _, lines in sections for ln in lines],
+                               facts.today)
     w.text(row, 1, "", "total")
-    w.text(row, 2, "Итого", "total_text")
-    w.number(row, 3, done, "total")
-    w.number(row, 4, total, "total")
-    w.number(row, 5, round(done / total, 4) if total else 0, "total_percent")
+    w.text(row, 2, overall.title, "total_text")
+    w.number(row, 3, overall.done, "total")
+    w.number(row, 4, overall.total, "total")
+    w.number(row, 5, round(overall.share, 4), "total_percent")
     return row + 2
 
 
-def write_points_block(w: SheetWriter, row: int, roadmap: Roadmap, facts: Facts) -> int:
-    """Monitoring points: target range and the actual share done by each date."""
-    points = progress.monitoring_progress(roadmap)
+def write_points_block(w: SheetWriter, row: int, roadmap: Roadmap, lines: list[Line],
+                       facts: Facts) -> int:
+    """Monitoring points: target range and the actual share done by each date (a point
+    after the export's day: as of that day, and «ещё не наступила»)."""
+    points = [monitoring.point_figure(lines, p.date, p.title, p.target_text, p.target_min,
+                                      facts.today) for p in roadmap.monitoring_points]
     if not points:
         return row
     w.merged_text(row, 1, len(WIDTHS), "Контрольные точки мониторинга", "section")
@@ -87,9 +105,8 @@ def write_points_block(w: SheetWriter, row: int, roadmap: Roadmap, facts: Facts)
         w.number(row, 4, point.done)
         w.number(row, 5, point.total)
         w.number(row, 6, round(point.share, 4), "percent")
-        verdict = point_verdict(point.date, facts.today, point.reached)
-        w.text(row, 7, verdict, "done" if verdict == "да" else
-               "overdue" if verdict == "нет" else "center")
+        w.text(row, 7, point.verdict, "done" if point.verdict == "да" else
+               "overdue" if point.verdict == "нет" else "center")
         row += 1
     return row + 1
 
@@ -105,7 +122,10 @@ def write_item_row(w: SheetWriter, row: int, item: Item, facts: Facts) -> None:
     w.text(row, 2, item.activity, "text")
     w.text(row, 3, item.deadline_text, "center")
     w.text(row, 4, label(item.status), status_style(item, facts))
-    w.date(row, 5, item.done_date)
+    if item.status is ItemStatus.DONE and item.done_date is None:
+        w.text(row, 5, monitoring.UNDATED, "center")  # counted from the period's start
+    else:
+        w.date(row, 5, item.done_date)
     tally = facts.tally(item)
     w.number(row, 6, tally.done if tally.total else None)
     w.number(row, 7, tally.total or None)
@@ -125,8 +145,10 @@ def write_progress_sheet(ws: Worksheet, styles: Styles, roadmap: Roadmap, facts:
     ws.row_dimensions[1].height = 20
     w.merged_text(2, 1, last, roadmap.title, "subtitle")
     ws.row_dimensions[2].height = row_height([roadmap.title], [sum(WIDTHS) * 0.8], 15)
-    row = write_sections_block(w, 4, roadmap)
-    row = write_points_block(w, row, roadmap, facts)
+    sections = section_lines(roadmap, facts)
+    row = write_sections_block(w, 4, sections, facts)
+    row = write_points_block(w, row, roadmap, [ln for _, lines in sections for ln in lines],
+                             facts)
     w.merged_text(row, 1, last, "Исполнение мероприятий", "section")
     header = row + 1
     _headings(w, header, item_headings(roadmap))

@@ -49,7 +49,7 @@ def matrix_columns(rows: Matrix, schools: list[School]) -> list[School]:
 
 def cell_state(item: Item, check: Check | None, facts: Facts) -> str:
     """The style of one school's cell: done, in_work, overdue or planned."""
-    if check is not None and check.status is ItemStatus.DONE:
+    if facts.cell_done(check):
         return "done"
     if item.status is ItemStatus.CANCELLED:
         return "planned"
@@ -77,7 +77,6 @@ def write_item_row(w: SheetWriter, row: int, item: Item, concerned: list[School]
     w.text(row, 2, item.activity, "text")
     checks = facts.checks(item)
     concerned_ids = {s.id for s in concerned}
-    done = 0
     for col, school in enumerate(columns, 3):
         if school.id not in concerned_ids:
             w.blank(row, col, "center")
@@ -85,7 +84,6 @@ def write_item_row(w: SheetWriter, row: int, item: Item, concerned: list[School]
         check = checks.get(school.id)
         state = cell_state(item, check, facts)
         if state == "done":
-            done += 1
             if check is not None and check.date is not None:
                 w.date(row, col, check.date, state)
             else:
@@ -93,8 +91,9 @@ def write_item_row(w: SheetWriter, row: int, item: Item, concerned: list[School]
         else:
             w.blank(row, col, state)
     last = len(columns) + 3
-    w.number(row, last, done, "total")
-    w.number(row, last + 1, len(concerned), "total")
+    tally = facts.tally(item)  # «не требуется» in neither count
+    w.number(row, last, tally.done, "total")
+    w.number(row, last + 1, tally.total, "total")
     w.height(row, row_height([item.activity], [ACTIVITY_WIDTH]))
 
 
@@ -106,10 +105,11 @@ def write_totals(w: SheetWriter, row: int, rows: Matrix, columns: list[School],
     for item, concerned in rows:
         checks = facts.checks(item)
         for school in concerned:
-            total_by_school[school.id] += 1
             check = checks.get(school.id)
-            if check is not None and check.status is ItemStatus.DONE:
-                done_by_school[school.id] += 1
+            if check is not None and check.status is ItemStatus.CANCELLED:
+                continue  # «не требуется»: in neither count, as in every report
+            total_by_school[school.id] += 1
+            done_by_school[school.id] += facts.cell_done(check)
     for offset, (title, values) in enumerate((("Выполнено", done_by_school),
                                               ("Всего мероприятий", total_by_school))):
         w.merged_text(row + offset, 1, 2, title, "total_text")

@@ -107,26 +107,30 @@ def read_file(path: Path | str, *, sheet: str | None = None,
         with tempfile.TemporaryDirectory(prefix="dk-import-") as tmp:
             _step(progress, 2)
             converted = convert(path, target, Path(tmp))
-            blocks, sheets, chosen = _read_blocks(converted, target, sheet)
+            blocks, sheets, chosen, read_warnings = _read_blocks(converted, target, sheet)
         kind = target
     else:
         _step(progress, 2)
-        blocks, sheets, chosen = _read_blocks(path, kind, sheet)
+        blocks, sheets, chosen, read_warnings = _read_blocks(path, kind, sheet)
     _step(progress, 3)
     fallback = chosen if chosen and not chosen.lower().startswith(("sheet", "лист")) else path.stem
     preview = analyse(blocks, source=str(path), kind=kind, fallback_title=fallback)
     preview.sheets, preview.sheet = sheets, chosen
+    preview.warnings[:0] = read_warnings
     _step(progress, 4)
     return preview
 
 
-def _read_blocks(path: Path, kind: str, sheet: str | None) -> tuple[list, list[str], str]:
+def _read_blocks(path: Path, kind: str, sheet: str | None
+                 ) -> tuple[list, list[str], str, list[str]]:
+    """The document's blocks, its roadmap sheets, the chosen one, and what reading it found
+    wrong (warnings shown in the preview)."""
     from desktop.importers.docx_walk import docx_blocks
     from desktop.importers.xlsx_reader import xlsx_blocks
 
     if kind == "docx":
         with SafeZip(path) as zf:
-            return docx_blocks(zf), [], ""
+            return docx_blocks(zf), [], "", []
     return xlsx_blocks(path, sheet)
 
 

@@ -20,6 +20,11 @@ from desktop.importers.tables import Block, RawRow, RawTable, TableKind, classif
 
 _SCAN_ROWS = 40
 MAX_CELLS = 2_000_000
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+#: addresses named in the warning about formulas without a saved value; the rest are counted
+_SHOWN_ADDRESSES = 10
 
 
 def _text(value: object) -> str:
@@ -87,8 +92,38 @@ def sheet_blocks(ws) -> list[Block] | None:
     return None
 
 
-def xlsx_blocks(path: Path, sheet: str | None = None) -> tuple[list[Block], list[str], str]:
-    """Blocks of the chosen (or first fitting) sheet, the fitting sheets' names, the chosen one."""
+def formulas_without_values(sheet_xml) -> list[str]:
+    """Addresses of a worksheet's formula cells that hold no saved value (a file written by a
+    program that does not compute formulas): openpyxl reads them as empty."""
+    return [cell.get("r", "?") for cell in sheet_xml.iter(f"{_MAIN}c")
+            if cell.find(f"{_MAIN}f") is not None and not (cell.findtext(f"{_MAIN}v") or "")]
+
+
+def sheet_parts(parsed: dict) -> dict[str, str]:
+    """Sheet title → the zip member holding its XML (workbook.xml and its relationships)."""
+    workbook, rels = parsed.get("xl/workbook.xml"), parsed.get("xl/_rels/workbook.xml.rels")
+    if workbook is None or rels is None:
+        return {}
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.iter(_RELS)}
+    parts = {}
+    for sheet in workbook.iter(f"{_MAIN}sheet"):
+        target = targets.get(sheet.get(_REL_ID), "")
+        parts[sheet.get("name", "")] = target.lstrip("/") if target.startswith("/") \
+            else f"xl/{target}"
+    return parts
+
+
+def formula_warning(addresses: list[str]) -> str:
+    shown = ", ".join(addresses[:_SHOWN_ADDRESSES])
+    more = f" и ещё {len(addresses) - _SHOWN_ADDRESSES}" if len(addresses) > _SHOWN_ADDRESSES else ""
+    return (f"Ячейки с формулами без сохранённого значения прочитаны пустыми: {shown}{more}. "
+            "Откройте книгу в Excel или LibreOffice Calc, сохраните её и импортируйте снова")
+
+
+def xlsx_blocks(path: Path, sheet: str | None = None
+                ) -> tuple[list[Block], list[str], str, list[str]]:
+    """Blocks of the chosen (or first fitting) sheet, the fitting sheets' names, the chosen one,
+    and warnings about it (formula cells without a saved value: their text is unknown)."""
     from openpyxl import load_workbook
 
     with SafeZip(path) as zf:
@@ -100,12 +135,13 @@ def xlsx_blocks(path: Path, sheet: str | None = None) -> tuple[list[Block], list
     buffer = io.BytesIO()
     import zipfile
 
+    from desktop.importers.safe_zip import parse_xml
+
+    parsed = {}
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as copy:
         for name, content in data.items():
             if name.endswith(".xml") or name.endswith(".rels"):
-                from desktop.importers.safe_zip import parse_xml
-
-                parse_xml(content, name)  # refuses DOCTYPE before openpyxl sees it
+                parsed[name] = parse_xml(content, name)  # refuses DOCTYPE before openpyxl
             copy.writestr(name, content)
     buffer.seek(0)
     try:
@@ -127,4 +163,7 @@ def xlsx_blocks(path: Path, sheet: str | None = None) -> tuple[list[Block], list
         raise UserError("Ни на одном листе книги не найдена таблица дорожной карты "
                         "(шапка «№ | Мероприятие | Срок | Исполнители» или похожая).")
     chosen = next((f for f in fitting if f[0] == sheet), fitting[0])
-    return chosen[1], [f[0] for f in fitting], chosen[0]
+    part = parsed.get(sheet_parts(parsed).get(chosen[0], ""))
+    empty_formulas = formulas_without_values(part) if part is not None else []
+    warnings_ = [formula_warning(empty_formulas)] if empty_formulas else []
+    return chosen[1], [f[0] for f in fitting], chosen[0], warnings_

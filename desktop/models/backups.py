@@ -51,6 +51,19 @@ class CopyInfo:
         return self.made.strftime("%d.%m.%Y %H:%M")
 
 
+#: how long a restore waits for another program to let go of the database file
+LOCK_WAIT_S = 5.0
+
+
+class DatabaseLocked(UserError):
+    """Another program holds the file's lock; nothing was read or changed."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"База данных занята другой программой (она сейчас записывает в файл): {path}. "
+            "Закройте ту программу или подождите и попробуйте снова; файл не изменён")
+
+
 def _connect_ro(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
     return sqlite3.connect(read_only_uri(path), uri=True, timeout=timeout)
 
@@ -202,13 +215,29 @@ def restore_copy(db_path: Path, copy: Path, *, damaged: bool = False) -> Path | 
     kept = stamped_copy(db_path, "before-restore")
     try:
         with closing(sqlite3.connect(str(copy))) as src, \
-                closing(sqlite3.connect(str(db_path), timeout=5.0)) as dst:
-            dst.execute("PRAGMA busy_timeout=5000")
-            src.backup(dst)  # all pages in one step: one transaction on the destination
+                closing(sqlite3.connect(str(db_path), timeout=LOCK_WAIT_S)) as dst:
+            dst.execute(f"PRAGMA busy_timeout={int(LOCK_WAIT_S * 1000)}")
+            # all pages in one step: one transaction on the destination; the backup API
+            # retries a locked destination forever, the callback gives up after LOCK_WAIT_S
+            src.backup(dst, progress=_give_up_when_locked(db_path))
     except sqlite3.Error as exc:
         raise UserError(f"Восстановить не удалось ({_reason(exc)}); база данных не изменена: "
                         f"{db_path}") from exc
     return kept
+
+
+def _give_up_when_locked(db_path: Path):
+    """A backup progress callback: :class:`DatabaseLocked` once the destination has been
+    busy (another program writing) for :data:`LOCK_WAIT_S` seconds."""
+    import time
+
+    deadline = time.monotonic() + LOCK_WAIT_S
+
+    def progress(status: int, remaining: int, total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > deadline:
+            raise DatabaseLocked(db_path)
+
+    return progress
 
 
 def _replace_damaged(db_path: Path, copy: Path) -> Path | None:

@@ -31,6 +31,8 @@ from sqlalchemy.engine import URL, Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, sessionmaker
 from sqlalchemy.pool import NullPool
 
+from desktop.paths import read_only_query
+
 #: Constraint names are fixed so that Alembic batch migrations can find them.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -79,7 +81,7 @@ def sqlite_url(path: Path | str, *, read_only: bool = False) -> URL:
     query). Read-only goes through a percent-encoded ``file:`` URI with ``mode=ro``."""
     if read_only:
         return URL.create("sqlite", database=Path(path).resolve().as_uri(),
-                          query={"mode": "ro", "uri": "true"})
+                          query={**read_only_query(path), "uri": "true"})
     return URL.create("sqlite", database=str(Path(path)))
 
 

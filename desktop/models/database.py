@@ -31,6 +31,7 @@ from desktop.models.backups import (
     DAILY_BACKUPS_KEPT,
     BackupFailed,
     CopyInfo,
+    DatabaseLocked,
     backup_database,
     daily_backup,
     newest_sound_copy,
@@ -42,7 +43,7 @@ from desktop.models.damage import break_parent_cycles, scan_damaged_values
 from desktop.models.handle import ConcurrentEdit, Database
 from desktop.models.revision import SCHEMA_HEAD, alembic_config, head_revision, known_revisions
 from desktop.models.schools import seed_risk_factors
-from desktop.paths import backups_dir, program_name, read_only_uri
+from desktop.paths import backups_dir, on_read_only_media, program_name, read_only_uri
 
 __all__ = [
     "DAILY_BACKUPS_KEPT",
@@ -59,15 +60,6 @@ __all__ = [
 ]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-class DatabaseLocked(UserError):
-    """Another program holds the file's lock; nothing was read or changed."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(
-            f"База данных занята другой программой (она сейчас записывает в файл): {path}. "
-            "Закройте ту программу или подождите и попробуйте снова; файл не изменён")
 
 
 class DamagedDatabase(UserError):
@@ -239,6 +231,8 @@ def _open_read_only(path: Path) -> Database:
     engine = make_engine(path, read_only=True)
     database = Database(path=path, engine=engine, session_factory=make_session_factory(engine),
                         read_only=True)
+    wal = path.with_name(path.name + "-wal")
+    database.unread_journal = on_read_only_media(path) and wal.exists() and wal.stat().st_size > 0
     with engine.connect() as conn:
         database.damaged = scan_damaged_values(conn)
     return database

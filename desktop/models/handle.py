@@ -54,6 +54,8 @@ class Database:
     damaged: list[DamagedValue] = field(default_factory=list)
     #: items freed from a parent cycle on opening (made top-level items)
     freed_from_cycles: list[int] = field(default_factory=list)
+    #: on read-only media with a non-empty ``-wal`` beside it: its last changes are not seen
+    unread_journal: bool = False
     #: per thread: inside :meth:`writing`, sessions begin IMMEDIATE
     _mode: threading.local = field(default_factory=threading.local, repr=False)
     #: the server's address (``postgresql+psycopg://…``) when the database is on PostgreSQL
@@ -127,6 +129,10 @@ class Database:
                          f"уровня: {ids}")
         if self.read_only:
             lines.append("файл открыт только для чтения")
+        if self.unread_journal:
+            lines.append(f"последние изменения из журнала {self.path.name}-wal не видны: "
+                         "носитель только для чтения; скопируйте файл вместе с журналом на "
+                         "диск и откройте копию")
         return lines
 
 

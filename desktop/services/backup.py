@@ -11,12 +11,18 @@ The engine-level work (the backup API, quick_check, pruning) is in
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from desktop.atomic import check_output_path
 from desktop.errors import UserError
 from desktop.models.backups import CopyInfo, backup_database, list_copies, restore_copy
-from desktop.models.database import DatabaseLocked, check_existing_file
+from desktop.models.database import (
+    DatabaseLocked,
+    check_existing_file,
+    known_revisions,
+    stored_revision,
+)
 
 
 def backup_to(db_path: Path, target: Path) -> Path:
@@ -71,7 +77,24 @@ def restore(db_path: Path, copy: Path, *, damaged: bool = False) -> Path | None:
         raise UserError(f"Копия и база данных — один и тот же файл: {copy}")
     if not db_path.exists() and not db_path.parent.is_dir():
         raise UserError(f"Папка базы данных не существует: {db_path.parent}")
+    check_copy_revision(copy)
     return restore_copy(db_path, copy, damaged=damaged or is_damaged(db_path))
+
+
+def check_copy_revision(copy: Path) -> None:
+    """Refuse, before anything is replaced, a copy made by a newer version of the program:
+    this version could not open the restored file. A copy from an older version is fine:
+    the file is brought up to date when it is next opened."""
+    if not copy.is_file():
+        return  # restore_copy says the copy is missing
+    try:
+        revision, _ = stored_revision(copy)
+    except sqlite3.Error:
+        return  # restore_copy says the copy is no sound database
+    if revision is not None and revision not in known_revisions():
+        raise UserError(f"Копия сделана более новой версией программы (версия схемы {revision}) "
+                        f"и этой версией не открывается: {copy}. Обновите программу и "
+                        "восстановите копию снова; база данных не изменена")
 
 
 def is_damaged(db_path: Path) -> bool:

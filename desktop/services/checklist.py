@@ -5,6 +5,15 @@ history record per changed cell (when, who, old → new) and brings each touched
 own status in line — an item that concerns schools is done when every school it
 concerns is (cells «не требуется» left out), on the last of their dates. The undo
 commands in ``ui/checklist`` and the school-form import call it; nothing else writes cells.
+
+A done cell or item always has its date (without one every report would have to guess,
+see :mod:`desktop.services.monitoring`):
+
+- a cell set to «выполнено» without a date (a school's form with the date left empty,
+  an older undo record) is stored with the day of the change;
+- an item that all its schools have done takes the last of their dates; if none of its
+  cells has a date (rows stored before this rule), it keeps its own date, or takes the
+  day of the change.
 """
 
 from __future__ import annotations
@@ -162,7 +171,8 @@ def author() -> str:
 def set_cells(session: Session, states: dict[Cell, CellState], *, source: str = "окно",
               when: dt.datetime | None = None) -> list[int]:
     """Store ``states``, record the history of each changed cell and update the items'
-    statuses; returns the ids of the items touched, in order."""
+    statuses; returns the ids of the items touched, in order. A cell done without a date
+    is stored with the day of the change (``when``)."""
     if not states:
         return []
     items = _items(session, {i for i, _ in states})
@@ -173,6 +183,8 @@ def set_cells(session: Session, states: dict[Cell, CellState], *, source: str = 
     for (item_id, school_id), new in states.items():
         if item_id not in items:
             raise UserError("Мероприятие удалено; отметка не сохранена")
+        if new.status is ItemStatus.DONE and new.date is None:
+            new = replace(new, date=when.date())
         row = rows.get((item_id, school_id))
         old = row_state(row)
         if old == new:
@@ -186,7 +198,7 @@ def set_cells(session: Session, states: dict[Cell, CellState], *, source: str = 
                                     new=new.to_json()))
         touched.add(item_id)
     session.flush()
-    _sync(session, [items[i] for i in sorted(touched)])
+    _sync(session, [items[i] for i in sorted(touched)], when.date())
     return sorted(touched)
 
 
@@ -197,12 +209,14 @@ def _items(session: Session, ids: set[int]) -> dict[int, tuple[Item, int]]:
     return {item.id: (item, start.year) for item, start in session.execute(query)}
 
 
-def sync_items(session: Session, item_ids: Iterable[int]) -> None:
-    """Bring each item's own status in line with its schools' cells."""
-    _sync(session, list(_items(session, set(item_ids)).values()))
+def sync_items(session: Session, item_ids: Iterable[int], *,
+               today: dt.date | None = None) -> None:
+    """Bring each item's own status in line with its schools' cells (an item done
+    without any dated cell nor date of its own is done ``today``)."""
+    _sync(session, list(_items(session, set(item_ids)).values()), today or dt.date.today())
 
 
-def _sync(session: Session, items: list[tuple[Item, int]]) -> None:
+def _sync(session: Session, items: list[tuple[Item, int]], today: dt.date) -> None:
     if not items:
         return
     ids = [item.id for item, _ in items]
@@ -216,7 +230,7 @@ def _sync(session: Session, items: list[tuple[Item, int]]) -> None:
         concerned = concerned_schools(item, schools, year)  # type: ignore[arg-type]
         if concerned:
             _sync_item(item, [cells.get(item.id, {}).get(s.id, (ItemStatus.PLANNED, None))
-                              for s in concerned])
+                              for s in concerned], today)
 
 
 @dataclass(frozen=True)
@@ -245,14 +259,16 @@ def light_schools(session: Session) -> list[LightSchool]:
     return [LightSchool(i, shnor, frozenset(years)) for i, (shnor, years) in found.items()]
 
 
-def _sync_item(item: Item, cells: list[tuple[ItemStatus, dt.date | None]]) -> None:
+def _sync_item(item: Item, cells: list[tuple[ItemStatus, dt.date | None]],
+               today: dt.date) -> None:
     """``cells``: (status, date) of each school the item concerns."""
     live = [c for c in cells if c[0] is not ItemStatus.CANCELLED]
     if not live or item.status is ItemStatus.CANCELLED:
         return
     if all(status is ItemStatus.DONE for status, _ in live):
         dates = [day for _, day in live if day is not None]
-        item.status, item.done_date = ItemStatus.DONE, max(dates) if dates else item.done_date
+        item.status = ItemStatus.DONE
+        item.done_date = max(dates) if dates else item.done_date or today
         return
     started = any(status in (ItemStatus.DONE, ItemStatus.IN_WORK) for status, _ in live)
     if item.status is ItemStatus.DONE or (started and item.status is ItemStatus.PLANNED):

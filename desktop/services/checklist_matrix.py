@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.models import CellEvidence, ChecklistRow, Item, Section
 from desktop.models.enums import ItemStatus
+from desktop.services import monitoring
 from desktop.services.checklist import Cell, CellState, Evidence, load_schools
 from desktop.services.monitoring import due_dates
 from desktop.services.progress import concerned_schools
@@ -53,17 +54,16 @@ class Matrix:
     items: list[MatrixItem]
     schools: list[MatrixSchool]
     cells: dict[Cell, CellState] = field(default_factory=dict)
+    #: the roadmap's start: a done cell without a date counts from it
+    period_start: dt.date = dt.date.min
+    #: the day the tallies are counted on (:func:`monitoring.done_on`)
+    day: dt.date = field(default_factory=dt.date.today)
 
     def tally(self, item: MatrixItem) -> tuple[int, int]:
-        """(schools done, schools concerned) with «не требуется» left out."""
-        done = total = 0
-        for school_id in item.schools:
-            status = self.cells.get((item.id, school_id), _EMPTY).status
-            if status is ItemStatus.CANCELLED:
-                continue
-            total += 1
-            done += status is ItemStatus.DONE
-        return done, total
+        """(schools done on :attr:`day`, schools concerned) with «не требуется» left out."""
+        states = (self.cells.get((item.id, school_id), _EMPTY) for school_id in item.schools)
+        return monitoring.count_cells(((c.status, c.date) for c in states), self.day,
+                                      self.period_start)
 
 
 _EMPTY = CellState()
@@ -79,7 +79,8 @@ def school_categories(school: object) -> frozenset[str]:
     return frozenset(labels)
 
 
-def load_matrix(session: Session, roadmap_id: int) -> Matrix:
+def load_matrix(session: Session, roadmap_id: int, *, today: dt.date | None = None) -> Matrix:
+    """The roadmap's matrix; its tallies count the cells done on ``today`` (default: today)."""
     roadmap = load_roadmap(session, roadmap_id)
     schools = load_schools(session, roadmap.district_id)  # a district's roadmap: its schools
     year = roadmap.period_start.year
@@ -96,7 +97,8 @@ def load_matrix(session: Session, roadmap_id: int) -> Matrix:
     used = set().union(*(i.schools for i in items)) if items else set()
     matrix = Matrix(roadmap.id, roadmap.title, items,
                     [MatrixSchool(s.id, s.short_name, school_categories(s))
-                     for s in schools if s.id in used])
+                     for s in schools if s.id in used],
+                    period_start=roadmap.period_start, day=today or dt.date.today())
     matrix.cells = _cells(session, roadmap_id)
     return matrix
 

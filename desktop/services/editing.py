@@ -4,6 +4,14 @@ commands go through (no Qt here).
 A field is named by :class:`desktop.models.columns.Field`; its value is a ``str`` for
 text fields (the deadline too — it is re-parsed against the roadmap's period), an
 :class:`ItemStatus` for the status and a ``date | None`` for the date done.
+
+A done item always has its date (a done item without one is a damaged state that every
+report would have to guess about, see :mod:`desktop.services.monitoring`):
+
+- setting «выполнено» on an item without a date fills in today's date;
+- clearing the date of a done item is refused with a message (to take the date away,
+  change the status first: leaving «выполнено» clears the date itself);
+- an undo restores the fields exactly as they were read (:func:`restore_item_state`).
 """
 
 from __future__ import annotations
@@ -21,6 +29,9 @@ from desktop.models.columns import EDITABLE_FIELDS, TEXT_ATTRIBUTES, Field
 from desktop.models.enums import ItemStatus, SchoolScope
 from desktop.models.executors import split_executors
 from desktop.models.versions import touch
+
+CLEAR_DONE_DATE = ("У выполненного мероприятия должна быть дата выполнения. Чтобы убрать "
+                   "дату, сначала смените статус")
 
 
 def load_item(session: Session, item_id: int) -> Item:
@@ -47,7 +58,8 @@ def set_item_field(session: Session, item_id: int, field: Field, value: Any,
                    *, today: dt.date | None = None) -> None:
     """Store ``value`` in ``field`` of the item; the caller commits.
 
-    Ticking an item done without a date sets today's date; leaving «done» clears it.
+    Ticking an item done without a date sets ``today`` (default: the calendar's);
+    leaving «done» clears the date; clearing the date of a done item is refused.
     """
     item = load_item(session, item_id)
     if field in TEXT_ATTRIBUTES:
@@ -64,6 +76,8 @@ def set_item_field(session: Session, item_id: int, field: Field, value: Any,
     elif field is Field.DONE_DATE:
         if value is not None and not isinstance(value, dt.date):
             raise UserError("Дата выполнения должна быть датой")
+        if value is None and item.status is ItemStatus.DONE:
+            raise UserError(CLEAR_DONE_DATE)
         item.done_date = value
     else:
         raise ValueError(f"field {field} is not editable in place")

@@ -1,14 +1,34 @@
-"""Where the year stands on a date: shares done, monitoring points, what is overdue and due.
+"""Where the year stands on a date: the one definition of «done on a date», the shares
+done, the monitoring points, what is overdue and due.
 
-The rules, the same in the dashboard, the PDF and the Excel report:
+Every figure of progress is counted here and nowhere else: the Excel «Исполнение» and
+«По школам» sheets, the report (the «Отчёты» page, its PDF and Excel), the reminders, the
+region's summary and the checklist's per-item tally. The rules:
 
-- an item counts when it is not cancelled; it is *done at a date* when its status is
-  done and its done date is on or before that date (done later = not done then);
-- it is *due by a date* when one of its due dates (:func:`due_dates`) is on or before it;
-  a recurring item is due from its first occurrence on;
+- an item counts when it is not cancelled; a school's checklist cell when it is not
+  «не требуется»;
+- an item (or a school's cell) is *done on a date* when its status is «выполнено» and it
+  has been done since that date or earlier (:func:`done_since`, :func:`done_on`): done
+  later = not done then;
+- **a done item or cell without a date** is a damaged state: the editor
+  (:mod:`desktop.services.editing`) and the checklist (:mod:`desktop.services.checklist`)
+  no longer produce it, but older files, district packages and school forms made before
+  may hold it. It is counted as done **from the start of the roadmap's period**, at every
+  date and in every figure. Why: its status says «выполнено», and every place that shows
+  the status (the status column, the checklist's colours, the overdue marks, the Gantt
+  chart) treats it as done; counting it as not done would make a sheet's totals
+  contradict its own status column and leave the item neither done nor overdue. The
+  price is that a monitoring point before the real (unknown) day counts it too: the
+  report's list of done items and the Excel «Исполнение» sheet print
+  «дата не указана» (:data:`UNDATED`) for it so that the coordinator can fill it in;
+- a section, an executor, the whole roadmap (:func:`share`, :func:`by_executor`) and a
+  school (:func:`count_cells`) are «done on the date» of their counted members;
+- a monitoring point (:func:`point_figure`) counts as of its date, or as of the report's
+  date for a point that has not come yet (which then says so, :func:`point_verdict`);
+- an item is *due by a date* when one of its due dates (:func:`due_dates`) is on or before
+  it; a recurring item is due from its first occurrence on;
 - it is *overdue at a date* when it is not done then and the last of its due dates is
-  before it (never for «постоянно», «по мере необходимости» or an unparsed deadline);
-- a monitoring point after the date has not come yet and says so (:func:`point_verdict`).
+  before it (never for «постоянно», «по мере необходимости» or an unparsed deadline).
 
 :func:`due_dates` is the one place that turns a deadline into dates; it reads the
 deadline's spans (each occurrence for a recurring one).
@@ -21,8 +41,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from desktop.models.deadline import Deadline
+from desktop.models.enums import ItemStatus
 
 NOT_YET = "ещё не наступила"
+#: what lists print as the date of an item or cell done without a date
+UNDATED = "дата не указана"
 UPCOMING_DAYS = 14
 
 
@@ -35,6 +58,39 @@ def due_dates(deadline: Deadline) -> list[dt.date]:
     on-demand and unread deadlines have none.
     """
     return [] if deadline.done else list(deadline.occurrence_dates)
+
+
+def done_since(status: ItemStatus, done_date: dt.date | None,
+               period_start: dt.date) -> dt.date | None:
+    """The day from which an item or a school's cell counts as done; None when it is not
+    done. A done one without a date counts from the period's start (see above)."""
+    if status is not ItemStatus.DONE:
+        return None
+    return done_date or period_start
+
+
+def done_on(status: ItemStatus, done_date: dt.date | None, day: dt.date,
+            period_start: dt.date) -> bool:
+    """Whether an item or a school's cell is done on ``day`` (the one rule)."""
+    return counted_on(done_since(status, done_date, period_start), day)
+
+
+def counted_on(since: dt.date | None, day: dt.date) -> bool:
+    """Whether something done since ``since`` (:func:`done_since`) is done on ``day``."""
+    return since is not None and since <= day
+
+
+def count_cells(cells: Iterable[tuple[ItemStatus, dt.date | None]], day: dt.date,
+                period_start: dt.date) -> tuple[int, int]:
+    """(done on ``day``, counted) over checklist cells given as (status, date): the
+    schools of one item, or the items of one school; «не требуется» is left out."""
+    done = total = 0
+    for status, date in cells:
+        if status is ItemStatus.CANCELLED:
+            continue
+        total += 1
+        done += done_on(status, date, day, period_start)
+    return done, total
 
 
 def point_verdict(point_date: dt.date, day: dt.date, reached: bool) -> str:
@@ -68,12 +124,15 @@ class Line:
     executors: tuple[str, ...]
     deadline_text: str
     cancelled: bool
+    #: the date done as stored (None: not done, or done without a date)
     done_date: dt.date | None
+    #: the day from which it counts as done (:func:`done_since`); None when not done
+    done_from: dt.date | None
     due: tuple[dt.date, ...]
     evidence: tuple[str, ...] = ()
 
     def done_at(self, day: dt.date) -> bool:
-        return not self.cancelled and self.done_date is not None and self.done_date <= day
+        return counted_on(self.done_from, day)
 
     def due_by(self, day: dt.date) -> bool:
         return not self.cancelled and bool(self.due) and self.due[0] <= day
@@ -88,6 +147,17 @@ class Line:
             return False
         last = day + dt.timedelta(days=days)
         return any(day < d <= last for d in self.due)
+
+
+def item_line(item_id: int, number: str, activity: str, heading: str,
+              executors: tuple[str, ...], deadline_text: str, status: ItemStatus,
+              done_date: dt.date | None, period_start: dt.date, deadline: Deadline,
+              evidence: tuple[str, ...] = ()) -> Line:
+    """An item's :class:`Line`: the one rule for its done date and due dates."""
+    return Line(item_id, number, activity, heading, executors, deadline_text,
+                status is ItemStatus.CANCELLED, done_date,
+                done_since(status, done_date, period_start), tuple(due_dates(deadline)),
+                evidence)
 
 
 @dataclass(frozen=True)
@@ -165,6 +235,6 @@ def by_month(lines: list[Line], start: dt.date, end: dt.date, day: dt.date) -> l
 
         live = [ln for ln in lines if not ln.cancelled]
         planned = sum(1 for ln in live if ln.due and in_month(ln.due[0]))
-        done = sum(1 for ln in live if ln.done_at(day) and in_month(ln.done_date))
+        done = sum(1 for ln in live if ln.done_at(day) and in_month(ln.done_from))
         bars.append(MonthBar(month, planned, done))
     return bars

@@ -18,8 +18,7 @@ from sqlalchemy.orm import Session
 from desktop.models import District, Item, ItemExecutor, MonitoringPoint, Roadmap, Section
 from desktop.models.deadline import Deadline, parse_deadline
 from desktop.services import monitoring
-from desktop.services.monitoring import Line, PointFigure, Share
-from desktop.services.report import item_line
+from desktop.services.monitoring import Line, PointFigure, Share, item_line
 from desktop.services.table import section_heading
 
 

@@ -15,11 +15,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.errors import UserError
 from desktop.models import CellEvidence, ChecklistRow, Item, ItemExecutor, Roadmap, Section
-from desktop.models.deadline import Deadline
 from desktop.models.enums import ItemStatus
 from desktop.services import monitoring
 from desktop.services.checklist import load_schools
-from desktop.services.monitoring import Line, MonthBar, PointFigure, Share
+from desktop.services.monitoring import Line, MonthBar, PointFigure, Share, item_line
 from desktop.services.progress import concerned_schools
 from desktop.services.table import section_heading
 
@@ -79,18 +78,6 @@ def _cells(session: Session, roadmap_id: int) -> dict[int, dict[int, tuple]]:
     return cells
 
 
-def item_line(item_id: int, number: str, activity: str, heading: str,
-              executors: tuple[str, ...], deadline_text: str, status: ItemStatus,
-              done_date: dt.date | None, period_start: dt.date, deadline: Deadline,
-              evidence: tuple[str, ...] = ()) -> Line:
-    """An item's :class:`Line`: the one rule for its done date and due dates."""
-    # done without a date: counted as done from the period's start
-    done = (done_date or period_start) if status is ItemStatus.DONE else None
-    return Line(item_id, number, activity, heading, executors, deadline_text,
-                status is ItemStatus.CANCELLED, done, tuple(monitoring.due_dates(deadline)),
-                evidence)
-
-
 def build_report(session: Session, roadmap_id: int, day: dt.date) -> Report:
     """Everything the report for ``day`` shows."""
     roadmap = load_roadmap(session, roadmap_id)
@@ -99,7 +86,7 @@ def build_report(session: Session, roadmap_id: int, day: dt.date) -> Report:
     year = roadmap.period_start.year
     lines: list[Line] = []
     section_shares: list[Share] = []
-    school_counts: dict[int, list[int]] = {}
+    school_cells: dict[int, list[tuple[ItemStatus, dt.date | None]]] = {}
     for section in roadmap.sections:
         heading = section_heading(section.number, section.title)
         own: list[Line] = []
@@ -109,12 +96,8 @@ def build_report(session: Session, roadmap_id: int, day: dt.date) -> Report:
             evidence: list[str] = []
             for school in concerned:
                 status, date, texts = item_cells.get(school.id, (ItemStatus.PLANNED, None, []))
-                if status is ItemStatus.CANCELLED:
-                    continue
-                counts = school_counts.setdefault(school.id, [0, 0])
-                counts[1] += 1
-                if status is ItemStatus.DONE and (date is None or date <= day):
-                    counts[0] += 1
+                school_cells.setdefault(school.id, []).append((status, date))
+                if monitoring.done_on(status, date, day, roadmap.period_start):
                     evidence.extend(f"{school.short_name}: {t}" for t in texts)
             if not concerned and item.evidence:
                 evidence.append(item.evidence)
@@ -125,8 +108,10 @@ def build_report(session: Session, roadmap_id: int, day: dt.date) -> Report:
             own.append(line)
         lines.extend(own)
         section_shares.append(monitoring.share(heading, own, day))
-    school_shares = [Share(s.short_name, *school_counts[s.id]) for s in schools
-                     if s.id in school_counts]
+    school_shares = [share for share in (
+        Share(s.short_name, *monitoring.count_cells(school_cells.get(s.id, ()), day,
+                                                    roadmap.period_start)) for s in schools)
+        if share.total]  # a school with no cell counted (none, or all «не требуется») is left out
     points = [monitoring.point_figure(lines, p.date, p.title, p.target_text, p.target_min, day)
               for p in roadmap.monitoring_points]
     return Report(

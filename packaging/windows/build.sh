@@ -40,10 +40,11 @@ export WINEPREFIX="$CACHE/prefix" WINEARCH=win64 WINEDEBUG=-all
 export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
 
 say() { printf '== %s\n' "$*"; }
-# this machine's pip configuration names local indexes that may be absent: not worth a warning
+# this machine's pip configuration names local indexes that may be absent, and pip warns
+# root about its own system: neither is worth a line here
 pip_() {
-  "$LINUX_PYTHON" -m pip --disable-pip-version-check --root-user-action=ignore -q "$@" \
-    2> >(grep -v "is ignored: it is neither a file nor a directory" >&2)
+  "$LINUX_PYTHON" -m pip --disable-pip-version-check -q "$@" \
+    2> >(grep -v "is ignored: it is neither a file nor a directory\|as the 'root' user" >&2)
 }
 
 # A Windows program under Wine dies at start when its stdout or stderr is a regular file
