@@ -49,18 +49,6 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return parse(argv)
 
 
-def open_or_create_demo(path: Path) -> Database:
-    """The demo database: created (with the demo district) when missing."""
-    from desktop.models.database import open_database
-    from desktop.services.demo import create_demo
-
-    fresh = not path.exists()
-    database = open_database(path, create=True)
-    if fresh:
-        create_demo(database)
-    return database
-
-
 def first_start() -> Database | None:
     """No database in the user data folder: ask whether to explore the demo or start empty."""
     from desktop.models.database import open_database
@@ -70,6 +58,8 @@ def first_start() -> Database | None:
     welcome = WelcomeDialog()
     welcome.exec()
     if welcome.choice is FirstStartChoice.DEMO:
+        from desktop.services.demo import open_or_create_demo
+
         return open_or_create_demo(data_dir() / "demo.db")
     if welcome.choice is FirstStartChoice.EMPTY:
         database = open_database(default_db_path(), create=True)
@@ -95,6 +85,8 @@ def open_chosen_database(args: argparse.Namespace, *, read_only: bool = False,
 
     try:
         if args.demo and not read_only:
+            from desktop.services.demo import open_or_create_demo
+
             return open_or_create_demo(demo_db_path())
         return open_database(chosen_path(args), create=args.db is None and not read_only,
                              allow_read_only=True, read_only=read_only)

@@ -28,17 +28,6 @@ EXIT_OK = 0
 EXIT_USER_ERROR = 2
 
 
-def add_db_argument(parser: argparse.ArgumentParser) -> None:
-    """The ``--db PATH`` option every sub-command that touches data accepts."""
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        help="файл базы данных (по умолчанию — в папке данных пользователя "
-        "или из переменной DOROZHNAYA_KARTA_DB) или база на сервере PostgreSQL: "
-        "postgresql+psycopg://пользователь@сервер/база",
-    )
-
-
 def command_modules() -> list[str]:
     """Names of the top-level command modules under :mod:`desktop.commands`, sorted
     (``export_*`` modules are registered by ``export`` as its formats, not here)."""

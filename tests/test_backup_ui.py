@@ -26,7 +26,7 @@ def test_backup_to_chosen_place_and_restore_from_list(window, tmp_path: Path) ->
     stick = tmp_path / "stick" / "copy.db"
     stick.parent.mkdir()
     window.dialogs.save_paths.append(stick)
-    assert window.make_backup() == stick
+    assert window.database_actions.make_backup() == stick
     saved = table_dump(stick)
     daily = backups.daily_backup(window.database.path)
     with window.database.session() as s:
@@ -39,7 +39,7 @@ def test_backup_to_chosen_place_and_restore_from_list(window, tmp_path: Path) ->
         return True
 
     window.run_dialog = choose_newest
-    assert window.restore_from_copy() == daily
+    assert window.database_actions.restore_from_copy() == daily
     labels = [shown[0].list.item(n).text() for n in range(shown[0].list.count())]
     assert any("мероприятий: " in label and daily.name in label for label in labels)
     assert table_dump(window.database.path) == saved
@@ -61,7 +61,7 @@ def test_failed_backup_goes_to_status_bar(window, monkeypatch) -> None:
 def test_about_names_the_log_and_the_database(window) -> None:
     from desktop.logs import log_path
 
-    window.show_about()
+    window.database_actions.show_about()
     _kind, _title, body = window.dialogs.shown[-1]
     assert str(window.database.path) in body and str(log_path()) in body
 
@@ -194,7 +194,7 @@ def test_backup_of_a_server_database_is_a_pg_dump_archive(server_window, tmp_pat
     target = tmp_path / "stick" / "district.dump"
     target.parent.mkdir()
     server_window.dialogs.save_paths.append(target)
-    assert server_window.make_backup() == target
+    assert server_window.database_actions.make_backup() == target
     kind, _title, suggested = server_window.dialogs.shown[0]
     assert kind == "save" and suggested.endswith(".dump")
     assert any(kind == "info" and str(target) in message and "pg_restore" in message
@@ -210,7 +210,7 @@ def test_backup_of_a_server_database_is_a_pg_dump_archive(server_window, tmp_pat
 def test_without_pg_dump_the_window_says_copies_are_made_on_the_server(
         server_window, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(shutil, "which", lambda name: None)
-    assert server_window.make_backup() is None
+    assert server_window.database_actions.make_backup() is None
     shown = server_window.dialogs.shown
     assert [kind for kind, _t, _m in shown] == ["info"]  # no file asked for
     assert "копии делаются на сервере" in shown[0][2] and "pg_dump" in shown[0][2]
@@ -224,7 +224,7 @@ def test_restore_of_a_server_database_is_the_administrators_job(server_window) -
     database = server_window.database
     url = make_url(database.address)
     before = _item_count(database.address)
-    assert server_window.restore_from_copy() is None
+    assert server_window.database_actions.restore_from_copy() is None
     [(kind, title, message)] = server_window.dialogs.shown
     assert (kind, title) == ("info", "Восстановить из копии")
     assert "администратор сервера" in message and "ничего не изменено" in message

@@ -8,12 +8,12 @@ import datetime as dt
 
 from desktop.models import Item, ItemStatus
 from desktop.models.deadline import parse_deadline
+from desktop.painting.bars import ShapeKind, shapes_for
+from desktop.painting.scale import TimeScale
 from desktop.services import progress
 from desktop.ui.editor.deadline_editor import DeadlineEditor
 from desktop.ui.editor.filter import FilterSpec, item_matcher
 from desktop.ui.editor.nodes import Node
-from desktop.ui.gantt.bars import ShapeKind, shapes_for
-from desktop.ui.gantt.scale import TimeScale
 
 YEAR = (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
 

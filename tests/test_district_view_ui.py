@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QPushButton
 from desktop.export.package import write_package
 from desktop.models import ChecklistRow, Item, Section
 from desktop.models.columns import Field
+from desktop.painting.bars import ShapeKind
 from desktop.services.report import build_report
-from desktop.ui.gantt.bars import ShapeKind
 from desktop.ui.gantt.drag import hit_test
 from tests.conftest import DEMO_TODAY
 from tests.district_data import MESSAGE, Region, demo_package, region_of, state

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.models import Item
 from desktop.models.columns import Field
+from desktop.painting.paint import marker_label_box
 from desktop.ui.editor.deadline_editor import DeadlineEditor
 from desktop.ui.editor.delegates import LongTextEditor, fit_inside
-from desktop.ui.gantt.paint import marker_label_box
 from desktop.ui.gantt.rows import tooltip_text
 from tests.conftest import DEMO_TODAY
 from tests.qt_helpers import type_text
@@ -216,7 +216,7 @@ def test_a_key_typed_on_a_long_text_cell_replaces_it(page, qtbot, demo_db) -> No
 
 
 def test_header_label_of_a_month_cut_by_the_edge_stays_on_screen(page) -> None:
-    from desktop.ui.gantt.scale import Zoom
+    from desktop.painting.scale import Zoom
 
     view = page.timeline
     view.set_zoom(Zoom.WEEK)

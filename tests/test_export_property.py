@@ -35,8 +35,8 @@ from desktop.models import (
 )
 from desktop.models.columns import PRESETS
 from desktop.models.database import open_database
+from desktop.painting.gantt import export_gantt
 from desktop.services.orders import order_for_roadmap
-from desktop.ui.gantt.printing import export_gantt
 from tests.test_export_pdf import activity_column
 from tests.test_export_pdf_support import norm, page_texts
 

@@ -334,7 +334,7 @@ def test_written_file_has_ordinary_permissions(db, tmp_path: Path) -> None:
     """Not mkstemp's 0600: a colleague or a mail client must be able to read it."""
     import stat
 
-    from desktop.export.atomic import FILE_MODE
+    from desktop.atomic import FILE_MODE
 
     target = export(db, tmp_path / "права.xlsx")
     assert stat.S_IMODE(target.stat().st_mode) == FILE_MODE

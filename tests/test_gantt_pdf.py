@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from desktop.errors import UserError
-from desktop.ui.gantt.printing import export_gantt, time_chunks
+from desktop.painting.gantt import export_gantt, time_chunks
 from tests.conftest import DEMO_TODAY
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from desktop.models.deadline import parse_deadline
-from desktop.ui.gantt.bars import ShapeKind, is_draggable, shapes_for
+from desktop.painting.bars import ShapeKind, is_draggable, shapes_for
+from desktop.painting.scale import TimeScale, Zoom, header_bands, holiday_name
 from desktop.ui.gantt.drag import Grip, hit_test, new_deadline_text
-from desktop.ui.gantt.scale import TimeScale, Zoom, header_bands, holiday_name
 
 YEAR = (date(2026, 1, 1), date(2026, 12, 31))
 

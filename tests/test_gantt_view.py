@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.models import Item
 from desktop.models.deadline import Kind
-from desktop.ui.gantt.bars import ShapeKind, diamond_x
+from desktop.painting.bars import ShapeKind, diamond_x
+from desktop.painting.scale import Zoom, is_day_off
 from desktop.ui.gantt.rows import tooltip_text
-from desktop.ui.gantt.scale import Zoom, is_day_off
 from tests.conftest import DEMO_TODAY
 from tests.test_gantt_support import build, find_item, item_id
 

@@ -79,6 +79,6 @@ def test_profile_menu_saves_the_authority(window, demo_db, monkeypatch) -> None:
         return dialog.result() == QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(window, "run_dialog", fill)
-    assert window.edit_profile()
+    assert window.database_actions.edit_profile()
     with demo_db.session() as s:
         assert s.scalar(select(Authority.head_name)) == "И.И. Новикова"

@@ -101,7 +101,7 @@ def test_profile_oktmo_is_checked_and_travels_in_the_package(window, demo_db, tm
         return dialog.result() == QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(window, "run_dialog", fill)
-    assert window.edit_profile()
+    assert window.database_actions.edit_profile()
     assert attempts[0][1] is False and "8 или 11 цифр" in attempts[0][2] and attempts[1][1]
     with demo_db.session() as s:
         uuid = s.scalar(select(Authority.uuid))

@@ -136,8 +136,8 @@ def test_indicator_without_a_name_is_refused_in_russian(qtbot, env) -> None:
 def test_consultations_reach_the_timeline_and_the_overdue_checks(qapp, db, tmp_path: Path) -> None:
     import datetime as dt
 
+    from desktop.painting.gantt import export_gantt
     from desktop.services.consultations import overdue_consultations
-    from desktop.ui.gantt.printing import export_gantt
     from tests.parts_fixture import add_parts_roadmap
 
     with db.session() as s:

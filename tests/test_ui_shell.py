@@ -79,7 +79,7 @@ def test_reports_page_lists_overdue_items(window) -> None:
 
 
 def test_about_goes_through_the_dialogs_door(window) -> None:
-    window.show_about()
+    window.database_actions.show_about()
     kind, title, text = window.dialogs.shown[-1]
     assert (kind, title) == ("info", "О программе")
     assert str(window.database.path) in text

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli import add_db_argument
+from desktop.commands.common import add_db_argument
 from desktop.errors import UserError
 from desktop.models.database import check_existing_file
 from desktop.paths import is_server_url, resolve_db, resolve_db_path

@@ -1,4 +1,4 @@
-"""Helpers shared by the sub-commands: opening the database named by ``--db``."""
+"""Helpers shared by the sub-commands: the ``--db`` option and opening the database it names."""
 
 from __future__ import annotations
 
@@ -8,6 +8,17 @@ import sys
 from desktop.models.database import Database, open_database
 from desktop.paths import resolve_db
 from desktop.services.deadline_refresh import refresh_stored_deadlines
+
+
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    """The ``--db PATH`` option every sub-command that touches data accepts."""
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="файл базы данных (по умолчанию — в папке данных пользователя "
+        "или из переменной DOROZHNAYA_KARTA_DB) или база на сервере PostgreSQL: "
+        "postgresql+psycopg://пользователь@сервер/база",
+    )
 
 
 def open_db_from_args(args: argparse.Namespace, *, create: bool = False) -> Database:

@@ -1,16 +1,13 @@
 """``python -m desktop export gantt --db PATH --roadmap ID -o FILE.pdf``: the roadmap's
 timeline (Gantt chart) as a PDF (A4/A3 landscape, split into readable pages) or a PNG
-(see :mod:`desktop.ui.gantt.printing`)."""
+(see :mod:`desktop.painting.gantt`)."""
 
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from pathlib import Path
 
-from desktop.cli import add_db_argument
-from desktop.commands.common import open_db_from_args
+from desktop.commands.common import add_db_argument, open_db_from_args
 from desktop.errors import UserError
 from desktop.paths import program_name
 
@@ -29,16 +26,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def ensure_gui_application() -> object:
-    """A ``QGuiApplication`` for painting (offscreen when there is no display)."""
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") \
-            and sys.platform.startswith("linux"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
-    return QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else "desktop"])
-
-
 def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if output.suffix.lower() not in FORMATS:
@@ -46,9 +33,10 @@ def run(args: argparse.Namespace) -> int:
                         "укажите имя с расширением .pdf или .png")
     database = open_db_from_args(args)
     try:
-        app = ensure_gui_application()  # noqa: F841 - must live while painting
-        from desktop.ui.gantt.printing import export_gantt
+        from desktop.painting.application import ensure_gui_application
+        from desktop.painting.gantt import export_gantt
 
+        app = ensure_gui_application()  # noqa: F841 - must live while painting
         path = export_gantt(database, args.roadmap, output, paper=args.paper)
     finally:
         database.close()

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from desktop.cli import add_db_argument
-from desktop.commands.common import open_db_from_args
+from desktop.commands.common import add_db_argument, open_db_from_args
 from desktop.errors import UserError
 from desktop.export.pdf_order import render_order_pdf
 from desktop.export.pdf_roadmap import export_roadmap_pdf

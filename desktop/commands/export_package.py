@@ -6,8 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli import add_db_argument
-from desktop.commands.common import open_db_from_args
+from desktop.commands.common import add_db_argument, open_db_from_args
 from desktop.errors import UserError
 from desktop.export.package import write_package
 

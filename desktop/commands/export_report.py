@@ -7,8 +7,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from desktop.cli import add_db_argument
-from desktop.commands.common import open_db_from_args
+from desktop.commands.common import add_db_argument, open_db_from_args
 from desktop.errors import UserError
 from desktop.export.report_pdf import write_report_pdf
 from desktop.export.report_xlsx import write_report_xlsx

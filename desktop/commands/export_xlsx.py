@@ -6,8 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli import add_db_argument
-from desktop.commands.common import open_db_from_args
+from desktop.commands.common import add_db_argument, open_db_from_args
 from desktop.export.xlsx import export_roadmap_xlsx
 from desktop.paths import program_name
 

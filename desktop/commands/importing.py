@@ -9,8 +9,7 @@ import argparse
 import json
 from pathlib import Path
 
-from desktop.cli import add_db_argument
-from desktop.commands.common import open_db_from_args
+from desktop.commands.common import add_db_argument, open_db_from_args
 from desktop.commands.import_package import run_package
 from desktop.importers import read_file
 from desktop.importers.package import is_package

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from desktop.cli import add_db_argument
-from desktop.commands.common import open_db_from_args
+from desktop.commands.common import add_db_argument, open_db_from_args
 from desktop.services.listing import database_to_dict
 
 

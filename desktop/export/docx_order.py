@@ -17,9 +17,9 @@ from docx.document import Document
 from docx.shared import Mm, Pt
 from sqlalchemy.orm import Session
 
+from desktop.atomic import atomic_output
 from desktop.errors import UserError
 from desktop.export import docx_base as base
-from desktop.export.atomic import atomic_output
 from desktop.export.docx_appendix import write_appendix
 from desktop.export.pdf_appendix import MarkContext
 from desktop.export.pdf_order import (

@@ -19,9 +19,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop import __version__
+from desktop.atomic import atomic_output
 from desktop.errors import UserError
 from desktop.exchange import schema
-from desktop.export.atomic import atomic_output
 from desktop.models import (
     Authority,
     CellEvidence,

@@ -17,7 +17,7 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from desktop.export.atomic import atomic_output
+from desktop.atomic import atomic_output
 from desktop.export.pdf_fonts import REGULAR, register_fonts
 from desktop.export.pdf_settings import OrderPdfSettings, PageBox, appendix_page, order_page
 

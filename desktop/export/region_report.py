@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate
 
-from desktop.export.atomic import atomic_output
+from desktop.atomic import atomic_output
 from desktop.export.region_tables import district_tables, heading, summary_table
 from desktop.export.report_pdf import MARGIN, PAGE, report_styles, table_flowables
 from desktop.export.report_xlsx import fill_sheet

@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from desktop.export.atomic import atomic_output
+from desktop.atomic import atomic_output
 from desktop.export.pdf_fonts import BOLD, REGULAR, register_fonts
 from desktop.export.report_tables import Pct, ReportTable, Value, report_tables
 from desktop.services.report import Report

@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from desktop.export.atomic import atomic_output
+from desktop.atomic import atomic_output
 from desktop.export.report_tables import Pct, ReportTable, report_tables
 from desktop.export.xlsx_style import SheetWriter, Styles, landscape_a4
 from desktop.services.report import Report

@@ -21,30 +21,27 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from sqlalchemy.orm import Session
 
+from desktop.atomic import atomic_output
 from desktop.errors import UserError
-from desktop.export.atomic import atomic_output
 from desktop.export.xlsx_style import SheetWriter, Styles, landscape_a4
 from desktop.models import School
 from desktop.models.checklist import CELL_LABELS
 from desktop.services.checklist import CellState, cell_states, roadmap_schools
 from desktop.services.report import load_roadmap
-
-SHEET = "Чек-лист"
-META_SHEET = "_форма"
-FORMAT = "school-form-1"
-HEADINGS = ("№", "Мероприятие", "Срок", "Статус", "Дата выполнения", "Подтверждающий документ",
-            "Комментарий")
-WIDTHS = (8, 55, 20, 16, 14, 36, 30)
-HEADER_ROW = 4
-#: the columns a school fills in (1-based)
-STATUS_COL, DATE_COL, DOCUMENT_COL, COMMENT_COL = 4, 5, 6, 7
-#: the meta sheet's keys, one per row in column A
-META_KEYS = ("format", "roadmap_id", "roadmap_title", "school_id", "school")
-
-
-def evidence_text(state: CellState) -> str:
-    """The documents of a cell as one line; the reader compares it to what comes back."""
-    return "; ".join(e.text or e.file_name for e in state.evidence)
+from desktop.services.school_form_layout import (
+    COMMENT_COL,
+    DATE_COL,
+    DOCUMENT_COL,
+    FORMAT,
+    HEADER_ROW,
+    HEADINGS,
+    META_KEYS,
+    META_SHEET,
+    SHEET,
+    STATUS_COL,
+    WIDTHS,
+    evidence_text,
+)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ monitoring points), «По школам» (the per-school checklist as a matrix)
 «График» (a Gantt chart in cells). Every sheet prints on A4 landscape, fitted
 to the page width, with its header rows repeated and page numbers.
 
-The file is written through :func:`desktop.export.atomic.atomic_output`, so a
+The file is written through :func:`desktop.atomic.atomic_output`, so a
 failure (file open in another program, read-only folder, full disk) becomes a
 Russian :class:`~desktop.errors.UserError` and never leaves a half-written file.
 No Qt here: the window and the command line both call :func:`export_roadmap_xlsx`.
@@ -27,8 +27,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
+from desktop.atomic import atomic_output
 from desktop.errors import UserError
-from desktop.export.atomic import atomic_output
 from desktop.export.xlsx_facts import Check, Facts
 from desktop.export.xlsx_gantt import write_gantt_sheet
 from desktop.export.xlsx_main import write_roadmap_sheet

@@ -100,7 +100,7 @@ def lenient_json(raw: str) -> Any:
     except (ValueError, TypeError, RecursionError):
         return None
     if isinstance(value, dict) and "spans" in value:
-        from desktop.models.damage import deadline_json_ok
+        from desktop.models.deadline import deadline_json_ok
 
         return value if deadline_json_ok(value) else None
     return value

@@ -11,25 +11,19 @@ values in a sound file are found and listed (:mod:`desktop.models.damage`),
 parent cycles among items are broken and reported.
 
 A PostgreSQL URL instead of a path opens a database on a server
-(:mod:`desktop.models.pg`): none of the file's checks apply there.
+(:mod:`desktop.models.pg`): none of the file's checks apply there. Either way the
+caller gets a :class:`~desktop.models.handle.Database` (re-exported here).
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-import threading
-from collections.abc import Iterator
-from contextlib import AbstractContextManager, closing, contextmanager
-from dataclasses import dataclass, field
+from contextlib import closing
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import text
-from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.errors import UserError
 from desktop.models import pg
@@ -45,27 +39,12 @@ from desktop.models.backups import (
     quick_check,
     scheduled_backups,
 )
-from desktop.models.base import IMMEDIATE_OPTION, make_engine, make_session_factory
-from desktop.models.damage import (
-    DamagedValue,
-    break_parent_cycles,
-    damage_summary,
-    scan_damaged_values,
-)
-from desktop.models.revision import SCHEMA_HEAD
+from desktop.models.base import make_engine, make_session_factory
+from desktop.models.damage import break_parent_cycles, scan_damaged_values
+from desktop.models.handle import ConcurrentEdit, Database
+from desktop.models.revision import SCHEMA_HEAD, alembic_config, head_revision, known_revisions
 from desktop.models.schools import seed_risk_factors
-from desktop.paths import (
-    backups_dir,
-    migrations_dir,
-    on_read_only_media,
-    program_name,
-    read_only_uri,
-)
-
-if TYPE_CHECKING:
-    from alembic.config import Config
-
-    from desktop.models.versions import OwnSteps
+from desktop.paths import backups_dir, on_read_only_media, program_name, read_only_uri
 
 __all__ = [
     "DAILY_BACKUPS_KEPT",
@@ -101,146 +80,10 @@ class DamagedDatabase(UserError):
         super().__init__(what + advice + "; повреждённый файл не изменён")
 
 
-class ConcurrentEdit(UserError):
-    """An optimistic-lock conflict: the record was changed (or deleted) by another user
-    since it was read; this change was rolled back, theirs is kept."""
-
-    def __init__(self) -> None:
-        super().__init__("Запись изменена другим пользователем: ваше изменение не сохранено, "
-                         "данные перечитаны из базы. Повторите его, если оно ещё нужно")
-
-
 def _is_locked(exc: BaseException) -> bool:
     text_ = str(exc).lower()
     return "database is locked" in text_ or "database table is locked" in text_ \
         or "busy" in text_
-
-
-@dataclass
-class Database:
-    """An open database: the engine and a session factory.
-
-    On a PostgreSQL server ``url`` is set and ``path`` is a stand-in in the user data
-    folder (see :func:`desktop.models.pg.local_path`): the folder for evidence files."""
-
-    path: Path
-    engine: Engine
-    session_factory: sessionmaker = field(repr=False)
-    #: opened with ``mode=ro`` (read-only media, or a file another window is editing)
-    read_only: bool = False
-    #: damaged values found on opening (listed in one warning, never hidden)
-    damaged: list[DamagedValue] = field(default_factory=list)
-    #: items freed from a parent cycle on opening (made top-level items)
-    freed_from_cycles: list[int] = field(default_factory=list)
-    #: on read-only media with a non-empty ``-wal`` beside it: its last changes are not seen
-    unread_journal: bool = False
-    #: per thread: inside :meth:`writing`, sessions begin IMMEDIATE
-    _mode: threading.local = field(default_factory=threading.local, repr=False)
-    #: the server's address (``postgresql+psycopg://…``) when the database is on PostgreSQL
-    url: str | None = None
-    #: the version steps this window's undo commands made (see :mod:`desktop.models.versions`)
-    own_steps: OwnSteps = field(default_factory=lambda: _own_steps(), repr=False)
-
-    @property
-    def is_server(self) -> bool:
-        """On a PostgreSQL server (several users at once) rather than a SQLite file."""
-        return self.url is not None
-
-    @property
-    def address(self) -> str:
-        """What ``--db`` takes to open this database again (a server's URL with its password:
-        never shown, see :attr:`location`)."""
-        return self.url if self.url is not None else str(self.path)
-
-    @property
-    def location(self) -> str:
-        """Where the data is, as the user may see it (a server's password hidden)."""
-        return pg.label(self.url) if self.url is not None else str(self.path)
-
-    @contextmanager
-    def session(self, *, immediate: bool = False) -> Iterator[Session]:
-        """A session that commits on success and rolls back on any error.
-
-        ``immediate`` (or inside :meth:`writing`): the transaction starts with BEGIN IMMEDIATE
-        (see :meth:`write_session`)."""
-        with self.session_factory() as session:
-            if immediate or getattr(self._mode, "writing", False):
-                session.connection(execution_options={IMMEDIATE_OPTION: True})
-            try:
-                yield session
-                session.commit()
-            except StaleDataError as exc:  # a versioned UPDATE/DELETE matched no row
-                session.rollback()
-                raise ConcurrentEdit() from exc
-            except BaseException:
-                session.rollback()
-                raise
-
-    def write_session(self) -> AbstractContextManager[Session]:
-        """A session whose transaction starts with BEGIN IMMEDIATE: it takes the write lock
-        first (waiting ``busy_timeout`` for another program), so a write after a read never
-        fails at once with «database is locked». Use it for edits."""
-        return self.session(immediate=True)
-
-    @contextmanager
-    def writing(self) -> Iterator[None]:
-        """Every session this thread opens meanwhile is a write session (an undo command's
-        ``redo``/``undo`` runs inside it, whatever sessions its services open)."""
-        before = getattr(self._mode, "writing", False)
-        self._mode.writing = True
-        try:
-            yield
-        finally:
-            self._mode.writing = before
-
-    def close(self) -> None:
-        self.engine.dispose()
-
-    def warnings(self) -> list[str]:
-        """What the user must hear about the opened file (Russian lines)."""
-        lines = []
-        if self.damaged:
-            lines.append(damage_summary(self.damaged))
-        if self.freed_from_cycles:
-            ids = ", ".join(str(i) for i in self.freed_from_cycles)
-            lines.append("мероприятия, вложенные сами в себя (цикл), стали пунктами верхнего "
-                         f"уровня: {ids}")
-        if self.read_only:
-            lines.append("файл открыт только для чтения")
-        if self.unread_journal:
-            lines.append(f"последние изменения из журнала {self.path.name}-wal не видны: "
-                         "носитель только для чтения; скопируйте файл вместе с журналом на "
-                         "диск и откройте копию")
-        return lines
-
-
-def _own_steps() -> OwnSteps:
-    from desktop.models.versions import OwnSteps
-
-    return OwnSteps()
-
-
-def alembic_config() -> Config:
-    from alembic.config import Config
-
-    cfg = Config()
-    # the option is read through configparser: «%» in the program's folder must be doubled
-    cfg.set_main_option("script_location", str(migrations_dir()).replace("%", "%%"))
-    return cfg
-
-
-def head_revision() -> str:
-    from alembic.script import ScriptDirectory
-
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None, "no migrations found"
-    return head
-
-
-def known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
 def _fail(path: Path, what: str) -> UserError:

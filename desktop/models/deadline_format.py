@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from desktop.models.deadline import Recurrence
+    from desktop.models.deadline_rule import Recurrence
 
 #: month names in the nominative, as written in the tables
 MONTHS = (

@@ -20,7 +20,7 @@ from dateutil.rrule import MONTHLY, WEEKLY, rrule, weekday
 from desktop.models.deadline_school_year import SCHOOL_PERIODS
 
 if TYPE_CHECKING:
-    from desktop.models.deadline import Recurrence
+    from desktop.models.deadline_rule import Recurrence
 
 #: more occurrences than this are not generated (a weekly rule over decades)
 MAX_OCCURRENCES = 5000

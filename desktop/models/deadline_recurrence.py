@@ -2,7 +2,7 @@
 «каждый второй вторник месяца», «ежемесячно до 10 числа», «не позднее 15 числа первого
 месяца квартала», «3 раза в течение учебного года», «по итогам каждой четверти».
 Part of :mod:`desktop.models.deadline_parse`; returns keyword arguments of
-:class:`desktop.models.deadline.Recurrence` (without the school periods, which the
+:class:`desktop.models.deadline_rule.Recurrence` (without the school periods, which the
 parser resolves from its calendar).
 """
 

@@ -18,62 +18,29 @@ The SQLite file is one coordinator's database; a district office with several pe
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import URL, Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.engine import URL, Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
 from desktop.errors import UserError
+from desktop.models.pg_url import label, local_path, parse_url
 from desktop.paths import is_server_url
 
 if TYPE_CHECKING:
-    from desktop.models.database import Database
+    from desktop.models.handle import Database
 
 __all__ = ["is_server_url", "label", "local_path", "open_server_database", "parse_url", "pg_dump",
            "upgrade_schema"]
 
-#: the driver SQLAlchemy uses for PostgreSQL (psycopg 3)
-DRIVER = "postgresql+psycopg"
 #: any number the app alone uses: pg_advisory_xact_lock around migrations
 MIGRATION_LOCK_KEY = 0x44_4B_4D_49  # "DKMI"
 #: seconds to wait for the server before saying it cannot be reached
 CONNECT_TIMEOUT_S = 10
-
-
-def parse_url(value: str) -> URL:
-    """The SQLAlchemy URL with the psycopg 3 driver; another driver is refused."""
-    try:
-        url = make_url(value)
-    except ArgumentError as exc:
-        raise UserError(f"Неверный адрес базы данных PostgreSQL: {value}") from exc
-    if url.drivername in ("postgresql", "postgres"):
-        url = url.set(drivername=DRIVER)
-    if url.drivername != DRIVER:
-        raise UserError(f"Для PostgreSQL нужен драйвер psycopg (адрес вида "
-                        f"{DRIVER}://пользователь@сервер/база), а не {url.drivername}")
-    if not url.database:
-        raise UserError(f"В адресе PostgreSQL не указана база данных: {label(url)}")
-    return url
-
-
-def label(url: URL | str) -> str:
-    """The URL as the user may see it (the password hidden)."""
-    url = make_url(url) if isinstance(url, str) else url
-    return url.render_as_string(hide_password=True)
-
-
-def local_path(url: URL) -> Path:
-    """A stand-in path in the user data folder for what needs a local place (evidence
-    files, copies): ``servers/HOST-PORT-DB/DB.server``; nothing is written at this path."""
-    from desktop.paths import data_dir
-
-    name = re.sub(r"[^\w.-]+", "_", f"{url.host or 'local'}-{url.port or 5432}-{url.database}")
-    return data_dir() / "servers" / name / f"{url.database}.server"
 
 
 NO_CLIENT_LIBRARY = (
@@ -129,7 +96,7 @@ def current_revision(url: URL) -> str | None:
 def upgrade_schema(url: URL, *, head: str, known: set[str]) -> None:
     """Migrate the server's database to ``head`` in one transaction under an advisory lock;
     a database of a newer app, or one holding foreign tables, is refused untouched."""
-    from desktop.models.database import alembic_config
+    from desktop.models.revision import alembic_config
 
     engine = make_pg_engine(url, pooled=False)
     try:
@@ -159,14 +126,11 @@ def open_server_database(address: str, *, read_only: bool = False) -> Database:
     None of the file's checks apply (the server guards its data and types): no quick_check,
     no damaged-value scan, no lock file, no backup before upgrading (a copy of a server's
     database is ``pg_dump``'s job, see :func:`pg_dump`)."""
+    from desktop.models.base import make_session_factory
     from desktop.models.damage import break_parent_cycles
-    from desktop.models.database import (
-        Database,
-        head_revision,
-        known_revisions,
-        make_session_factory,
-        seed_risk_factors,
-    )
+    from desktop.models.handle import Database
+    from desktop.models.revision import head_revision, known_revisions
+    from desktop.models.schools import seed_risk_factors
 
     url = parse_url(address)
     try:

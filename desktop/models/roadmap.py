@@ -87,11 +87,13 @@ class Roadmap(Versioned, Base):
     monitoring_points: Mapped[list[MonitoringPoint]] = relationship(
         back_populates="roadmap", cascade="all, delete-orphan", order_by="MonitoringPoint.date"
     )
+    # the parts know their roadmap through these backrefs (``indicator.roadmap``,
+    # ``appendix.roadmap``): roadmap_parts does not import this module back
     indicators: Mapped[list[TargetIndicator]] = relationship(
-        back_populates="roadmap", cascade="all, delete-orphan", order_by="TargetIndicator.position"
+        backref="roadmap", cascade="all, delete-orphan", order_by="TargetIndicator.position"
     )
     appendices: Mapped[list[RoadmapAppendix]] = relationship(
-        back_populates="roadmap", cascade="all, delete-orphan", order_by="RoadmapAppendix.position"
+        backref="roadmap", cascade="all, delete-orphan", order_by="RoadmapAppendix.position"
     )
 
     @property

@@ -16,16 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.models.base import Base
 from desktop.models.deadline import Deadline, parse_deadline
-
-if TYPE_CHECKING:
-    from desktop.models.roadmap import Roadmap
 
 
 class PartKey(StrEnum):
@@ -103,8 +100,7 @@ class TargetIndicator(Base):
     unit: Mapped[str] = mapped_column(String(100), default="")
     #: the values as written («не менее 85», «100»), one per period heading
     values: Mapped[list[str]] = mapped_column(JSON, default=list)
-
-    roadmap: Mapped[Roadmap] = relationship(back_populates="indicators")
+    # ``roadmap``: the backref of ``Roadmap.indicators``
 
 
 class RoadmapAppendix(Base):
@@ -129,7 +125,7 @@ class RoadmapAppendix(Base):
     headings: Mapped[list[str]] = mapped_column(JSON, default=list)
     text: Mapped[str] = mapped_column(Text, default="")
 
-    roadmap: Mapped[Roadmap] = relationship(back_populates="appendices")
+    # ``roadmap``: the backref of ``Roadmap.appendices``
     rows: Mapped[list[RoadmapAppendixRow]] = relationship(
         back_populates="appendix", cascade="all, delete-orphan",
         order_by="RoadmapAppendixRow.position")

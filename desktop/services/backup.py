@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from desktop.atomic import check_output_path
 from desktop.errors import UserError
-from desktop.export.atomic import check_output_path
 from desktop.models.backups import CopyInfo, backup_database, list_copies, restore_copy
 from desktop.models.database import (
     DatabaseLocked,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -32,7 +33,7 @@ from desktop.models import (
     Section,
 )
 from desktop.models.columns import DEFAULT_PRESET, preset
-from desktop.models.database import Database
+from desktop.models.database import Database, open_database
 from desktop.services import demo_data as data
 from desktop.services.progress import concerned_schools
 
@@ -40,6 +41,15 @@ from desktop.services.progress import concerned_schools
 def database_is_empty(session: Session) -> bool:
     counts = (session.scalar(select(func.count()).select_from(m)) for m in (Roadmap, School, Order))
     return not any(counts)
+
+
+def open_or_create_demo(path: Path) -> Database:
+    """The demo database: created (with the demo district) when missing."""
+    fresh = not path.exists()
+    database = open_database(path, create=True)
+    if fresh:
+        create_demo(database)
+    return database
 
 
 def create_demo(database: Database, *, year: int | None = None, today: dt.date | None = None) -> int:

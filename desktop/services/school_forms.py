@@ -20,7 +20,10 @@ from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy.orm import Session
 
 from desktop.errors import UserError
-from desktop.export.school_forms import (
+from desktop.models import Item, Roadmap, School, Section
+from desktop.models.checklist import CELL_STATUSES
+from desktop.services.checklist import Cell, CellState, Evidence, cell_states, set_cells
+from desktop.services.school_form_layout import (
     COMMENT_COL,
     DATE_COL,
     DOCUMENT_COL,
@@ -33,9 +36,6 @@ from desktop.export.school_forms import (
     STATUS_COL,
     evidence_text,
 )
-from desktop.models import Item, Roadmap, School, Section
-from desktop.models.checklist import CELL_STATUSES
-from desktop.services.checklist import Cell, CellState, Evidence, cell_states, set_cells
 
 #: the history's source of a change read from a school's form
 FORM_SOURCE = "форма школы"

@@ -91,8 +91,8 @@ class EmptyState(QWidget):
 def open_demo(window: Any) -> None:
     """Show the demo district in ``window`` (created at first use) in place of the database
     it shows; the user's own database opens again at the next start."""
-    from desktop.app import open_or_create_demo
     from desktop.paths import demo_db_path
+    from desktop.services.demo import open_or_create_demo
 
     previous = window.database
     window.undo_stack.clear()  # its commands belong to the other database

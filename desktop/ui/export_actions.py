@@ -17,11 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.ui.background import run_in_gui_thread, run_with_progress
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from desktop.models.database import Database
+    from desktop.ui.datasource import DataSource
+    from desktop.ui.dialogs import Dialogs
 
 Exporter = Callable[[Any, int, Path, Callable[[int, int], bool]], Path]
 
@@ -94,7 +97,7 @@ def _roadmap_docx() -> tuple[Exporter, tuple[type[BaseException], ...]]:
 
 
 def _gantt_pdf() -> tuple[Exporter, tuple[type[BaseException], ...]]:
-    from desktop.ui.gantt.printing import export_gantt
+    from desktop.painting.gantt import export_gantt
 
     def run(session: Any, roadmap_id: int, target: Path, progress: Callable) -> Path:
         return export_gantt(session, roadmap_id, target)
@@ -156,46 +159,55 @@ def documents_dir() -> Path:
 
 
 class ExportActions:
-    """Adds the export actions to the window's File → Export menu."""
+    """The export actions of File → Export, added to ``menu``.
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    The window that holds them passes what they read as callbacks (the open database,
+    its data source, the roadmap in the editor, the status bar): they never import it.
+    """
+
+    def __init__(self, parent: QWidget, menu: QMenu, dialogs: Dialogs, *,
+                 database: Callable[[], Database | None],
+                 source: Callable[[], DataSource | None],
+                 roadmap_id: Callable[[], int | None],
+                 show_status: Callable[[str, int], None]) -> None:
+        self.parent, self.menu, self.dialogs = parent, menu, dialogs
+        self._database, self._source, self._roadmap_id = database, source, roadmap_id
+        self.show_status = show_status
         self.actions: dict[str, QAction] = {}
         for kind in EXPORT_KINDS:
             self.add(kind)
-        self.package_action = QAction("Пакет для региона (.dkp)…", window)
+        self.package_action = QAction("Пакет для региона (.dkp)…", parent)
         self.package_action.triggered.connect(lambda _=False: self.export_package())
-        window.export_menu.addAction(self.package_action)
+        menu.addAction(self.package_action)
 
     def export_package(self, target: Path | None = None,
                        with_evidence: bool | None = None) -> Path | None:
         """File → Export → the district's exchange package (:mod:`desktop.ui.region`)."""
         from desktop.ui.region.package_export import export_package
 
-        window = self.window
-        if window.database is None:
+        database, source = self._database(), self._source()
+        if database is None or source is None:
             return None
-        name = safe_file_name(window.source.authority_name() or "Пакет района") + ".dkp"
-        return export_package(window, window.database, window.dialogs, documents_dir() / name,
+        name = safe_file_name(source.authority_name() or "Пакет района") + ".dkp"
+        return export_package(self.parent, database, self.dialogs, documents_dir() / name,
                               target=target, with_evidence=with_evidence)
 
     def add(self, kind: ExportKind) -> QAction:
-        action = QAction(kind.menu_text, self.window)
+        action = QAction(kind.menu_text, self.parent)
         if kind.shortcut:
             action.setShortcut(QKeySequence(kind.shortcut))
         action.triggered.connect(lambda _=False, k=kind: self.export(k))
-        self.window.export_menu.addAction(action)
+        self.menu.addAction(action)
         self.actions[kind.key] = action
         return action
 
     def current_roadmap(self) -> dict[str, Any] | None:
         """The summary of the roadmap shown in the editor (else the newest one)."""
-        window = self.window
-        if window.source is None:
+        source = self._source()
+        if source is None:
             return None
-        page = window.pages.get("roadmaps")
-        roadmap_id = page.current_roadmap_id() if page is not None else None  # type: ignore[attr-defined]
-        summaries = window.source.roadmaps()
+        roadmap_id = self._roadmap_id()
+        summaries = source.roadmaps()
         chosen = next((s for s in summaries if s["id"] == roadmap_id), None)
         chosen = chosen or (summaries[0] if summaries else None)
         return chosen
@@ -203,10 +215,11 @@ class ExportActions:
     def suggested_name(self, kind: ExportKind, roadmap: dict[str, Any]) -> str:
         """:func:`suggested_file_name` for ``kind`` of ``roadmap`` (an order: its approving one)."""
         number, date = "", None
-        if kind.document == ORDER and self.window.database is not None:
+        database = self._database()
+        if kind.document == ORDER and database is not None:
             from desktop.models.roadmap import Roadmap
 
-            with self.window.database.session() as session:
+            with database.session() as session:
                 order = session.get(Roadmap, roadmap["id"]).approving_order
                 number, date = (order.number, order.date) if order is not None else ("", None)
         return suggested_file_name(kind.document, kind.suffix, number=number, date=date,
@@ -214,9 +227,9 @@ class ExportActions:
 
     def export(self, kind: ExportKind, target: Path | None = None) -> Path | None:
         """Run one export; returns the written path (None if cancelled or failed)."""
-        window, dialogs = self.window, self.window.dialogs
+        window, dialogs, database = self.parent, self.dialogs, self._database()
         current = self.current_roadmap()
-        if current is None or window.database is None:
+        if current is None or database is None:
             dialogs.info(window, "Экспорт", "Нет дорожной карты для выгрузки.")
             return None
         roadmap_id = current["id"]
@@ -228,7 +241,6 @@ class ExportActions:
         if target.suffix.lower() != kind.suffix:
             target = target.with_name(target.name + kind.suffix)
         exporter, cancelled_types = kind.load()
-        database = window.database
 
         def work(progress: Callable[[int, int], bool]) -> Path:
             with database.session() as session:
@@ -243,9 +255,9 @@ class ExportActions:
             dialogs.error(window, "Экспорт не выполнен", outcome.error)
             return None
         if not outcome.ok:
-            window.statusBar().showMessage("Выгрузка отменена", 5000)
+            self.show_status("Выгрузка отменена", 5000)
             return None
-        window.statusBar().showMessage(f"Сохранено: {target}", 10000)
+        self.show_status(f"Сохранено: {target}", 10000)
         if dialogs.confirm(window, "Экспорт", f"Файл сохранён:\n{target}\n\nОткрыть его?"):
             dialogs.open_externally(target)
         return target

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.changes import Changes
+from desktop.ui.database_actions import DatabaseActions
 from desktop.ui.dialogs import Dialogs
 from desktop.ui.pages import NAV_KEY_ROLE, PAGES, dropped_file, key_sequences
 
@@ -85,6 +86,10 @@ class MainWindow(QMainWindow):
         self.page_status = QLabel(self)
         self.statusBar().addPermanentWidget(self.page_status)
         self.statusBar().showMessage(self.tr("Открываю базу данных…"))
+        self.database_actions = DatabaseActions(
+            self, self.dialogs, database=lambda: self.database,
+            run_dialog=lambda dialog: self.run_dialog(dialog), reopen=self._reopen,
+            profile_saved=self._show_title)
         self._build_menus()
         self.exports: ExportActions | None = None  # built with the database
         self.freshness: Freshness | None = None  # sees other users' changes (a server)
@@ -125,7 +130,10 @@ class MainWindow(QMainWindow):
         self.end_first_view()
         self.database = database
         if self.exports is None:
-            self.exports = ExportActions(self)
+            self.exports = ExportActions(
+                self, self.export_menu, self.dialogs, database=lambda: self.database,
+                source=lambda: self.source, roadmap_id=self._current_roadmap_id,
+                show_status=self.statusBar().showMessage)
         self.statusBar().showMessage(self.tr("База данных: {path}").format(path=database.location))
         source = DataSource(database)
         self._show_source(source, source.authority_name() or database.path.name)
@@ -294,11 +302,12 @@ class MainWindow(QMainWindow):
                                               lambda: self.import_file(None), "Ctrl+I"))
         self.export_menu = self.file_menu.addMenu(self.tr("&Экспорт"))
         self.file_menu.addAction(self._action(self.tr("Профиль управления образования…"),
-                                              self.edit_profile))
+                                              self.database_actions.edit_profile))
         self.file_menu.addSeparator()
-        self.file_menu.addAction(self._action(self.tr("Резервная копия…"), self.make_backup))
+        self.file_menu.addAction(self._action(self.tr("Резервная копия…"),
+                                              self.database_actions.make_backup))
         self.file_menu.addAction(self._action(self.tr("Восстановить из копии…"),
-                                              self.restore_from_copy))
+                                              self.database_actions.restore_from_copy))
         self.file_menu.addSeparator()
         self.file_menu.addAction(self._action(self.tr("В&ыход"), self.close,
                                               QKeySequence.StandardKey.Quit))
@@ -326,7 +335,8 @@ class MainWindow(QMainWindow):
                                               QKeySequence.StandardKey.Refresh))
 
         help_menu = bar.addMenu(self.tr("&Справка"))
-        help_menu.addAction(self._action(self.tr("О программе"), self.show_about))
+        help_menu.addAction(self._action(self.tr("О программе"),
+                                             self.database_actions.show_about))
 
     # -- roadmaps -----------------------------------------------------------
     def _current_roadmap_id(self) -> int | None:
@@ -404,46 +414,18 @@ class MainWindow(QMainWindow):
             self.page("roadmaps").reload()
         return changed
 
-    def edit_profile(self) -> bool:
-        """The authority's profile (order header, signature, executor mark)."""
-        if self.database is None:
-            return False
-        from desktop.ui.profile_dialog import ProfileDialog
-
-        dialog = ProfileDialog(self.database, self)
-        saved = self.run_dialog(dialog)
-        if saved:
-            self.setWindowTitle(self.tr("Дорожная карта — {name}").format(
-                name=self.source.authority_name() or self.database.path.name))
-        return saved
-
     def run_dialog(self, dialog: QDialog) -> bool:
         """Show a modal dialog (tests replace this to drive it without exec())."""
         return dialog.exec() == QDialog.DialogCode.Accepted
 
-    # -- backups -------------------------------------------------------------
-    def make_backup(self) -> Path | None:
-        """File → «Резервная копия…»: a copy to a chosen place."""
-        if self.database is None:
-            return None
-        from desktop.ui.backup_dialogs import make_backup
-
-        return make_backup(self, self.dialogs, self.database)
-
-    def restore_from_copy(self) -> Path | None:
-        """File → «Восстановить из копии…»: pick a copy from the list and put it in place."""
-        if self.database is None:
-            return None
+    def _reopen(self, path: Path) -> None:
+        """Show the database restored at ``path`` in place of the replaced one."""
         from desktop.models.database import open_database
-        from desktop.ui.backup_dialogs import restore_from_copy
 
-        def reopen(path: Path) -> None:
-            self.undo_stack.clear()  # the commands refer to records of the replaced file
-            self.attach_database(open_database(path, create=False))
+        self.undo_stack.clear()  # the commands refer to records of the replaced file
+        self.attach_database(open_database(path, create=False))
 
-        return restore_from_copy(self, self.dialogs, self.database, self.run_dialog, reopen)
-
-    def show_about(self) -> None:
-        from desktop.ui.about import about_text
-
-        self.dialogs.info(self, self.tr("О программе"), about_text(self.database))
+    def _show_title(self) -> None:
+        """The title names the authority of the profile (or the file)."""
+        self.setWindowTitle(self.tr("Дорожная карта — {name}").format(
+            name=self.source.authority_name() or self.database.path.name))

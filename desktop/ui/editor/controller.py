@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from desktop.ui.commands import CommittingCommand
     from desktop.ui.editor.clipboard import PastedBlock
-    from desktop.ui.views.roadmaps import RoadmapsPage
+    from desktop.ui.editor.host import EditorHost
 
 # the handlers' machinery (SQLAlchemy behind it) loads when first used, after the start
 numbering = lazy_module("desktop.services.numbering")
@@ -42,7 +42,7 @@ TITLE = "Изменение не сохранено"
 class EditorController:
     """The page's handlers; ``page`` supplies the database, stack, changes and dialogs."""
 
-    def __init__(self, page: RoadmapsPage) -> None:
+    def __init__(self, page: EditorHost) -> None:
         self.page = page
         tr = page.tr
         self.actions = EditorActions(page.tree, [
@@ -220,8 +220,8 @@ class EditorController:
             sections=True))
 
     def delete(self) -> None:
-        keys = self.page.selected_keys() or [k for k in [self.page._key(
-            self.page.tree.currentIndex())] if k[0]]
+        current = self.page.current_node()
+        keys = self.page.selected_keys() or ([(current.kind, current.id)] if current else [])
         items = [i for kind, i in keys if kind == "item"]
         sections = [i for kind, i in keys if kind == "section"]
         if not items and not sections:

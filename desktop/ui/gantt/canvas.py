@@ -2,7 +2,7 @@
 
 The canvas holds no rows of its own: each paint asks the tree for its visible
 rows (see :mod:`desktop.ui.gantt.rows`) and the owning
-:class:`~desktop.ui.gantt.view.GanttView` for the scale and the horizontal offset.
+view (:class:`~desktop.ui.gantt.host.TimelineHost`) for the scale and the horizontal offset.
 """
 
 from __future__ import annotations
@@ -17,14 +17,14 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from desktop.models.deadline import Deadline, Kind
 from desktop.models.enums import label
-from desktop.ui.gantt import legend
-from desktop.ui.gantt.bars import Shape, is_draggable, shapes_for, summary_shape
+from desktop.painting import legend
+from desktop.painting.bars import Shape, is_draggable, shapes_for, summary_shape
+from desktop.painting.paint import paint_backdrop, paint_markers, paint_row
 from desktop.ui.gantt.drag import Grip, hit_test, moved_dates, touches
-from desktop.ui.gantt.paint import paint_backdrop, paint_markers, paint_row
 from desktop.ui.gantt.rows import VisibleRow, tooltip_text, visible_rows
 
 if TYPE_CHECKING:
-    from desktop.ui.gantt.view import GanttView
+    from desktop.ui.gantt.host import TimelineHost
 
 #: pixels the mouse must travel before a press becomes a drag
 DRAG_THRESHOLD = 3
@@ -42,7 +42,7 @@ class DragState:
 class GanttCanvas(QWidget):
     """Paints the visible rows; a press selects a row, a drag reschedules an item."""
 
-    def __init__(self, view: GanttView) -> None:
+    def __init__(self, view: TimelineHost) -> None:
         super().__init__(view)
         self.view = view
         self.setMouseTracking(True)

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from desktop.models.deadline import Deadline, Kind, format_deadline
-from desktop.ui.gantt.bars import Shape, ShapeKind, is_draggable
+from desktop.painting.bars import Shape, ShapeKind, is_draggable
 
 DONE_MARK = " (исполнено)"
 #: how close (pixels) to a bar's edge or a diamond counts as grabbing it

@@ -9,17 +9,17 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from desktop.ui.gantt.paint import label_span, paint_header
-from desktop.ui.gantt.scale import Band, header_bands
+from desktop.painting.paint import label_span, paint_header
+from desktop.painting.scale import Band, header_bands
 
 if TYPE_CHECKING:
-    from desktop.ui.gantt.view import GanttView
+    from desktop.ui.gantt.host import TimelineHost
 
 BANDS = 3
 
 
 class ScaleHeader(QWidget):
-    def __init__(self, view: GanttView) -> None:
+    def __init__(self, view: TimelineHost) -> None:
         super().__init__(view)
         self.view = view
         self.setFixedHeight(self.natural_height())

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.columns import Field
+from desktop.painting.scale import TimeScale, Zoom, clamp_zoom
 from desktop.ui.gantt.canvas import GanttCanvas, preview_deadline
 from desktop.ui.gantt.drag import Grip, new_deadline_text
 from desktop.ui.gantt.header import ScaleHeader
 from desktop.ui.gantt.legend import LegendWidget
 from desktop.ui.gantt.rows import SectionSpans, VisibleRow
-from desktop.ui.gantt.scale import TimeScale, Zoom, clamp_zoom
 
 if TYPE_CHECKING:
     from desktop.models.database import Database

@@ -1,7 +1,9 @@
 """Preview, print, open and save the selected order as PDF (the same exporter as the CLI).
 
 The PDF is written by ``export_order_pdf`` in a worker thread behind a
-progress dialog; the preview and the printer get its pages as images.
+progress dialog; the preview and the printer get its pages as images. The page
+that holds it says which order is selected through a callback and hears back
+through signals (it is never imported here).
 """
 
 from __future__ import annotations
@@ -9,10 +11,11 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
 from desktop.errors import UserError
@@ -21,33 +24,60 @@ from desktop.ui.export_actions import ORDER, documents_dir, suggested_file_name
 from desktop.ui.orders.printing import print_pdf
 
 if TYPE_CHECKING:
-    from desktop.ui.views.orders import OrdersPage
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.models.database import Database
+    from desktop.ui.dialogs import Dialogs
+    from desktop.ui.orders.preview import PdfPreview
+
+
+@dataclass(frozen=True)
+class CurrentOrder:
+    """The order selected on the page, as the output needs it."""
+
+    order_id: int | None
+    #: the page's revision: bumped by every change, so a PDF written before it is stale
+    revision: int
+    #: the order as the editor shows it (number, date, …); None when none is selected
+    snapshot: dict[str, Any] | None
+    database: Database | None
 
 
 class OrderOutput(QObject):
     """The page's PDF actions; ``ask_printer`` may be replaced in tests (no modal dialog)."""
 
-    def __init__(self, page: OrdersPage) -> None:
+    #: the preview shows a fresh PDF of the order: bring it to the front
+    previewShown = Signal()
+    #: a line for the status bar
+    message = Signal(str)
+
+    def __init__(self, page: QWidget, preview: PdfPreview, current: Callable[[], CurrentOrder],
+                 dialogs: Callable[[], Dialogs]) -> None:
         super().__init__(page)
-        self.page = page
+        self.page, self.preview_widget = page, preview
+        self.current, self._dialogs = current, dialogs
         self.folder = Path(tempfile.mkdtemp(prefix="prikaz-"))
         self.written = 0
         #: the last temporary PDF: order id, the page's revision it was written at, path
         self.fresh: tuple[int, int, Path] | None = None
         self.destroyed.connect(lambda: shutil.rmtree(self.folder, ignore_errors=True))
 
+    @property
+    def dialogs(self) -> Dialogs:
+        """The page's dialogs (read when needed: the page may get them after it is built)."""
+        return self._dialogs()
+
     def _state(self) -> tuple[int, int] | None:
-        order_id = self.page.editor.order_id
-        return None if order_id is None else (order_id, self.page.revision)
+        current = self.current()
+        return None if current.order_id is None else (current.order_id, current.revision)
 
     def export(self, target: Path) -> Path | None:
         """Write the selected order to ``target``; None (message shown) when it failed."""
-        page = self.page
-        order_id = page.editor.order_id
-        if order_id is None:
-            page.dialogs.info(page, self.tr("Приказ"), self.tr("Выберите приказ в списке."))
+        page, dialogs, current = self.page, self.dialogs, self.current()
+        order_id, database = current.order_id, current.database
+        if order_id is None or database is None:
+            dialogs.info(page, self.tr("Приказ"), self.tr("Выберите приказ в списке."))
             return None
-        database = page.source.database
 
         def work(progress: Callable[[int, int], bool]) -> Path:
             from desktop.export.pdf_order import export_order_pdf
@@ -59,11 +89,11 @@ class OrderOutput(QObject):
             outcome = run_with_progress(page, self.tr("Подготовка приказа: {name}").format(
                 name=target.name), work)
         except (OSError, ValueError, RuntimeError) as exc:
-            page.dialogs.error(page, self.tr("PDF не сформирован"),
-                               self.tr("Не удалось сформировать PDF: {reason}").format(reason=exc))
+            dialogs.error(page, self.tr("PDF не сформирован"),
+                          self.tr("Не удалось сформировать PDF: {reason}").format(reason=exc))
             return None
         if outcome.error is not None:
-            page.dialogs.error(page, self.tr("PDF не сформирован"), outcome.error)
+            dialogs.error(page, self.tr("PDF не сформирован"), outcome.error)
             return None
         return target if outcome.ok else None
 
@@ -83,11 +113,11 @@ class OrderOutput(QObject):
         path = self.current_pdf()
         if path is not None:
             try:
-                self.page.preview.show_pdf(path)
+                self.preview_widget.show_pdf(path)
             except UserError as exc:
-                self.page.dialogs.error(self.page, self.tr("Предпросмотр"), exc.message)
+                self.dialogs.error(self.page, self.tr("Предпросмотр"), exc.message)
                 return None
-            self.page.tabs.setCurrentWidget(self.page.preview)
+            self.previewShown.emit()
         return path
 
     def ask_printer(self) -> QPrinter | None:
@@ -108,25 +138,24 @@ class OrderOutput(QObject):
         try:
             pages = print_pdf(path, printer)
         except UserError as exc:
-            self.page.dialogs.error(self.page, self.tr("Печать не выполнена"), exc.message)
+            self.dialogs.error(self.page, self.tr("Печать не выполнена"), exc.message)
             return 0
-        self.page.show_message(self.tr("Отправлено на печать страниц: {n}").format(n=pages))
+        self.message.emit(self.tr("Отправлено на печать страниц: {n}").format(n=pages))
         return pages
 
     def open_externally(self) -> Path | None:
         path = self.current_pdf()
         if path is not None:
-            self.page.dialogs.open_externally(path)
+            self.dialogs.open_externally(path)
         return path
 
     def save_as(self) -> Path | None:
-        page = self.page
-        if page.editor.snapshot is None:
+        page, snapshot = self.page, self.current().snapshot
+        if snapshot is None:
             return None
-        snapshot = page.editor.snapshot
         name = suggested_file_name(ORDER, ".pdf", number=snapshot["number"],
                                    date=snapshot.get("date"))
-        target = page.dialogs.save_file(page, self.tr("Сохранить приказ в PDF"),
+        target = self.dialogs.save_file(page, self.tr("Сохранить приказ в PDF"),
                                         documents_dir() / name,
                                         self.tr("Документ PDF (*.pdf)"))
         if target is None:
@@ -135,5 +164,5 @@ class OrderOutput(QObject):
             target = target.with_name(target.name + ".pdf")
         written = self.export(target)
         if written is not None:
-            page.show_message(self.tr("Сохранено: {path}").format(path=written))
+            self.message.emit(self.tr("Сохранено: {path}").format(path=written))
         return written

@@ -34,7 +34,7 @@ from desktop.ui.orders.commands import (
     OrderEditCommand,
 )
 from desktop.ui.orders.editor import OrderEditor
-from desktop.ui.orders.output import OrderOutput
+from desktop.ui.orders.output import CurrentOrder, OrderOutput
 from desktop.ui.orders.preview import PdfPreview
 from desktop.ui.orders.settings_form import SettingsForm
 from desktop.ui.orders.sink import FAILED
@@ -89,7 +89,8 @@ class OrdersPage(Page):
         self.appendices = AppendicesEditor(self, self)
         self.settings = SettingsForm(self, self)
         self.preview = PdfPreview(self)
-        self.output = OrderOutput(self)
+        self.output = OrderOutput(self, self.preview, self._current_order, lambda: self.dialogs)
+        self.output.message.connect(self.show_message)
         scroll = QScrollArea(self)
         scroll.setWidget(self.editor)
         scroll.setWidgetResizable(True)
@@ -98,6 +99,7 @@ class OrdersPage(Page):
         self.tabs.addTab(self.appendices, self.tr("Приложения"))
         self.tabs.addTab(self.settings, self.tr("Параметры печати"))
         self.tabs.addTab(self.preview, self.tr("Предпросмотр"))
+        self.output.previewShown.connect(lambda: self.tabs.setCurrentWidget(self.preview))
 
         self.action_buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
@@ -194,6 +196,11 @@ class OrdersPage(Page):
 
     def status_text(self) -> str:
         return self.tr("Приказов: {n}").format(n=self.table.model.rowCount())
+
+    def _current_order(self) -> CurrentOrder:
+        """The selected order, for the PDF actions (:class:`OrderOutput`)."""
+        return CurrentOrder(self.editor.order_id, self.revision, self.editor.snapshot,
+                            self.source.database if self.source is not None else None)
 
     def show_message(self, text: str) -> None:
         window = self.window()

@@ -4,7 +4,8 @@ Each page repeats the roadmap's title, the scale header, the item labels on the
 left and the legend with «Стр. N из M». A year is split across pages by time (at
 most six months a page at month zoom; a short period gets weekly columns) and by
 rows when they do not fit, rather than squeezed into one unreadable page.
-Drawing is done in «screen pixels» (96 per inch) scaled to the device.
+Drawing is done in «screen pixels» (96 per inch) scaled to the device. The rows come
+plain from :mod:`desktop.services.gantt_rows`.
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
-
-from sqlalchemy.orm import Session
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -29,14 +28,14 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
+from desktop.atomic import atomic_output
 from desktop.errors import UserError
-from desktop.export.atomic import atomic_output
+from desktop.painting import legend
+from desktop.painting.bars import shapes_for, summary_shape
+from desktop.painting.paint import paint_backdrop, paint_header, paint_markers, paint_row
+from desktop.painting.scale import MONTHS, TimeScale
 from desktop.paths import resource_path
-from desktop.ui.gantt import legend
-from desktop.ui.gantt.bars import shapes_for, summary_shape
-from desktop.ui.gantt.paint import paint_backdrop, paint_header, paint_markers, paint_row
-from desktop.ui.gantt.print_rows import PrintData, PrintRow, load_print_data
-from desktop.ui.gantt.scale import MONTHS, TimeScale
+from desktop.services.gantt_rows import PrintData, PrintRow, read_print_data
 
 DPI = 300
 SCREEN_DPI = 96
@@ -287,11 +286,7 @@ def export_gantt(source: Any, roadmap_id: int, target: Path | str, *, paper: str
     if paper not in PAPERS:
         raise UserError(f"Неизвестный формат бумаги «{paper}»: выберите A4 или A3")
     today = today or date.today()
-    if isinstance(source, Session):
-        data = load_print_data(source, roadmap_id, today)
-    else:
-        with source.session() as session:
-            data = load_print_data(session, roadmap_id, today)
+    data = read_print_data(source, roadmap_id, today)
     with atomic_output(target) as tmp:
         if suffix == ".pdf":
             render_pdf(data, tmp, paper=paper, today=today)

@@ -1,4 +1,7 @@
-"""The rows of a printed timeline, read from the database without any tree on screen.
+"""The rows of a printed timeline, read from the database without any tree on screen (no Qt).
+
+The painted Gantt (:mod:`desktop.painting.gantt`) draws these plain rows; it does not
+query the database itself.
 
 Built from :func:`desktop.services.table.roadmap_table` (the same rows the
 exporters use): sections with the span of their items, items with their number,
@@ -39,6 +42,15 @@ class PrintData:
     period: tuple[date, date]
     monitoring_points: list[tuple[date, str]]
     rows: list[PrintRow] = field(default_factory=list)
+
+
+def read_print_data(source: Any, roadmap_id: int, today: date) -> PrintData:
+    """:func:`load_print_data` from ``source``: a SQLAlchemy session or a
+    :class:`~desktop.models.database.Database` (read in a session of its own)."""
+    if isinstance(source, Session):
+        return load_print_data(source, roadmap_id, today)
+    with source.session() as session:
+        return load_print_data(session, roadmap_id, today)
 
 
 def load_print_data(session: Session, roadmap_id: int, today: date) -> PrintData:

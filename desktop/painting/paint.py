@@ -13,9 +13,9 @@ from datetime import date, timedelta
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen, QPolygonF
 
-from desktop.ui.gantt import legend
-from desktop.ui.gantt.bars import Shape, ShapeKind
-from desktop.ui.gantt.scale import TimeScale, days_off, header_bands, shows_days_off
+from desktop.painting import legend
+from desktop.painting.bars import Shape, ShapeKind
+from desktop.painting.scale import TimeScale, days_off, header_bands, shows_days_off
 
 MonitoringPoints = Sequence[tuple[date, str]]
 #: opaque colours: a translucent full-height fill is several times slower to paint

@@ -16,7 +16,7 @@ from datetime import date
 from enum import StrEnum
 
 from desktop.models.deadline import Deadline, Kind
-from desktop.ui.gantt.scale import TimeScale
+from desktop.painting.scale import TimeScale
 
 #: the kinds a drag may reschedule (their new dates fit one ``format_deadline`` text)
 DRAGGABLE_KINDS = frozenset({Kind.DAY, Kind.DUE, Kind.SPAN})
