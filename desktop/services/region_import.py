@@ -1,11 +1,18 @@
 """A district's package into the region's database: the preview, then one transaction.
 
-The district is known by its UUID. Its newer package replaces its earlier one whole (its
-roadmaps and schools are deleted and written again, in the caller's transaction); the same
-package again changes nothing; an older one is refused. The region's own roadmaps and
-schools (``district_id`` NULL) are never touched. Rows are written with Core bulk inserts
-(``RETURNING`` for the ids children need), which keeps consolidating sixty districts close
-to a bare bulk insert (``benchmarks/region.py``).
+The district is known by its UUID and proved by its signing key: the first signed package
+records the district's public key, and a package signed by another key is refused unless
+the user confirms the change (``accept_key``: the new key's fingerprint). Signed packages
+are ordered by the district's package number, never by a clock: a number not above the one
+imported last is a replay and is refused; a ``created`` date more than a day ahead of this
+computer's clock is only flagged. An unsigned format-1 package is accepted, with a warning,
+while the district has no key on record, and refused once it has one.
+
+A newer package replaces the district's earlier one whole (its roadmaps and schools are
+deleted and written again, in the caller's transaction); the same package again changes
+nothing. The region's own roadmaps and schools (``district_id`` NULL) are never touched.
+Rows are written with Core bulk inserts (``RETURNING`` for the ids children need), which
+keeps consolidating sixty districts close to a bare bulk insert (``benchmarks/region.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from sqlalchemy import Connection, Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import UserError
+from desktop.exchange.signing import fingerprint, same_fingerprint
 from desktop.importers.package import Package
 from desktop.models import (
     CellEvidence,
@@ -54,6 +62,14 @@ def snapshot(data: dict[str, Any]) -> dict[str, Any]:
             "schools": {s["short_name"]: _sha(s) for s in data["schools"]}}
 
 
+#: a package dated further ahead of the region's clock than this is flagged as suspicious
+FUTURE_TOLERANCE = dt.timedelta(days=1)
+
+
+class KeyChangeRefused(UserError):
+    """The package is signed by another key than the district's on record (not confirmed)."""
+
+
 @dataclass
 class Preview:
     """What importing the package would do, in words for the dialog and the command."""
@@ -69,28 +85,93 @@ class Preview:
     schools_new: int = 0
     schools_changed: int = 0
     items: int = 0
+    sequence: int | None = None        #: the district's number of this package (signed only)
+    fingerprint: str | None = None     #: the package's signing key, short (signed only)
+    old_fingerprint: str | None = None  #: the district's key on record when it differs
+    key_recorded: bool = False         #: the district's key is recorded with this package
+    #: Russian warnings: unsigned package, key change, a date ahead of this computer's clock
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def key_changed(self) -> bool:
+        return self.old_fingerprint is not None
 
     def lines(self) -> list[str]:
-        head = (f"Район: {self.district} (пакет от {self.created:%d.%m.%Y %H:%M}"
+        number = f"№ {self.sequence} " if self.sequence is not None else ""
+        head = (f"Район: {self.district} (пакет {number}от {self.created:%d.%m.%Y %H:%M}"
                 f"{', впервые' if self.first else ''})")
         if self.unchanged:
-            return [head, "Пакет уже импортирован: ничего не изменится"]
-        out = [head, f"Мероприятий в пакете: {self.items}"]
+            return [head, "Пакет уже импортирован: ничего не изменится", *self.warnings]
+        out = [head, *self.warnings, f"Мероприятий в пакете: {self.items}"]
         for label, titles in (("новые дорожные карты", self.new),
                               ("изменённые", self.changed), ("удалённые", self.removed)):
             if titles:
                 out.append(f"{label.capitalize()}: " + "; ".join(f"«{t}»" for t in titles))
         if self.schools_new or self.schools_changed:
             out.append(f"Школы: новых {self.schools_new}, изменённых {self.schools_changed}")
-        if len(out) == 2:
+        if len(out) == 2 + len(self.warnings):
             out.append("Дорожные карты не изменились")
         return out
 
 
+def _check_sender(result: Preview, district: District | None, package: Package,
+                  clock: dt.datetime) -> None:
+    """Who signed the package and whether it comes after the last one: warnings into
+    ``result``, or the refusal (:class:`UserError`) of a replay or an unsigned package from a
+    district whose key is on record. A key change is left to :func:`import_package`."""
+    name = result.district
+    if package.created > clock + FUTURE_TOLERANCE:
+        result.warnings.append(
+            f"Внимание: дата пакета {package.created:%d.%m.%Y %H:%M} позже часов этого "
+            "компьютера больше чем на сутки — вероятно, часы на компьютере района спешат. "
+            "Пакеты района упорядочены по их номерам, а не по дате, так что следующие "
+            "пакеты это не заблокирует.")
+    if not package.signed:
+        if district is not None and district.public_key:
+            raise UserError(
+                f"Пакет района «{name}» не подписан, а пакеты этого района подписаны ключом "
+                f"{fingerprint(district.public_key)}: такой пакет мог сделать кто угодно "
+                "(или старая версия программы). Попросите район выгрузить пакет заново в "
+                "обновлённой программе; ничего не записано")
+        result.warnings.append(
+            "Внимание: пакет без подписи (формат 1, сделан старой версией программы): "
+            "нельзя проверить, что его сделал сам район. Такой пакет принимается, пока от "
+            "района не пришёл подписанный; попросите район обновить программу.")
+        if district is not None and not result.unchanged \
+                and package.created < district.package_created:
+            raise UserError(
+                f"Пакет района «{name}» от {package.created:%d.%m.%Y %H:%M} старше уже "
+                f"импортированного (от {district.package_created:%d.%m.%Y %H:%M}); "
+                "ничего не записано")
+        return
+    assert package.public_key is not None and package.sequence is not None
+    result.sequence, result.fingerprint = package.sequence, package.fingerprint
+    if district is None or not district.public_key:
+        result.key_recorded = True
+        result.warnings.append(f"Ключ подписи района записан: {result.fingerprint}; "
+                               "следующие пакеты района должны быть подписаны им.")
+        return
+    if district.public_key != package.public_key:
+        result.unchanged = False  # the same data under another key still asks about the key
+        result.old_fingerprint = fingerprint(district.public_key)
+        result.warnings.append(
+            f"Внимание: пакет подписан другим ключом. Прежний ключ района: "
+            f"{result.old_fingerprint}; ключ в пакете: {result.fingerprint}.")
+        return
+    if not result.unchanged and district.package_sequence is not None \
+            and package.sequence <= district.package_sequence:
+        raise UserError(
+            f"Пакет района «{name}» № {package.sequence} (от {package.created:%d.%m.%Y %H:%M}) "
+            f"не новее уже импортированного № {district.package_sequence}: это повтор "
+            "старого пакета. Попросите район выгрузить пакет заново; ничего не записано")
+
+
 def preview(session: Session, package: Package,
-            now: dict[str, Any] | None = None) -> Preview:
+            now: dict[str, Any] | None = None, *, clock: dt.datetime | None = None) -> Preview:
     """Compare the package with the district's last one (nothing is written); ``now`` is
-    the package's :func:`snapshot` when the caller has it."""
+    the package's :func:`snapshot` when the caller has it, ``clock`` this computer's time.
+    Raises :class:`UserError` for a package that would be refused (a replay, or unsigned
+    from a district whose key is on record)."""
     district = session.scalar(select(District).where(District.uuid == package.district["uuid"]))
     name = " ".join((package.district["short_name"] or package.district["name"]).split()) \
         or "без названия"
@@ -98,6 +179,7 @@ def preview(session: Session, package: Package,
     now = now or snapshot(package.data)
     result = Preview(name, package.district["uuid"], package.created, district is None,
                      district is not None and district.digest == package.digest)
+    _check_sender(result, district, package, clock or dt.datetime.now())
     result.items = sum(len(s["items"]) for r in package.data["roadmaps"] for s in r["sections"])
     for key, (title, digest) in now["roadmaps"].items():
         if key not in last["roadmaps"]:
@@ -126,17 +208,24 @@ def _day(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-def import_package(session: Session, package: Package, db_path: Path | None = None) -> Preview:
-    """Write the package in the session's transaction (the caller commits); see the module."""
+def import_package(session: Session, package: Package, db_path: Path | None = None, *,
+                   accept_key: str | None = None, clock: dt.datetime | None = None) -> Preview:
+    """Write the package in the session's transaction (the caller commits); see the module.
+    ``accept_key`` is the fingerprint of a new signing key the user confirmed."""
     district = session.scalar(select(District).where(District.uuid == package.district["uuid"]))
     now = snapshot(package.data)
-    result = preview(session, package, now)
+    result = preview(session, package, now, clock=clock)
+    if result.key_changed and not (package.public_key and accept_key
+                                   and same_fingerprint(accept_key, package.public_key)):
+        raise KeyChangeRefused(
+            f"Пакет района «{result.district}» подписан другим ключом: прежний ключ "
+            f"{result.old_fingerprint}, в пакете {result.fingerprint}. Так бывает, если район "
+            "переустановил программу или начал новую базу, не перенеся старую; иначе пакет мог "
+            "сделать кто-то другой — уточните у района. Чтобы принять новый ключ, подтвердите "
+            f"его (в командной строке: --accept-new-key {result.fingerprint}); "
+            "ничего не записано")
     if result.unchanged:
         return result
-    if district is not None and package.created < district.package_created:
-        raise UserError(
-            f"Пакет района «{result.district}» от {package.created:%d.%m.%Y %H:%M} старше уже "
-            f"импортированного (от {district.package_created:%d.%m.%Y %H:%M}); ничего не записано")
     conn = session.connection()
     if district is None:
         district = District(uuid=package.district["uuid"])
@@ -151,6 +240,9 @@ def import_package(session: Session, package: Package, db_path: Path | None = No
     district.app_version = package.manifest["app_version"]
     district.digest = package.digest
     district.snapshot = now
+    if package.signed:
+        district.public_key = package.public_key
+        district.package_sequence = package.sequence
     session.flush()
     _Writer(conn, district.id, _files(session, package, db_path)).write(package.data)
     session.expire_all()
