@@ -241,6 +241,27 @@ def test_key_change_after_restoring_an_old_copy_is_refused_then_confirmed(
         _import(db, tmp_path / "a2.dkp")
 
 
+def test_restoring_an_older_copy_rewinds_the_number_and_number_above_gets_past_it(
+        db: Database, two, tmp_path: Path) -> None:
+    a, _b = two
+    _import(db, a.export(tmp_path / "a1.dkp", "первая"))
+    shutil.copy(a.path, tmp_path / "copy-after-1.db")  # the daily copy: key made, number 1
+    _import(db, a.export(tmp_path / "a2.dkp", "вторая"))
+    _import(db, a.export(tmp_path / "a3.dkp", "третья"))
+    shutil.copy(tmp_path / "copy-after-1.db", a.path)  # restored: the same key, number 1
+    before = _state(db, a.uuid)
+    with pytest.raises(UserError, match=r"№ 2 .*не новее уже импортированного № 3.*"
+                                        r"--number-above 3"):
+        _import(db, a.export(tmp_path / "a4.dkp", "после восстановления"))
+    assert _state(db, a.uuid) == before
+    out = tmp_path / "a5.dkp"
+    done = _cli("export", "package", "--db", str(a.path), "-o", str(out), "--number-above", "3")
+    assert done.returncode == 0, done.stderr
+    assert read_package(out).sequence == 4 and a.identity()[1] == 4
+    _import(db, out)
+    assert _state(db, a.uuid)[:3] == (["после восстановления"], a.identity()[0], 4)
+
+
 def test_unsigned_format_1_is_accepted_with_a_warning_until_a_key_is_on_record(
         db: Database, two, tmp_path: Path) -> None:
     a, _b = two

@@ -184,15 +184,18 @@ def _evidence_files(session: Session, data: dict[str, Any], db_path: Path) -> di
 
 
 def write_package(session: Session, output: Path, *, db_path: Path | None = None,
-                  with_evidence: bool = False, now: dt.datetime | None = None) -> Path:
+                  with_evidence: bool = False, now: dt.datetime | None = None,
+                  number_above: int = 0) -> Path:
     """Write the package of the database ``session`` reads to ``output``, signed with the
     district's key under its next package number (both kept when the caller commits;
-    ``now`` is the time written as ``created``, the district's own clock by default)."""
+    ``now`` is the time written as ``created``, the district's own clock by default;
+    ``number_above``: the number is made larger than it, for a district that restored an
+    older copy of its database and whose numbers the region has already seen)."""
     authority = ensure_authority(session)
     identity = signing_identity(session)
     data = package_data(session)
     files = _evidence_files(session, data, db_path) if with_evidence and db_path else {}
-    identity.package_sequence = (identity.package_sequence or 0) + 1
+    identity.package_sequence = max(identity.package_sequence or 0, number_above) + 1
     session.flush()
     return pack(output, district_info(authority), data,
                 {name: path.read_bytes() for name, path in files.items()}, now=now,

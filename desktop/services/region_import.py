@@ -163,7 +163,9 @@ def _check_sender(result: Preview, district: District | None, package: Package,
         raise UserError(
             f"Пакет района «{name}» № {package.sequence} (от {package.created:%d.%m.%Y %H:%M}) "
             f"не новее уже импортированного № {district.package_sequence}: это повтор "
-            "старого пакета. Попросите район выгрузить пакет заново; ничего не записано")
+            "старого пакета. Попросите район выгрузить пакет заново (если район восстанавливал "
+            "базу из старой копии — командой export package с ключом --number-above "
+            f"{district.package_sequence}); ничего не записано")
 
 
 def preview(session: Session, package: Package,
