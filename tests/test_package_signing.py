@@ -233,7 +233,8 @@ def test_key_change_after_restoring_an_old_copy_is_refused_then_confirmed(
         _import(db, moved, accept_key=signing.fingerprint(old_key))
     assert _state(db, a.uuid) == before
     result = _import(db, moved, accept_key=signing.fingerprint(new_key).lower())
-    assert result.key_changed
+    assert result.key_changed and f"Новый ключ подписи района принят: " \
+        f"{signing.fingerprint(new_key)} (прежний: {signing.fingerprint(old_key)})." in result.lines()
     assert _state(db, a.uuid)[:3] == (["после восстановления"], new_key, 1)
     _import(db, a.export(tmp_path / "a4.dkp", "дальше"))
     assert _state(db, a.uuid)[:3] == (["дальше"], new_key, 2)

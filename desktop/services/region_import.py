@@ -226,6 +226,10 @@ def import_package(session: Session, package: Package, db_path: Path | None = No
             "сделать кто-то другой — уточните у района. Чтобы принять новый ключ, подтвердите "
             f"его (в командной строке: --accept-new-key {result.fingerprint}); "
             "ничего не записано")
+    if result.key_changed:  # confirmed: the result says what was done
+        result.warnings = [w if "другим ключом" not in w else
+                           f"Новый ключ подписи района принят: {result.fingerprint} "
+                           f"(прежний: {result.old_fingerprint})." for w in result.warnings]
     if result.unchanged:
         return result
     conn = session.connection()
