@@ -14,6 +14,10 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+# libsodium's binding is a cffi extension that loads cffi's C backend from C: PyInstaller's
+# import graph cannot see that, and a bundle without it fails with «No module named
+# '_cffi_backend'». Importing it here puts it in the bundle without touching build.spec.
+import _cffi_backend  # noqa: F401
 from nacl.exceptions import BadSignatureError, CryptoError
 from nacl.signing import SigningKey, VerifyKey
 
