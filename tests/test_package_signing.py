@@ -376,3 +376,40 @@ def _rewrite(source: Path, target: Path, *, created: str | None = None,
         for name, payload in members.items():
             zf.writestr(name, payload)
     return target
+
+
+@pytest.mark.parametrize("case", ["no signature", "garbage signature", "another key signs",
+                                  "key swapped", "signature in format 1", "number zero"])
+def test_a_package_whose_signature_does_not_hold_is_refused_before_the_database(
+        case: str, tmp_path: Path) -> None:
+    genuine = pack(tmp_path / "g.dkp", sample_district(1), sample_data(1, 5, 2),
+                   signer=sample_signer(1), sequence=1)
+    with zipfile.ZipFile(genuine) as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+    manifest = json.loads(members["manifest.json"])
+    if case == "no signature":
+        del members["manifest.sig"]
+    elif case == "garbage signature":
+        members["manifest.sig"] = b"\xff" * 64
+    elif case == "another key signs":
+        members["manifest.sig"] = sample_signer(2).sign(members["manifest.json"]).encode()
+    elif case == "key swapped":  # the forger's key in the manifest, the district's signature
+        manifest["public_key"] = sample_signer(2).public_key
+        members["manifest.json"] = json.dumps(manifest).encode()
+    elif case == "signature in format 1":
+        manifest["format_version"] = 1
+        del manifest["sequence"], manifest["public_key"]
+        members["manifest.json"] = json.dumps(manifest).encode()
+    else:  # a number the district never gives, signed properly
+        manifest["sequence"] = 0
+        members["manifest.json"] = json.dumps(manifest).encode()
+        members["manifest.sig"] = sample_signer(1).sign(members["manifest.json"]).encode()
+    bad = tmp_path / "bad.dkp"
+    with zipfile.ZipFile(bad, "w") as zf:
+        for name, payload in members.items():
+            zf.writestr(name, payload)
+    expected = {"no signature": "нет подписи manifest.sig",
+                "signature in format 1": "у пакета формата 1 не бывает подписи",
+                "number zero": "номер пакета должен быть больше нуля"}
+    with pytest.raises(UserError, match=expected.get(case, "подпись не совпадает с описью")):
+        read_package(bad)
