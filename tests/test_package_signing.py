@@ -28,7 +28,8 @@ from desktop.importers.package import read_package
 from desktop.models import Authority, District, School, SigningIdentity
 from desktop.models.database import Database, open_database
 from desktop.services.backup import backup_to
-from desktop.services.region_import import KeyChangeRefused, import_package, preview
+from desktop.services.package_sender import KeyChangeRefused
+from desktop.services.region_import import import_package, preview
 
 pytestmark = pytest.mark.both_backends  # the region's database: SQLite, and PostgreSQL too
 

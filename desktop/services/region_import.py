@@ -1,12 +1,11 @@
 """A district's package into the region's database: the preview, then one transaction.
 
-The district is known by its UUID and proved by its signing key: the first signed package
-records the district's public key, and a package signed by another key is refused unless
-the user confirms the change (``accept_key``: the new key's fingerprint). Signed packages
-are ordered by the district's package number, never by a clock: a number not above the one
-imported last is a replay and is refused; a ``created`` date more than a day ahead of this
-computer's clock is only flagged. An unsigned format-1 package is accepted, with a warning,
-while the district has no key on record, and refused once it has one.
+The district is known by its UUID and proved by its signing key
+(:mod:`desktop.services.package_sender`): a package signed by another key than the one on
+record is refused unless the user confirms the change (``accept_key``: the new key's
+fingerprint); signed packages are ordered by the district's package number, never by a
+clock, and a replay is refused; an unsigned format-1 package is accepted with a warning
+only while the district has no key on record.
 
 A newer package replaces the district's earlier one whole (its roadmaps and schools are
 deleted and written again, in the caller's transaction); the same package again changes
@@ -28,7 +27,6 @@ from sqlalchemy import Connection, Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import UserError
-from desktop.exchange.signing import fingerprint, same_fingerprint
 from desktop.importers.package import Package
 from desktop.models import (
     CellEvidence,
@@ -49,6 +47,7 @@ from desktop.models import (
 from desktop.models.deadline import parse_deadline
 from desktop.models.roadmap import item_schools
 from desktop.services.evidence import EVIDENCE_DIR
+from desktop.services.package_sender import Sender, check_sender, confirm_key
 
 
 def _sha(value: Any) -> str:
@@ -60,14 +59,6 @@ def snapshot(data: dict[str, Any]) -> dict[str, Any]:
     """What the next package's preview compares with: a hash per roadmap and per school."""
     return {"roadmaps": {str(r["key"]): [r["title"], _sha(r)] for r in data["roadmaps"]},
             "schools": {s["short_name"]: _sha(s) for s in data["schools"]}}
-
-
-#: a package dated further ahead of the region's clock than this is flagged as suspicious
-FUTURE_TOLERANCE = dt.timedelta(days=1)
-
-
-class KeyChangeRefused(UserError):
-    """The package is signed by another key than the district's on record (not confirmed)."""
 
 
 @dataclass
@@ -85,16 +76,32 @@ class Preview:
     schools_new: int = 0
     schools_changed: int = 0
     items: int = 0
-    sequence: int | None = None        #: the district's number of this package (signed only)
-    fingerprint: str | None = None     #: the package's signing key, short (signed only)
-    old_fingerprint: str | None = None  #: the district's key on record when it differs
-    key_recorded: bool = False         #: the district's key is recorded with this package
-    #: Russian warnings: unsigned package, key change, a date ahead of this computer's clock
-    warnings: list[str] = field(default_factory=list)
+    #: who signed it, its number, the warnings (see :mod:`desktop.services.package_sender`)
+    sender: Sender = field(default_factory=Sender)
+
+    @property
+    def sequence(self) -> int | None:
+        return self.sender.sequence
+
+    @property
+    def fingerprint(self) -> str | None:
+        return self.sender.fingerprint
+
+    @property
+    def old_fingerprint(self) -> str | None:
+        return self.sender.old_fingerprint
+
+    @property
+    def key_recorded(self) -> bool:
+        return self.sender.key_recorded
 
     @property
     def key_changed(self) -> bool:
-        return self.old_fingerprint is not None
+        return self.sender.old_fingerprint is not None
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.sender.warnings
 
     def lines(self) -> list[str]:
         number = f"№ {self.sequence} " if self.sequence is not None else ""
@@ -114,60 +121,6 @@ class Preview:
         return out
 
 
-def _check_sender(result: Preview, district: District | None, package: Package,
-                  clock: dt.datetime) -> None:
-    """Who signed the package and whether it comes after the last one: warnings into
-    ``result``, or the refusal (:class:`UserError`) of a replay or an unsigned package from a
-    district whose key is on record. A key change is left to :func:`import_package`."""
-    name = result.district
-    if package.created > clock + FUTURE_TOLERANCE:
-        result.warnings.append(
-            f"Внимание: дата пакета {package.created:%d.%m.%Y %H:%M} позже часов этого "
-            "компьютера больше чем на сутки — вероятно, часы на компьютере района спешат. "
-            "Пакеты района упорядочены по их номерам, а не по дате, так что следующие "
-            "пакеты это не заблокирует.")
-    if not package.signed:
-        if district is not None and district.public_key:
-            raise UserError(
-                f"Пакет района «{name}» не подписан, а пакеты этого района подписаны ключом "
-                f"{fingerprint(district.public_key)}: такой пакет мог сделать кто угодно "
-                "(или старая версия программы). Попросите район выгрузить пакет заново в "
-                "обновлённой программе; ничего не записано")
-        result.warnings.append(
-            "Внимание: пакет без подписи (формат 1, сделан старой версией программы): "
-            "нельзя проверить, что его сделал сам район. Такой пакет принимается, пока от "
-            "района не пришёл подписанный; попросите район обновить программу.")
-        if district is not None and not result.unchanged \
-                and package.created < district.package_created:
-            raise UserError(
-                f"Пакет района «{name}» от {package.created:%d.%m.%Y %H:%M} старше уже "
-                f"импортированного (от {district.package_created:%d.%m.%Y %H:%M}); "
-                "ничего не записано")
-        return
-    assert package.public_key is not None and package.sequence is not None
-    result.sequence, result.fingerprint = package.sequence, package.fingerprint
-    if district is None or not district.public_key:
-        result.key_recorded = True
-        result.warnings.append(f"Ключ подписи района записан: {result.fingerprint}; "
-                               "следующие пакеты района должны быть подписаны им.")
-        return
-    if district.public_key != package.public_key:
-        result.unchanged = False  # the same data under another key still asks about the key
-        result.old_fingerprint = fingerprint(district.public_key)
-        result.warnings.append(
-            f"Внимание: пакет подписан другим ключом. Прежний ключ района: "
-            f"{result.old_fingerprint}; ключ в пакете: {result.fingerprint}.")
-        return
-    if not result.unchanged and district.package_sequence is not None \
-            and package.sequence <= district.package_sequence:
-        raise UserError(
-            f"Пакет района «{name}» № {package.sequence} (от {package.created:%d.%m.%Y %H:%M}) "
-            f"не новее уже импортированного № {district.package_sequence}: это повтор "
-            "старого пакета. Попросите район выгрузить пакет заново (если район восстанавливал "
-            "базу из старой копии — командой export package с ключом --number-above "
-            f"{district.package_sequence}); ничего не записано")
-
-
 def preview(session: Session, package: Package,
             now: dict[str, Any] | None = None, *, clock: dt.datetime | None = None) -> Preview:
     """Compare the package with the district's last one (nothing is written); ``now`` is
@@ -181,7 +134,10 @@ def preview(session: Session, package: Package,
     now = now or snapshot(package.data)
     result = Preview(name, package.district["uuid"], package.created, district is None,
                      district is not None and district.digest == package.digest)
-    _check_sender(result, district, package, clock or dt.datetime.now())
+    result.sender = check_sender(name, district, package, unchanged=result.unchanged,
+                                 clock=clock or dt.datetime.now())
+    if result.key_changed:
+        result.unchanged = False  # the same data under another key still asks about the key
     result.items = sum(len(s["items"]) for r in package.data["roadmaps"] for s in r["sections"])
     for key, (title, digest) in now["roadmaps"].items():
         if key not in last["roadmaps"]:
@@ -217,19 +173,7 @@ def import_package(session: Session, package: Package, db_path: Path | None = No
     district = session.scalar(select(District).where(District.uuid == package.district["uuid"]))
     now = snapshot(package.data)
     result = preview(session, package, now, clock=clock)
-    if result.key_changed and not (package.public_key and accept_key
-                                   and same_fingerprint(accept_key, package.public_key)):
-        raise KeyChangeRefused(
-            f"Пакет района «{result.district}» подписан другим ключом: прежний ключ "
-            f"{result.old_fingerprint}, в пакете {result.fingerprint}. Так бывает, если район "
-            "переустановил программу или начал новую базу, не перенеся старую; иначе пакет мог "
-            "сделать кто-то другой — уточните у района. Чтобы принять новый ключ, подтвердите "
-            f"его (в командной строке: --accept-new-key {result.fingerprint}); "
-            "ничего не записано")
-    if result.key_changed:  # confirmed: the result says what was done
-        result.warnings = [w if "другим ключом" not in w else
-                           f"Новый ключ подписи района принят: {result.fingerprint} "
-                           f"(прежний: {result.old_fingerprint})." for w in result.warnings]
+    confirm_key(result.district, result.sender, package, accept_key)
     if result.unchanged:
         return result
     conn = session.connection()
