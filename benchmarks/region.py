@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import insert, select  # noqa: E402
 
-from desktop.exchange.sample import sample_data, sample_district  # noqa: E402
+from desktop.exchange.sample import sample_data, sample_district, sample_signer  # noqa: E402
 from desktop.export.package import pack  # noqa: E402
 from desktop.importers.package import read_package  # noqa: E402
 from desktop.models import Base  # noqa: E402
@@ -98,7 +98,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         packages = [pack(folder / f"d{n}.dkp", sample_district(n), sample_data(n, ITEMS, SCHOOLS),
-                         now=dt.datetime(2026, 6, 1)) for n in range(1, DISTRICTS + 1)]
+                         now=dt.datetime(2026, 6, 1), signer=sample_signer(n), sequence=1)
+                    for n in range(1, DISTRICTS + 1)]
         ours_s, base_s, dash_s, ours_cpu, base_cpu = [], [], [], [], []
         rows: dict[str, list[dict]] = {}
         for run in range(REPEATS):

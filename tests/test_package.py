@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.errors import UserError
-from desktop.exchange.sample import sample_data, sample_district
+from desktop.exchange.sample import sample_data, sample_district, sample_signer
 from desktop.export.package import pack, package_data, write_package
 from desktop.importers.package import read_package
 from desktop.models import ChecklistRow, District, Item, Roadmap, School
@@ -81,7 +81,8 @@ def test_two_districts_merge_reimport_replaces_and_changes_update(
         own = _counts(region)
         with region.session() as s:
             own_titles = [r.title for r in s.scalars(select(Roadmap))]
-        second = pack(tmp_path / "d2.dkp", sample_district(2), sample_data(2, 30, 5), now=T0)
+        second = pack(tmp_path / "d2.dkp", sample_district(2), sample_data(2, 30, 5), now=T0,
+                      signer=sample_signer(2), sequence=1)
         first = _import(region, demo_package)
         assert first.first and first.new and not first.unchanged
         _import(region, second)
@@ -96,7 +97,7 @@ def test_two_districts_merge_reimport_replaces_and_changes_update(
         changed_data = sample_data(2, 30, 5, done_shift=1)
         changed_data["roadmaps"][0]["sections"][0]["items"].pop()  # one item fewer
         later = pack(tmp_path / "d2b.dkp", sample_district(2), changed_data,
-                     now=T0 + dt.timedelta(days=30))
+                     now=T0 + dt.timedelta(days=30), signer=sample_signer(2), sequence=2)
         result = _import(region, later)
         assert result.changed == [changed_data["roadmaps"][0]["title"]] and not result.new
         after = _counts(region)
@@ -111,7 +112,7 @@ def test_two_districts_merge_reimport_replaces_and_changes_update(
             assert [r.title for r in s.scalars(select(Roadmap).where(
                 Roadmap.district_id.is_(None)))] == own_titles
 
-        with pytest.raises(UserError, match="старше"):
+        with pytest.raises(UserError, match="не новее уже импортированного № 2"):
             _import(region, second)  # the earlier package after the later one
         assert _counts(region) == after
     finally:

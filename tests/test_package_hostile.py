@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.errors import UserError
-from desktop.exchange.sample import sample_data, sample_district
+from desktop.exchange.sample import sample_data, sample_district, sample_signer
 from desktop.export.package import pack
 from desktop.importers import safe_zip
 from desktop.importers.package import read_package
@@ -145,4 +145,5 @@ def test_a_bomb_is_refused_before_inflating(tmp_path: Path, monkeypatch) -> None
 def test_good_package_of_the_same_shape_is_read(tmp_path: Path) -> None:
     """The cases above fail for their one defect: the package they start from is good."""
     assert read_package(_write(tmp_path / "good.dkp", _good())).district["oktmo"] == "04000001"
-    assert read_package(pack(tmp_path / "p.dkp", sample_district(1), sample_data(1, 8, 3)))
+    assert read_package(pack(tmp_path / "p.dkp", sample_district(1), sample_data(1, 8, 3),
+                             signer=sample_signer(1), sequence=1))

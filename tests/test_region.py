@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from desktop.exchange.sample import sample_data, sample_district
+from desktop.exchange.sample import sample_data, sample_district, sample_signer
 from desktop.export.package import pack, write_package
 from desktop.importers.package import read_package
 from desktop.models.database import Database, open_database
@@ -27,7 +27,7 @@ def region(demo_db: Database, tmp_path: Path):
     with demo_db.write_session() as s:
         demo = write_package(s, tmp_path / "demo.dkp", now=dt.datetime(2026, 6, 1))
     other = pack(tmp_path / "d7.dkp", sample_district(7), sample_data(7, 40, 6),
-                 now=dt.datetime(2026, 6, 2))
+                 now=dt.datetime(2026, 6, 2), signer=sample_signer(7), sequence=1)
     database = open_database(tmp_path / "region.db")
     for path in (demo, other):
         with database.write_session() as s:

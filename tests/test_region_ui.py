@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from PySide6.QtCore import QDate
 
-from desktop.exchange.sample import sample_data, sample_district
+from desktop.exchange.sample import sample_data, sample_district, sample_signer
 from desktop.export.package import pack
 from desktop.importers.package import read_package
 from desktop.models import District, Roadmap
@@ -26,7 +26,8 @@ def test_region_page_imports_shows_and_opens_districts(window, demo_db, tmp_path
     with demo_db.session() as s:
         own = s.scalar(select(func.count(Roadmap.id)))
     packages = [pack(tmp_path / f"d{n}.dkp", sample_district(n),
-                     sample_data(n, 60, 8, done_shift=n), now=dt.datetime(2026, 6, n))
+                     sample_data(n, 60, 8, done_shift=n), now=dt.datetime(2026, 6, n),
+                     signer=sample_signer(n), sequence=1)
                 for n in (3, 1, 2)]
     window.dialogs.answers = [False, True, True, True]  # the first preview is declined
     assert window.import_file(packages[0]) is None

@@ -1,5 +1,6 @@
-"""``python -m desktop export package --db PATH -o FILE.dkp [--with-evidence]``: the district's
-exchange package for the region (see ``docs/exchange-format.md``)."""
+"""``python -m desktop export package --db PATH -o FILE.dkp [--with-evidence] [--number-above N]``:
+the district's exchange package for the region, signed with the district's key under its
+next package number (see ``docs/exchange-format.md``)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="файл пакета")
     parser.add_argument("--with-evidence", action="store_true",
                         help="вложить файлы подтверждений (до 20 МБ вместе)")
+    parser.add_argument("--number-above", type=int, default=0, metavar="N",
+                        help="дать пакету номер больше N (после восстановления старой копии "
+                             "базы, если регион отклонил пакет как повтор старого)")
     parser.set_defaults(func=run)
 
 
@@ -29,7 +33,8 @@ def run(args: argparse.Namespace) -> int:
         # a write session: a file without a profile gets its UUID now, once
         with database.write_session() as session:
             path = write_package(session, args.output, db_path=database.path,
-                                 with_evidence=args.with_evidence)
+                                 with_evidence=args.with_evidence,
+                                 number_above=max(0, args.number_above))
     finally:
         database.close()
     print(path)

@@ -1,5 +1,7 @@
 """The import command's branch for a district's exchange package (``FILE.dkp``): the preview
-(the district, what is new and changed since its last package), then one transaction."""
+(the district, what is new and changed since its last package, warnings about its signature
+and date), then one transaction. A package signed by another key than the district's on
+record is refused unless ``--accept-new-key`` names the new key's fingerprint."""
 
 from __future__ import annotations
 
@@ -20,14 +22,18 @@ def run_package(args: argparse.Namespace) -> int:
                 result = preview(session, package)
                 session.rollback()
             else:
-                result = import_package(session, package, database.path)
+                result = import_package(session, package, database.path,
+                                        accept_key=getattr(args, "accept_new_key", None))
     finally:
         database.close()
     if args.json:
         print(json.dumps({"package": True, "district": result.district, "uuid": result.uuid,
                           "unchanged": result.unchanged, "new": result.new,
                           "changed": result.changed, "removed": result.removed,
-                          "items": result.items}, ensure_ascii=False))
+                          "items": result.items, "sequence": result.sequence,
+                          "fingerprint": result.fingerprint,
+                          "old_fingerprint": result.old_fingerprint,
+                          "warnings": result.warnings}, ensure_ascii=False))
         return 0
     print("Проверено (ничего не записано):" if args.dry_run else "Импортировано:")
     for line in result.lines():

@@ -1,4 +1,5 @@
-"""``python -m desktop import FILE --db PATH [--json] [--dry-run] [--sheet NAME]``: a Word or
+"""``python -m desktop import FILE --db PATH [--json] [--dry-run] [--sheet NAME]
+[--accept-new-key FINGERPRINT]``: a Word or
 Excel roadmap (or an old .doc/.odt/.rtf/.xls through LibreOffice) into the database, in one
 transaction (see :mod:`desktop.importers`); a school's filled-in checklist form (see
 :mod:`desktop.services.school_forms`) writes its cells' changes as one change."""
@@ -29,6 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="только прочитать и показать, ничего не записывать")
     parser.add_argument("--sheet", metavar="ИМЯ", help="лист книги Excel (по умолчанию — "
                                                        "первый с таблицей дорожной карты)")
+    parser.add_argument("--accept-new-key", metavar="ОТПЕЧАТОК",
+                        help="пакет района: принять новый ключ подписи района с этим "
+                             "отпечатком (его называет отказ при смене ключа)")
     parser.set_defaults(func=run)
 
 

@@ -7,8 +7,11 @@ Deterministic for a given district number: schools, one roadmap with sections, i
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import uuid
 from typing import Any
+
+from desktop.exchange.signing import Signer
 
 STATUSES = ("done", "done", "in_work", "planned", "cancelled", "done")
 
@@ -17,6 +20,12 @@ def sample_district(n: int) -> dict[str, Any]:
     return {"uuid": str(uuid.UUID(int=0xD15 << 100 | n)), "name": f"Управление образования "
             f"района № {n}", "short_name": f"УО района № {n}",
             "oktmo": f"04{n:06d}", "region": "Красноярский край"}
+
+
+def sample_signer(n: int) -> Signer:
+    """District ``n``'s signing key: fixed for the samples only (a real district's key is
+    random, made on its first export)."""
+    return Signer(hashlib.sha256(f"sample district {n}".encode()).hexdigest())
 
 
 def sample_data(n: int, items: int = 150, schools: int = 20, year: int = 2026,

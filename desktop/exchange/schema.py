@@ -15,8 +15,12 @@ from desktop.errors import UserError
 
 FORMAT_NAME = "dorozhnaya-karta-package"
 #: raise on any change a reader of the previous version would misread (see the docs)
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: the oldest version this app still reads (version 1: unsigned, ordered by its date)
+OLDEST_VERSION = 1
 MANIFEST = "manifest.json"
+#: version 2 on: the Ed25519 signature (hex) of the exact bytes of ``manifest.json``
+SIGNATURE = "manifest.sig"
 DISTRICT = "district.json"
 DATA = "data.json"
 EVIDENCE_DIR = "evidence/"
@@ -62,8 +66,11 @@ SCHOOL = {"key": "int", **{n: "str" for n in SCHOOL_TEXTS}, **{n: "bool" for n i
 DATA_SPEC = {"schools": ("list", SCHOOL), "roadmaps": ("list", ROADMAP)}
 DISTRICT_SPEC = {"uuid": "uuid", "name": "str", "short_name": "str", "oktmo": "str",
                  "region": "str"}
-MANIFEST_SPEC = {"format": "str", "format_version": "int", "app_version": "str",
-                 "created": DATETIME, "with_evidence": "bool", "members": ("dict", "sha256")}
+MANIFEST_SPEC_V1 = {"format": "str", "format_version": "int", "app_version": "str",
+                    "created": DATETIME, "with_evidence": "bool", "members": ("dict", "sha256")}
+#: version 2 adds the district's package number and its public key (the signature is the
+#: ``manifest.sig`` member)
+MANIFEST_SPEC = {**MANIFEST_SPEC_V1, "sequence": "int", "public_key": "public_key"}
 
 
 def _bad(where: str, what: str) -> UserError:
@@ -173,7 +180,8 @@ def _check_scalar(value: Any, spec: str, where: str) -> None:
     if not ok:
         names = {"str": "строка", "int": "целое число", "float": "число", "bool": "да/нет",
                  "object": "объект", DATE: "дата ГГГГ-ММ-ДД", DATETIME: "дата и время",
-                 "uuid": "UUID", "sha256": "контрольная сумма sha256"}
+                 "uuid": "UUID", "sha256": "контрольная сумма sha256",
+                 "public_key": "открытый ключ (64 шестнадцатеричные цифры)"}
         raise _bad(where, f"ожидалось: {names[spec]}")
 
 
@@ -189,7 +197,7 @@ def _parses(value: str, spec: str) -> bool:
             import uuid
 
             return str(uuid.UUID(value)) == value.lower()
-        if spec == "sha256":
+        if spec in ("sha256", "public_key"):
             return len(value) == 64 and all(c in "0123456789abcdef" for c in value)
     except ValueError:
         return False

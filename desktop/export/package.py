@@ -2,8 +2,11 @@
 
 :func:`package_data` turns the database into the plain dictionaries of
 ``docs/exchange-format.md``; :func:`write_package` writes them with the manifest (format
-version, app version, creation time, sha256 of every member) and, when asked, the
-evidence files up to :data:`MAX_EVIDENCE_BYTES` in all. Pure: no Qt.
+version, app version, creation time, the district's package number and public key, sha256
+of every member), the manifest's Ed25519 signature and, when asked, the evidence files up
+to :data:`MAX_EVIDENCE_BYTES` in all. The district's signing key is made on its first
+export and kept in its database (:class:`desktop.models.SigningIdentity`); each export
+takes the next package number in the caller's transaction. Pure: no Qt.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from desktop import __version__
 from desktop.atomic import atomic_output
 from desktop.errors import UserError
 from desktop.exchange import schema
+from desktop.exchange.signing import Signer, new_private_key
 from desktop.models import (
     Authority,
     CellEvidence,
@@ -32,6 +36,7 @@ from desktop.models import (
     RoadmapAppendix,
     School,
     Section,
+    SigningIdentity,
 )
 from desktop.models.checklist_files import is_valid_stored_path
 
@@ -51,6 +56,18 @@ def ensure_authority(session: Session) -> Authority:
         session.add(authority)
         session.flush()
     return authority
+
+
+def signing_identity(session: Session) -> SigningIdentity:
+    """The district's signing key and package counter (made now, on the first export)."""
+    identity = session.scalar(select(SigningIdentity).order_by(SigningIdentity.id).limit(1))
+    if identity is None:
+        private_key = new_private_key()
+        identity = SigningIdentity(private_key=private_key, package_sequence=0,
+                                   public_key=Signer(private_key).public_key)
+        session.add(identity)
+        session.flush()
+    return identity
 
 
 def district_info(authority: Authority) -> dict[str, Any]:
@@ -170,27 +187,40 @@ def _evidence_files(session: Session, data: dict[str, Any], db_path: Path) -> di
 
 
 def write_package(session: Session, output: Path, *, db_path: Path | None = None,
-                  with_evidence: bool = False, now: dt.datetime | None = None) -> Path:
-    """Write the package of the database ``session`` reads to ``output``."""
+                  with_evidence: bool = False, now: dt.datetime | None = None,
+                  number_above: int = 0) -> Path:
+    """Write the package of the database ``session`` reads to ``output``, signed with the
+    district's key under its next package number (both kept when the caller commits;
+    ``now`` is the time written as ``created``, the district's own clock by default;
+    ``number_above``: the number is made larger than it, for a district that restored an
+    older copy of its database and whose numbers the region has already seen)."""
     authority = ensure_authority(session)
+    identity = signing_identity(session)
     data = package_data(session)
     files = _evidence_files(session, data, db_path) if with_evidence and db_path else {}
+    identity.package_sequence = max(identity.package_sequence or 0, number_above) + 1
+    session.flush()
     return pack(output, district_info(authority), data,
-                {name: path.read_bytes() for name, path in files.items()}, now=now)
+                {name: path.read_bytes() for name, path in files.items()}, now=now,
+                signer=Signer(identity.private_key), sequence=identity.package_sequence)
 
 
 def pack(output: Path, district: dict[str, Any], data: dict[str, Any],
-         evidence: dict[str, bytes] | None = None, *, now: dt.datetime | None = None) -> Path:
-    """The zip itself: manifest first, then district, data and evidence members."""
+         evidence: dict[str, bytes] | None = None, *, signer: Signer, sequence: int,
+         now: dt.datetime | None = None) -> Path:
+    """The zip itself: manifest first, its signature, then district, data and evidence."""
     members = {schema.DISTRICT: _dump(district), schema.DATA: _dump(data), **(evidence or {})}
     manifest = {"format": schema.FORMAT_NAME, "format_version": schema.FORMAT_VERSION,
                 "app_version": __version__,
                 "created": (now or dt.datetime.now()).isoformat(timespec="seconds"),
-                "with_evidence": bool(evidence),
+                "with_evidence": bool(evidence), "sequence": sequence,
+                "public_key": signer.public_key,
                 "members": {n: hashlib.sha256(b).hexdigest() for n, b in members.items()}}
+    manifest_bytes = _dump(manifest)
     output = Path(output)
     with atomic_output(output) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr(schema.MANIFEST, _dump(manifest))
+        zf.writestr(schema.MANIFEST, manifest_bytes)
+        zf.writestr(schema.SIGNATURE, signer.sign(manifest_bytes))
         for name, payload in members.items():
             zf.writestr(name, payload)
     return output

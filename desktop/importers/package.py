@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.errors import UserError
-from desktop.exchange import schema
+from desktop.exchange import schema, signing
 from desktop.importers.safe_zip import SafeZip, check_size, sniff
 
 #: the only member names a package may have besides manifest, district and data
@@ -47,6 +47,25 @@ class Package:
     @property
     def created(self) -> dt.datetime:
         return dt.datetime.fromisoformat(self.manifest["created"])
+
+    @property
+    def signed(self) -> bool:
+        """Format 2 on: signed (the signature was checked when the package was read)."""
+        return "public_key" in self.manifest
+
+    @property
+    def public_key(self) -> str | None:
+        return self.manifest.get("public_key")
+
+    @property
+    def sequence(self) -> int | None:
+        """The district's number of this package (None in an unsigned format-1 package)."""
+        return self.manifest.get("sequence")
+
+    @property
+    def fingerprint(self) -> str | None:
+        key = self.public_key
+        return signing.fingerprint(key) if key else None
 
 
 def is_package(path: Path) -> bool:
@@ -81,7 +100,7 @@ def _check_names(path: Path) -> list[str]:
             raise _refuse(f"«{name[:80]}» — ссылка или папка, а не файл")
         if name in names:
             raise _refuse(f"часть «{name[:80]}» повторяется")
-        if name not in (schema.MANIFEST, schema.DISTRICT, schema.DATA) \
+        if name not in (schema.MANIFEST, schema.SIGNATURE, schema.DISTRICT, schema.DATA) \
                 and not _EVIDENCE_NAME.fullmatch(name):
             raise _refuse(f"неизвестная часть «{name[:80]}»")
         names.append(name)
@@ -104,7 +123,30 @@ def _check_version(manifest: Any) -> None:
             f"Пакет сделан более новой версией программы (формат {version}, программа "
             f"{manifest.get('app_version', '?')}), а эта версия читает формат до "
             f"{schema.FORMAT_VERSION}. Обновите программу; ничего не записано")
-    schema.check(manifest, schema.MANIFEST_SPEC, "manifest")
+    spec = schema.MANIFEST_SPEC_V1 if version == 1 else schema.MANIFEST_SPEC
+    schema.check(manifest, spec, "manifest")
+    if manifest["format_version"] < schema.OLDEST_VERSION:
+        raise _refuse(f"неизвестная версия формата {manifest['format_version']}")
+    if "sequence" in manifest and manifest["sequence"] < 1:
+        raise _refuse("номер пакета должен быть больше нуля")
+
+
+def _check_signature(manifest: dict[str, Any], manifest_bytes: bytes,
+                     signature: bytes | None) -> None:
+    """Format 2 on: ``manifest.sig`` is the manifest's key's signature of its exact bytes."""
+    if manifest["format_version"] == 1:
+        if signature is not None:
+            raise _refuse("у пакета формата 1 не бывает подписи")
+        return
+    if signature is None:
+        raise _refuse("нет подписи manifest.sig (пакет формата 2 всегда подписан)")
+    try:
+        text = signature.decode("ascii").strip()
+    except UnicodeDecodeError:
+        text = ""
+    if not signing.verify(manifest["public_key"], manifest_bytes, text):
+        raise _refuse("подпись не совпадает с описью: пакет изменён после выгрузки "
+                      "или подделан")
 
 
 def _check_references(data: dict[str, Any]) -> None:
@@ -142,7 +184,9 @@ def read_package(path: Path) -> Package:
         raise _refuse("нет описи manifest.json")
     with SafeZip(path) as archive:
         payloads = {name: archive.read(name) for name in names}
-    manifest = _json(payloads.pop(schema.MANIFEST), schema.MANIFEST)
+    manifest_bytes = payloads.pop(schema.MANIFEST)
+    signature = payloads.pop(schema.SIGNATURE, None)
+    manifest = _json(manifest_bytes, schema.MANIFEST)
     _check_version(manifest)
     listed = manifest["members"]
     if set(listed) != set(payloads):
@@ -164,5 +208,7 @@ def read_package(path: Path) -> Package:
     schema.check(data, schema.DATA_SPEC, "data")
     _check_references(data)
     evidence = {n: b for n, b in payloads.items() if n.startswith(schema.EVIDENCE_DIR)}
+    # last, once every member is known to be what the manifest lists: is the manifest signed?
+    _check_signature(manifest, manifest_bytes, signature)
     digest = hashlib.sha256((listed[schema.DISTRICT] + listed[schema.DATA]).encode()).hexdigest()
     return Package(path, manifest, district, data, digest, evidence)

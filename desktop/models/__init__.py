@@ -45,6 +45,7 @@ _EXPORTS: dict[str, str] = {
     "SchoolDocument": "desktop.models.schools",
     "SchoolProjectYear": "desktop.models.schools",
     "SchoolScope": "desktop.models.enums",
+    "SigningIdentity": "desktop.models.signing",
     "TargetIndicator": "desktop.models.roadmap_parts",
     "Section": "desktop.models.roadmap",
     "WorkingGroupMember": "desktop.models.orders",
@@ -55,6 +56,7 @@ _TABLE_MODULES = (
     "desktop.models.authority",
     "desktop.models.checklist_files",
     "desktop.models.district",
+    "desktop.models.signing",
     "desktop.models.directory",
     "desktop.models.schools",
     "desktop.models.orders",
@@ -117,3 +119,4 @@ if TYPE_CHECKING:
         TargetIndicator,
     )
     from desktop.models.schools import RiskFactor, School, SchoolDocument, SchoolProjectYear
+    from desktop.models.signing import SigningIdentity

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, String, Text
+from sqlalchemy import JSON, DateTime, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base
@@ -35,3 +35,10 @@ class District(Base):
     #: what the preview of the next package compares with: {"roadmaps": {key: [title, sha]},
     #: "schools": {short name: sha}}
     snapshot: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    #: the district's Ed25519 public key (hex) recorded from its first signed package; NULL
+    #: while only unsigned (format 1) packages came. A package signed by another key is
+    #: refused unless the user confirms the change.
+    public_key: Mapped[str | None] = mapped_column(Text, default=None)
+    #: the number of the last imported package (NULL before signed packages): a package
+    #: with a number not above it is a replay and is refused
+    package_sequence: Mapped[int | None] = mapped_column(Integer, default=None)

@@ -1,11 +1,17 @@
 """A district's package into the region's database: the preview, then one transaction.
 
-The district is known by its UUID. Its newer package replaces its earlier one whole (its
-roadmaps and schools are deleted and written again, in the caller's transaction); the same
-package again changes nothing; an older one is refused. The region's own roadmaps and
-schools (``district_id`` NULL) are never touched. Rows are written with Core bulk inserts
-(``RETURNING`` for the ids children need), which keeps consolidating sixty districts close
-to a bare bulk insert (``benchmarks/region.py``).
+The district is known by its UUID and proved by its signing key
+(:mod:`desktop.services.package_sender`): a package signed by another key than the one on
+record is refused unless the user confirms the change (``accept_key``: the new key's
+fingerprint); signed packages are ordered by the district's package number, never by a
+clock, and a replay is refused; an unsigned format-1 package is accepted with a warning
+only while the district has no key on record.
+
+A newer package replaces the district's earlier one whole (its roadmaps and schools are
+deleted and written again, in the caller's transaction); the same package again changes
+nothing. The region's own roadmaps and schools (``district_id`` NULL) are never touched.
+Rows are written with Core bulk inserts (``RETURNING`` for the ids children need), which
+keeps consolidating sixty districts close to a bare bulk insert (``benchmarks/region.py``).
 """
 
 from __future__ import annotations
@@ -41,6 +47,7 @@ from desktop.models import (
 from desktop.models.deadline import parse_deadline
 from desktop.models.roadmap import item_schools
 from desktop.services.evidence import EVIDENCE_DIR
+from desktop.services.package_sender import Sender, check_sender, confirm_key
 
 
 def _sha(value: Any) -> str:
@@ -69,28 +76,57 @@ class Preview:
     schools_new: int = 0
     schools_changed: int = 0
     items: int = 0
+    #: who signed it, its number, the warnings (see :mod:`desktop.services.package_sender`)
+    sender: Sender = field(default_factory=Sender)
+
+    @property
+    def sequence(self) -> int | None:
+        return self.sender.sequence
+
+    @property
+    def fingerprint(self) -> str | None:
+        return self.sender.fingerprint
+
+    @property
+    def old_fingerprint(self) -> str | None:
+        return self.sender.old_fingerprint
+
+    @property
+    def key_recorded(self) -> bool:
+        return self.sender.key_recorded
+
+    @property
+    def key_changed(self) -> bool:
+        return self.sender.old_fingerprint is not None
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.sender.warnings
 
     def lines(self) -> list[str]:
-        head = (f"Район: {self.district} (пакет от {self.created:%d.%m.%Y %H:%M}"
+        number = f"№ {self.sequence} " if self.sequence is not None else ""
+        head = (f"Район: {self.district} (пакет {number}от {self.created:%d.%m.%Y %H:%M}"
                 f"{', впервые' if self.first else ''})")
         if self.unchanged:
-            return [head, "Пакет уже импортирован: ничего не изменится"]
-        out = [head, f"Мероприятий в пакете: {self.items}"]
+            return [head, "Пакет уже импортирован: ничего не изменится", *self.warnings]
+        out = [head, *self.warnings, f"Мероприятий в пакете: {self.items}"]
         for label, titles in (("новые дорожные карты", self.new),
                               ("изменённые", self.changed), ("удалённые", self.removed)):
             if titles:
                 out.append(f"{label.capitalize()}: " + "; ".join(f"«{t}»" for t in titles))
         if self.schools_new or self.schools_changed:
             out.append(f"Школы: новых {self.schools_new}, изменённых {self.schools_changed}")
-        if len(out) == 2:
+        if len(out) == 2 + len(self.warnings):
             out.append("Дорожные карты не изменились")
         return out
 
 
 def preview(session: Session, package: Package,
-            now: dict[str, Any] | None = None) -> Preview:
+            now: dict[str, Any] | None = None, *, clock: dt.datetime | None = None) -> Preview:
     """Compare the package with the district's last one (nothing is written); ``now`` is
-    the package's :func:`snapshot` when the caller has it."""
+    the package's :func:`snapshot` when the caller has it, ``clock`` this computer's time.
+    Raises :class:`UserError` for a package that would be refused (a replay, or unsigned
+    from a district whose key is on record)."""
     district = session.scalar(select(District).where(District.uuid == package.district["uuid"]))
     name = " ".join((package.district["short_name"] or package.district["name"]).split()) \
         or "без названия"
@@ -98,6 +134,10 @@ def preview(session: Session, package: Package,
     now = now or snapshot(package.data)
     result = Preview(name, package.district["uuid"], package.created, district is None,
                      district is not None and district.digest == package.digest)
+    result.sender = check_sender(name, district, package, unchanged=result.unchanged,
+                                 clock=clock or dt.datetime.now())
+    if result.key_changed:
+        result.unchanged = False  # the same data under another key still asks about the key
     result.items = sum(len(s["items"]) for r in package.data["roadmaps"] for s in r["sections"])
     for key, (title, digest) in now["roadmaps"].items():
         if key not in last["roadmaps"]:
@@ -126,17 +166,16 @@ def _day(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-def import_package(session: Session, package: Package, db_path: Path | None = None) -> Preview:
-    """Write the package in the session's transaction (the caller commits); see the module."""
+def import_package(session: Session, package: Package, db_path: Path | None = None, *,
+                   accept_key: str | None = None, clock: dt.datetime | None = None) -> Preview:
+    """Write the package in the session's transaction (the caller commits); see the module.
+    ``accept_key`` is the fingerprint of a new signing key the user confirmed."""
     district = session.scalar(select(District).where(District.uuid == package.district["uuid"]))
     now = snapshot(package.data)
-    result = preview(session, package, now)
+    result = preview(session, package, now, clock=clock)
+    confirm_key(result.district, result.sender, package, accept_key)
     if result.unchanged:
         return result
-    if district is not None and package.created < district.package_created:
-        raise UserError(
-            f"Пакет района «{result.district}» от {package.created:%d.%m.%Y %H:%M} старше уже "
-            f"импортированного (от {district.package_created:%d.%m.%Y %H:%M}); ничего не записано")
     conn = session.connection()
     if district is None:
         district = District(uuid=package.district["uuid"])
@@ -151,6 +190,9 @@ def import_package(session: Session, package: Package, db_path: Path | None = No
     district.app_version = package.manifest["app_version"]
     district.digest = package.digest
     district.snapshot = now
+    if package.signed:
+        district.public_key = package.public_key
+        district.package_sequence = package.sequence
     session.flush()
     _Writer(conn, district.id, _files(session, package, db_path)).write(package.data)
     session.expire_all()

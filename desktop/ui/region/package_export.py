@@ -1,5 +1,7 @@
 """File → Export → «Пакет для региона (.dkp)…»: the same writer as ``export package``,
-asking whether to put the evidence files in and where to save, behind a progress dialog."""
+asking whether to put the evidence files in and where to save, behind a progress dialog;
+the message at the end names the package's number and the district key's fingerprint (what
+the region compares by telephone when the key changes)."""
 
 from __future__ import annotations
 
@@ -21,7 +23,8 @@ def export_package(parent: QWidget | None, database: Database, dialogs: Dialogs,
                    suggested: Path, *, target: Path | None = None,
                    with_evidence: bool | None = None) -> Path | None:
     """Write the package; returns its path (None when cancelled or refused)."""
-    from desktop.export.package import MAX_EVIDENCE_BYTES, write_package
+    from desktop.exchange.signing import fingerprint
+    from desktop.export.package import MAX_EVIDENCE_BYTES, signing_identity, write_package
 
     if with_evidence is None:
         with_evidence = dialogs.confirm(
@@ -34,10 +37,14 @@ def export_package(parent: QWidget | None, database: Database, dialogs: Dialogs,
     if target.suffix.lower() != ".dkp":
         target = target.with_name(target.name + ".dkp")
 
-    def work(_progress: object) -> Path:
-        with database.write_session() as session:  # a file without a profile gets its UUID
-            return write_package(session, target, db_path=database.path,
-                                 with_evidence=bool(with_evidence))
+    def work(_progress: object) -> str:
+        # a file without a profile gets its UUID, the first export its signing key
+        with database.write_session() as session:
+            write_package(session, target, db_path=database.path,
+                          with_evidence=bool(with_evidence))
+            identity = signing_identity(session)
+            return (f"Номер пакета: {identity.package_sequence}; отпечаток ключа подписи "
+                    f"района: {fingerprint(identity.public_key)}")
 
     outcome = run_with_progress(parent, f"Выгрузка: {target.name}", work)
     if outcome.error is not None:
@@ -45,5 +52,6 @@ def export_package(parent: QWidget | None, database: Database, dialogs: Dialogs,
         return None
     if not outcome.ok:
         return None
-    dialogs.info(parent, TITLE, f"Пакет сохранён:\n{target}\n\nОтправьте его в регион.")
+    dialogs.info(parent, TITLE, f"Пакет сохранён:\n{target}\n\n{outcome.result}\n\n"
+                                "Отправьте его в регион.")
     return target

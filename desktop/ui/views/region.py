@@ -28,6 +28,7 @@ from desktop.ui.table_model import ColumnDef
 from desktop.ui.views.base import FilteredTable, Page, page_heading
 
 if TYPE_CHECKING:
+    from desktop.services.region_import import Preview
     from desktop.ui.datasource import DataSource
 
 COLUMNS = (
@@ -60,6 +61,15 @@ def district_rows(districts: list[DistrictFigures]) -> list[dict]:
                                              f"(цель {p.target_text}, {p.verdict})"
                                              for p in r.points)})
     return rows
+
+
+def key_change_text(shown: Preview) -> str:
+    """The question asked before a district's package signed by a new key is imported."""
+    return (f"Пакет района «{shown.district}» подписан другим ключом, чем его прежние пакеты.\n\n"
+            f"Прежний ключ: {shown.old_fingerprint}\nНовый ключ: {shown.fingerprint}\n\n"
+            "Так бывает, если район переустановил программу или начал новую базу, не перенеся "
+            "старую. Если район этого не подтверждает (сверьте отпечаток нового ключа по "
+            "телефону), пакет мог сделать кто-то другой.\n\nПринять новый ключ района?")
 
 
 #: (page key, button text, tooltip) of the pages a district roadmap opens in, the editor first
@@ -161,13 +171,19 @@ class RegionPage(Page):
         if shown.unchanged:
             self.dialogs.info(self, self.tr("Пакет района"), "\n".join(shown.lines()))
             return False
+        accept_key = None
+        if shown.key_changed:
+            if not self.dialogs.confirm(self, self.tr("Ключ подписи района сменился"),
+                                        key_change_text(shown)):
+                return False
+            accept_key = shown.fingerprint
         if not self.dialogs.confirm(self, self.tr("Пакет района"),
                                     "\n".join(shown.lines()) + "\n\nИмпортировать?"):
             return False
 
         def work(_progress: object) -> object:
             with database.write_session() as session:
-                return import_package(session, package, database.path)
+                return import_package(session, package, database.path, accept_key=accept_key)
 
         outcome = run_with_progress(self, self.tr("Импорт пакета района…"), work)
         if outcome.error is not None:
