@@ -79,3 +79,14 @@ def test_libreoffice_timeout(monkeypatch, tmp_path: Path) -> None:
         convert_module.convert(fixture("petrogradsky-2021-2023-vmerge.doc"), "docx", tmp_path,
                                timeout=1)
     assert any(a.startswith("-env:UserInstallation=file://") for a in seen[0])
+
+
+def test_superscript_digits_in_numbers_are_no_numbers() -> None:
+    """«²» is a digit to str.isdigit but no int: found by the hostile fuzz test, it stopped the
+    import with a ValueError."""
+    from types import SimpleNamespace
+
+    from desktop.importers.structure import number_warnings
+
+    sections = [SimpleNamespace(items=[SimpleNamespace(number=n) for n in ("1.1", "1.²", "1.3")])]
+    assert number_warnings(sections) == ["После номера 1.1 идёт 1.3: номера пропущены"]

@@ -84,7 +84,7 @@ def is_roman(text: str) -> bool:
 def top_number(number: str) -> int | None:
     """The first component of «2.14» as an int (roman numerals too)."""
     head = number.split(".")[0]
-    if head.isdigit():
+    if head.isascii() and head.isdigit():
         return int(head)
     if is_roman(head):
         values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}

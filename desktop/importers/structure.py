@@ -356,7 +356,7 @@ def number_warnings(sections: list[PreviewSection]) -> list[str]:
                 warnings.append(f"Номер {number} повторяется (оставлен как в документе)")
             seen.add(number)
             parts = number.split(".")
-            if not all(p.isdigit() for p in parts):
+            if not all(p.isascii() and p.isdigit() for p in parts):  # «²» is a digit, not an int
                 continue
             key = (".".join(parts[:-1]), len(parts))
             last = int(parts[-1])

@@ -132,7 +132,7 @@ def classify_header(texts: list[str]) -> TableKind:
 def is_column_numbers(row: RawRow) -> bool:
     """A row «1 2 3 4 5» under the header."""
     values = [c[2].strip().rstrip(".") for c in row.filled]
-    if len(values) < 2 or not all(v.isdigit() for v in values):
+    if len(values) < 2 or not all(v.isascii() and v.isdigit() for v in values):
         return False
     numbers = [int(v) for v in values]
     return numbers == list(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] <= 1
