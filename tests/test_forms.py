@@ -134,3 +134,19 @@ def test_import_command_recognises_a_school_form(db, tmp_path: Path, capsys) -> 
     assert "форма школы СОШ1, изменений: 1" in capsys.readouterr().out
     with db.session() as s:
         assert checklist.cell_states(s, [cell])[cell].status is ItemStatus.DONE
+
+
+def test_one_decision_for_what_a_file_is(db, tmp_path: Path) -> None:
+    """The window and `import` ask one function: a package, a school's form, or a roadmap —
+    by content, so a form renamed «.xlsx» or a package without its «.dkp» is still known."""
+    from desktop.export.package import write_package
+    from desktop.services.file_kind import FileKind, file_kind
+    from tests.test_import_fixtures import fixture
+
+    _built, folder = _export(db, tmp_path)
+    with db.session() as s:
+        package = write_package(s, tmp_path / "пакет.zip", db_path=db.path)
+    assert file_kind(sorted(folder.glob("*.xlsx"))[0]) is FileKind.SCHOOL_FORM
+    assert file_kind(package) is FileKind.PACKAGE
+    assert file_kind(fixture("kaliningrad-region-2023.xlsx")) is FileKind.ROADMAP
+    assert file_kind(fixture("balakhta-500plus-2022.docx")) is FileKind.ROADMAP

@@ -13,10 +13,10 @@ from pathlib import Path
 from desktop.commands.common import add_db_argument, open_db_from_args
 from desktop.commands.import_package import run_package
 from desktop.importers import read_file
-from desktop.importers.package import is_package
 from desktop.importers.writer import plan_directory, write_preview
 from desktop.paths import database_exists, resolve_db
-from desktop.services.school_forms import import_form, is_school_form
+from desktop.services.file_kind import FileKind, file_kind
+from desktop.services.school_forms import import_form
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,9 +37,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if is_package(args.file):
+    kind = file_kind(args.file)
+    if kind is FileKind.PACKAGE:
         return run_package(args)
-    if is_school_form(args.file):
+    if kind is FileKind.SCHOOL_FORM:
         return run_form(args)
     preview = read_file(args.file, sheet=args.sheet)
     roadmap_id = None

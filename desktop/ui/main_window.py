@@ -362,19 +362,18 @@ class MainWindow(QMainWindow):
         when ``path`` is None): one File → Import for every kind of file."""
         if self.database is None:
             return None
-        from desktop.services.school_forms import is_school_form
+        from desktop.services.file_kind import FileKind, file_kind
         from desktop.ui.importing.flow import choose_file, import_roadmap_file
 
         if path is None:
             path = choose_file(self, self.dialogs)
             if path is None:
                 return None
-        if is_school_form(path):
+        kind = file_kind(path)
+        if kind is FileKind.SCHOOL_FORM:
             self.show_page("checklist").import_form(path)  # type: ignore[attr-defined]
             return None
-        from desktop.importers.package import is_package
-
-        if is_package(path):  # a district's exchange package: the «Районы» page imports it
+        if kind is FileKind.PACKAGE:  # a district's exchange package: «Районы» imports it
             if self.show_page("region").import_package(path):  # type: ignore[attr-defined]
                 self._forget_hidden_pages()  # a district roadmap shown elsewhere was replaced
             return None
