@@ -267,6 +267,41 @@ def demo_db_file(tmp_path_factory: pytest.TempPathFactory,
 
 
 @pytest.fixture
+def app_start_undone(qapp, monkeypatch: pytest.MonkeyPatch):
+    """For a test that runs the application's own start-up (``make_application``) in the pytest
+    process: what it sets for the whole application (the shipped font, Qt's Russian
+    translators, the default locale, Qt's own file dialogs, the names and the icon) is put
+    back afterwards. Later tests of this process (any test, under pytest-xdist) then see the
+    same application whichever ran before them: the timeline's header picks its labels by
+    their width in the application font."""
+    from PySide6.QtCore import QLocale, Qt
+
+    from desktop.ui import appearance
+
+    native = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
+    font, locale, icon = qapp.font(), QLocale(), qapp.windowIcon()
+    names, no_native = (qapp.applicationName(), qapp.organizationName()), qapp.testAttribute(native)
+    installed: list = []
+    install_translations = appearance.install_translations
+
+    def recorded(app):
+        translators = install_translations(app)
+        installed.extend(translators)
+        return translators
+
+    monkeypatch.setattr(appearance, "install_translations", recorded)
+    yield qapp
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    qapp.setFont(font)
+    QLocale.setDefault(locale)
+    qapp.setWindowIcon(icon)
+    qapp.setApplicationName(names[0])
+    qapp.setOrganizationName(names[1])
+    qapp.setAttribute(native, no_native)
+
+
+@pytest.fixture
 def window(qtbot, demo_db):
     """The main window on the demo district, 1366×768, answering dialogs from a script."""
     from desktop.ui.dialogs import ScriptedDialogs

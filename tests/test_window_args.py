@@ -55,7 +55,7 @@ def test_program_name_when_built(monkeypatch) -> None:
     assert build_parser().prog == program_name()
 
 
-@pytest.mark.usefixtures("qapp")
+@pytest.mark.usefixtures("app_start_undone")
 def test_file_given_at_start_is_imported_once_the_database_is_open(
         demo_db_file: Path, tmp_path: Path, monkeypatch) -> None:
     import shutil
