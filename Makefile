@@ -4,7 +4,8 @@
 # As root on Debian/Ubuntu, the system packages Qt needs offscreen and the
 # tools the tests use (poppler, LibreOffice, Xvfb, PostgreSQL) are installed with apt-get.
 # `make test` runs the suite with a throwaway PostgreSQL cluster on the loopback
-# interface (scripts/with-postgres.sh), removed afterwards.
+# interface (scripts/with-postgres.sh), removed afterwards, in parallel on every core
+# (pytest-xdist, at most TEST_WORKERS processes; TEST_WORKERS=0 runs it in one process).
 
 PYTHON ?= python3
 VENV := .venv
@@ -38,8 +39,14 @@ system-deps:
 run: system-deps $(STAMP)
 	$(PY) -m desktop --demo
 
+# -n auto: one worker per core, capped (each worker holds a Qt application, a PostgreSQL
+# template and starts LibreOffice and Python subprocesses); worksteal: each worker runs a
+# contiguous half of the suite (module fixtures made once) and takes tests from the other
+# when it runs out, so neither waits at the end
+TEST_WORKERS ?= 4
 test: system-deps $(STAMP)
-	QT_QPA_PLATFORM=offscreen bash scripts/with-postgres.sh $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen bash scripts/with-postgres.sh $(PY) -m pytest -q \
+		$(if $(filter 0,$(TEST_WORKERS)),-p no:xdist,-n auto --maxprocesses $(TEST_WORKERS) --dist worksteal)
 
 bench: system-deps $(STAMP)
 	@for script in benchmarks/*.py; do \

@@ -1,5 +1,17 @@
 """Shared fixtures: a fresh database per test, the demo district, offscreen Qt.
 
+Parallel runs (``make test`` runs pytest-xdist, ``-n auto``): every fixture here is private
+to its worker process. Session fixtures are made once per worker under the worker's own
+temporary folder, PostgreSQL databases carry the worker's name and process id, and the
+user data folder and the demo file of each test lie in its own temporary folder.
+
+A fresh database per test is a copy of a template made once per worker: on SQLite a
+migrated (or demo) file copied into the test's folder, on PostgreSQL ``CREATE DATABASE …
+TEMPLATE``. Migrating a new file and building the demo took 0.3 s per test (over 1 s on a
+loaded machine); a copy takes a few milliseconds and holds the same rows. Creating and
+migrating from nothing is still tested where it is the subject (``tests/test_database.py``,
+the migration tests, ``python -m desktop demo`` in the command-line tests).
+
 PostgreSQL: the modules in :data:`BOTH_BACKENDS` (and tests marked ``both_backends``)
 run their ``db`` and ``demo_db`` tests twice, on a SQLite file and on a fresh database
 of the PostgreSQL server named by ``$DOROZHNAYA_KARTA_TEST_PG`` (a URL on 127.0.0.1,
@@ -13,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,9 +44,17 @@ DEMO_YEAR = DEMO_TODAY.year
 @pytest.fixture(autouse=True)
 def _isolated_user_data(tmp_path_factory: pytest.TempPathFactory,
                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test touches the real per-user data folder."""
+    """No test touches the real per-user data folder, nor the checkout's ``demo/demo.db``
+    (``make run`` keeps it; two workers must not build it at once): both are the test's own."""
     monkeypatch.setenv("DOROZHNAYA_KARTA_DATA", str(tmp_path_factory.mktemp("userdata")))
+    monkeypatch.setenv("DOROZHNAYA_KARTA_DEMO_DB",
+                       str(tmp_path_factory.mktemp("demo-default") / "demo.db"))
     monkeypatch.delenv("DOROZHNAYA_KARTA_DB", raising=False)
+
+
+def worker_name() -> str:
+    """The pytest-xdist worker running this process ("gw0", "gw1" …), "main" without xdist."""
+    return os.environ.get("PYTEST_XDIST_WORKER", "main")
 
 
 PG_URL_VAR = "DOROZHNAYA_KARTA_TEST_PG"
@@ -82,7 +103,9 @@ class PgServer:
         if host not in LOCAL_HOSTS and not host.startswith("/"):
             raise RuntimeError(f"{PG_URL_VAR} must name 127.0.0.1, localhost or a local "
                                f"socket, not {host!r}: the tests create and drop databases")
-        self.prefix = f"dk_test_{os.getpid()}"
+        # the worker's name and pid: each xdist worker (and each run sharing a server)
+        # creates, copies and drops only databases of its own
+        self.prefix = f"dk_test_{worker_name()}_{os.getpid()}"
         self.admin = create_engine(self.url, isolation_level="AUTOCOMMIT")
         self.counter = itertools.count()
         self.templates: list[str] = []
@@ -180,34 +203,102 @@ def pg_demo_url(pg_server: PgServer | str) -> Iterator[str]:
     yield from _pg_database(pg_server, "demo")
 
 
+class SqliteTemplates:
+    """SQLite files made once per worker ("migrated": the schema at the head and the seeded
+    rows; "demo": the demo district too) and copied for each test, as :class:`PgServer`
+    copies its template databases."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.made: dict[str, Path] = {}
+
+    def copy(self, kind: str, target: Path) -> Path:
+        shutil.copyfile(self._template(kind), target)
+        return target
+
+    def _template(self, kind: str) -> Path:
+        if kind not in self.made:
+            path = self.folder / f"{kind}.db"
+            database = open_database(path)
+            if kind == "demo":
+                create_demo(database, year=DEMO_YEAR, today=DEMO_TODAY)
+            database.close()
+            # closed: the write-ahead log is checkpointed into the file and removed, so the
+            # file alone is the whole database
+            leftovers = [p.name for p in self.folder.glob(f"{kind}.db-*")]
+            assert not leftovers, f"the template {path} is not closed cleanly: {leftovers}"
+            self.made[kind] = path
+        return self.made[kind]
+
+
+@pytest.fixture(scope="session")
+def sqlite_templates(tmp_path_factory: pytest.TempPathFactory) -> SqliteTemplates:
+    return SqliteTemplates(tmp_path_factory.mktemp("templates"))
+
+
 @pytest.fixture
-def db(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+def db(backend: str, request: pytest.FixtureRequest, tmp_path: Path,
+       sqlite_templates: SqliteTemplates) -> Iterator[Database]:
+    """A fresh, migrated database of this test (a SQLite file in its folder, or PostgreSQL)."""
     database = open_database(request.getfixturevalue("pg_url") if backend == "postgresql"
-                             else tmp_path / "test.db")
+                             else sqlite_templates.copy("migrated", tmp_path / "test.db"))
     yield database
     database.close()
 
 
 @pytest.fixture
-def demo_db(backend: str, request: pytest.FixtureRequest,
-            tmp_path: Path) -> Iterator[Database]:
+def demo_db(backend: str, request: pytest.FixtureRequest, tmp_path: Path,
+            sqlite_templates: SqliteTemplates) -> Iterator[Database]:
+    """A fresh database of this test holding the demo district."""
     if backend == "postgresql":
         database = open_database(request.getfixturevalue("pg_demo_url"))
     else:
-        database = open_database(tmp_path / "demo.db")
-        create_demo(database, year=DEMO_YEAR, today=DEMO_TODAY)
+        database = open_database(sqlite_templates.copy("demo", tmp_path / "demo.db"))
     yield database
     database.close()
 
 
 @pytest.fixture(scope="session")
-def demo_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo database file shared (read-only) by the tests that start subprocesses."""
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    database = open_database(path)
-    create_demo(database, year=DEMO_YEAR, today=DEMO_TODAY)
-    database.close()
-    return path
+def demo_db_file(tmp_path_factory: pytest.TempPathFactory,
+                 sqlite_templates: SqliteTemplates) -> Path:
+    """A demo database file shared (read-only) by the tests that start subprocesses (one
+    per worker)."""
+    return sqlite_templates.copy("demo", tmp_path_factory.mktemp("demo") / "demo.db")
+
+
+@pytest.fixture
+def app_start_undone(qapp, monkeypatch: pytest.MonkeyPatch):
+    """For a test that runs the application's own start-up (``make_application``) in the pytest
+    process: what it sets for the whole application (the shipped font, Qt's Russian
+    translators, the default locale, Qt's own file dialogs, the names and the icon) is put
+    back afterwards. Later tests of this process (any test, under pytest-xdist) then see the
+    same application whichever ran before them: the timeline's header picks its labels by
+    their width in the application font."""
+    from PySide6.QtCore import QLocale, Qt
+
+    from desktop.ui import appearance
+
+    native = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
+    font, locale, icon = qapp.font(), QLocale(), qapp.windowIcon()
+    names, no_native = (qapp.applicationName(), qapp.organizationName()), qapp.testAttribute(native)
+    installed: list = []
+    install_translations = appearance.install_translations
+
+    def recorded(app):
+        translators = install_translations(app)
+        installed.extend(translators)
+        return translators
+
+    monkeypatch.setattr(appearance, "install_translations", recorded)
+    yield qapp
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    qapp.setFont(font)
+    QLocale.setDefault(locale)
+    qapp.setWindowIcon(icon)
+    qapp.setApplicationName(names[0])
+    qapp.setOrganizationName(names[1])
+    qapp.setAttribute(native, no_native)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QTreeView, QWidget
 
 from desktop.ui.appearance import (
@@ -21,12 +21,14 @@ from desktop.ui.appearance import (
 
 @pytest.fixture
 def russian(qapp: QApplication) -> Iterator[QApplication]:
+    locale = QLocale()  # install_translations makes Russian the default locale: put back too
     translators = install_translations(qapp)
     prefer_qt_dialogs(qapp)
     yield qapp
     for translator in translators:
         qapp.removeTranslator(translator)
     qapp.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, False)
+    QLocale.setDefault(locale)
 
 
 def test_the_catalogue_is_found_where_pyside6_keeps_it() -> None:

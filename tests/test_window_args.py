@@ -55,11 +55,12 @@ def test_program_name_when_built(monkeypatch) -> None:
     assert build_parser().prog == program_name()
 
 
-@pytest.mark.usefixtures("qapp")
+@pytest.mark.usefixtures("app_start_undone")
 def test_file_given_at_start_is_imported_once_the_database_is_open(
         demo_db_file: Path, tmp_path: Path, monkeypatch) -> None:
     import shutil
 
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.main_window import MainWindow
@@ -76,5 +77,13 @@ def test_file_given_at_start_is_imported_once_the_database_is_open(
     monkeypatch.setattr(MainWindow, "import_file", import_file)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own
     monkeypatch.setattr(app_module, "backup_in_background", lambda *a: None)
-    assert app_module.main([str(package), "--db", str(db)]) == 0
+    try:
+        assert app_module.main([str(package), "--db", str(db)]) == 0
+    finally:
+        # quit() closed the window, and closing the last window posted Qt one more Quit
+        # event, still queued when exec() returned. Delivered later (to the next test in
+        # this process) it set Qt's "quit now" flag with no exec() to clear it: every later
+        # QEventLoop returned at once, so qtbot.wait() and waitUntil() processed nothing
+        # (seen under pytest-xdist, where other tests run after this one in its process).
+        QCoreApplication.removePostedEvents(QApplication.instance(), QEvent.Type.Quit)
     assert seen == [(package, True)]
