@@ -308,7 +308,10 @@ def window(qtbot, demo_db):
     from desktop.ui.main_window import MainWindow
 
     win = MainWindow(demo_db, dialogs=ScriptedDialogs())
-    qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()
-    return win
+    yield win
+    from tests.qt_helpers import destroy_window
+
+    destroy_window(qtbot, win)
+

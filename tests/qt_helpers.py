@@ -18,3 +18,18 @@ def type_text(widget: QWidget, text: str) -> None:
             event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
             QApplication.sendEvent(widget, event)
     QApplication.processEvents()
+
+
+def destroy_window(qtbot, win) -> None:
+    """Destroy ``win`` and wait until it is gone, before the database fixture closes (or, on
+    PostgreSQL, drops) its database: its pending timers (the reminders read the database
+    300 ms after opening) end with it instead of firing into a dropped database."""
+    import shiboken6
+
+    if not shiboken6.isValid(win):
+        return
+    gone: list[bool] = []
+    win.destroyed.connect(lambda: gone.append(True))
+    win.close()
+    win.deleteLater()
+    qtbot.waitUntil(lambda: bool(gone), timeout=5000)

@@ -13,6 +13,7 @@ from sqlalchemy import text
 from desktop.models import backups
 from desktop.models.database import open_database
 from desktop.ui.backup_dialogs import RestoreDialog
+from tests.qt_helpers import destroy_window
 from tests.test_backup import table_dump
 
 
@@ -162,13 +163,7 @@ def server_window(qtbot, pg_demo_url: str):
     database = open_database(pg_demo_url)
     win = MainWindow(database, dialogs=ScriptedDialogs())
     yield win
-    # the window's timers (the reminders read the database) end with it: it is destroyed
-    # before the database is closed
-    destroyed: list[bool] = []
-    win.destroyed.connect(lambda: destroyed.append(True))
-    win.close()
-    win.deleteLater()
-    qtbot.waitUntil(lambda: bool(destroyed), timeout=5000)
+    destroy_window(qtbot, win)  # its timers end with it, before the database is closed
     database.close()
 
 
