@@ -26,7 +26,10 @@ def read_only_mount(tmp_path: Path) -> Iterator[tuple[Path, callable]]:
         pytest.skip("нужен root, чтобы смонтировать носитель только для чтения (make test — root)")
     mount = tmp_path / "media"
     mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(mount)], check=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(mount)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:  # a container without the right to mount: said, not hidden
+        pytest.skip(f"не удалось смонтировать носитель: {mounted.stderr.strip()}")
 
     def seal() -> None:
         subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
