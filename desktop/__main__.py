@@ -36,6 +36,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         code = interrupts.report()
     interrupts.settle()
+    if interrupts.reported:
+        interrupts.leave(code)
     return code
 
 

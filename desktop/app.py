@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.errors import UserError
 from desktop.paths import (
+    check_db_choice,
     data_dir,
     database_exists,
     default_db_path,
@@ -287,7 +288,7 @@ def main(argv: Sequence[str]) -> int:
     from desktop.ui.dialogs import Dialogs
 
     try:
-        chosen_path(args)  # an address the program cannot open is refused before the window
+        check_db_choice(args.db)  # an address the program cannot open: refused before the window
     except UserError as exc:
         prefer_qt_dialogs(app)
         quiet = bool(args.screenshot or args.exit_after_paint)
@@ -328,6 +329,7 @@ def main(argv: Sequence[str]) -> int:
         settle()
         path = preopened.path if preopened is not None else chosen_path(args)
         lock = take_lock(path)  # before opening: a second window must not migrate or seed
+        state["lock"] = lock  # released at the end even if the database never opens
         read_only = False
         if lock is None:
             if not interactive or not dialogs.confirm(
@@ -396,8 +398,9 @@ def main(argv: Sequence[str]) -> int:
     database = state.get("database")
     if database is not None:
         database.close()  # type: ignore[attr-defined]
-        if state["lock"] is not None:
-            state["lock"].unlock()  # type: ignore[attr-defined]
+    lock = state.get("lock")
+    if lock is not None:  # also when a signal closed the window before the database opened
+        lock.unlock()  # type: ignore[attr-defined]
     return int(code or state["code"])  # type: ignore[call-overload]
 
 
