@@ -36,7 +36,8 @@ def command_modules() -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from desktop.window_args import program_name, window_help
+    from desktop.paths import program_name
+    from desktop.window_args import window_help
 
     parser = RussianArgumentParser(
         prog=program_name(),

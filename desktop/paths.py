@@ -87,13 +87,19 @@ def check_address(value: str) -> None:
                         f"(«{match.group('scheme')}:»). Укажите {SUPPORTED_ADDRESSES}")
 
 
-def resolve_db(cli_value: str | None) -> Path | str:
-    """``--db`` as given: a file path, or a PostgreSQL URL kept as text (``Path`` would
-    fold its ``//``); the environment variable and the default as in :func:`resolve_db_path`.
-    Any other kind of address is refused (:func:`check_address`)."""
+def check_db_choice(cli_value: str | None) -> None:
+    """Refuse ``--db`` (or, without it, ``$DOROZHNAYA_KARTA_DB``) when it is an address of a
+    kind the program cannot open; cheap: nothing is resolved."""
     given = cli_value or os.environ.get(DB_ENV_VAR)
     if given:
         check_address(given)
+
+
+def resolve_db(cli_value: str | None) -> Path | str:
+    """``--db`` as given: a file path, or a PostgreSQL URL kept as text (``Path`` would
+    fold its ``//``); the environment variable and the default as in :func:`resolve_db_path`.
+    Any other kind of address is refused (:func:`check_db_choice`)."""
+    check_db_choice(cli_value)
     if is_server_url(cli_value):
         return str(cli_value)
     if not cli_value and is_server_url(os.environ.get(DB_ENV_VAR)):

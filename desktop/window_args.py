@@ -26,10 +26,10 @@ OPENED_SUFFIXES = ROADMAP_SUFFIXES + PACKAGE_SUFFIXES
 OPTIONS_WITH_VALUE = ("--db", "--screenshot", "--view")
 
 
-def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
     from desktop.argparse_ru import RussianArgumentParser
 
-    parser = RussianArgumentParser(prog=prog or program_name(),
+    parser = RussianArgumentParser(prog=program_name(),
                                    description="«Дорожная карта» — окно программы")
     parser.add_argument("file", nargs="?", metavar="ФАЙЛ",
                         help="открыть файл: дорожную карту Word или Excel (импорт) или пакет "

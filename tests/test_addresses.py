@@ -4,22 +4,14 @@ a new SQLite file)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from desktop.errors import UserError
 from desktop.paths import check_address, resolve_db
+from tests.desktop_process import run_desktop
 from tests.test_import_fixtures import fixture
-
-
-def _desktop(*args: str, cwd: Path, env: dict[str, str] | None = None):
-    return subprocess.run([sys.executable, "-m", "desktop", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=120,
-                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})})
 
 
 @pytest.mark.parametrize("address", ["mysql://x", "sqlite:///x.db", "file:///tmp/x.db",
@@ -43,7 +35,7 @@ def test_command_line_refuses_and_creates_nothing(tmp_path: Path) -> None:
     roadmap = str(fixture("balakhta-500plus-2022.docx"))
     for args in (["list", "--db", "mysql://x"], ["import", "--db", "mysql://x", roadmap],
                  ["--db", "mysql://x", "--screenshot", str(tmp_path / "shot.png")]):
-        result = _desktop(*args, cwd=tmp_path)
+        result = run_desktop(*args, cwd=tmp_path)
         assert result.returncode == 2, result.stderr
         assert "Traceback" not in result.stderr
         assert "Адрес базы данных «mysql://x» не поддерживается" in result.stderr
@@ -54,6 +46,6 @@ def test_environment_variable_is_checked_too(tmp_path: Path, monkeypatch) -> Non
     monkeypatch.setenv("DOROZHNAYA_KARTA_DB", "sqlite:///x.db")
     with pytest.raises(UserError):
         resolve_db(None)
-    result = _desktop("list", cwd=tmp_path, env={"DOROZHNAYA_KARTA_DB": "sqlite:///x.db"})
+    result = run_desktop("list", cwd=tmp_path, env={"DOROZHNAYA_KARTA_DB": "sqlite:///x.db"})
     assert result.returncode == 2 and "не поддерживается" in result.stderr
     assert list(tmp_path.iterdir()) == []

@@ -7,16 +7,14 @@ the one warning; opening the file read-only changes nothing in it."""
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from desktop.models.database import open_database
 from desktop.models.stand_ins import period
+from tests.desktop_process import run_desktop
 
 #: (kind, SQL that plants it); the schema edit lets items.activity hold NULL, as a file
 #: touched by another SQLite tool can
@@ -56,13 +54,6 @@ def damaged_file(tmp_path_factory, demo_db_file: Path) -> Path:
     return path
 
 
-def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "desktop", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=180,
-                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
-                               "DOROZHNAYA_KARTA_DATA": str(cwd / "data")})
-
-
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -89,7 +80,8 @@ def test_every_reader_survives_wrong_types(damaged_file: Path, tmp_path: Path,
     work.mkdir()
     db = work / damaged_file.name
     db.write_bytes(damaged_file.read_bytes())
-    result = _run(*command, "--db", str(db), cwd=work)
+    result = run_desktop(*command, "--db", str(db), cwd=work, data=work / "data",
+                         timeout=180)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and "непредвиденная" not in result.stderr
     assert "повреждёнными значениями" in result.stderr

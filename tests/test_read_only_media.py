@@ -10,13 +10,13 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from desktop.paths import on_read_only_media, read_only_query
+from tests.desktop_process import run_desktop
 
 
 @pytest.fixture
@@ -40,13 +40,6 @@ def read_only_mount(tmp_path: Path) -> Iterator[tuple[Path, callable]]:
         subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
-def _desktop(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "desktop", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=120,
-                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
-                               "DOROZHNAYA_KARTA_DATA": str(cwd / "data")})
-
-
 def test_sound_database_on_read_only_media_opens_read_only(demo_db_file: Path, tmp_path: Path,
                                                            read_only_mount) -> None:
     mount, seal = read_only_mount
@@ -54,15 +47,16 @@ def test_sound_database_on_read_only_media_opens_read_only(demo_db_file: Path, t
     shutil.copyfile(demo_db_file, db)
     seal()
     assert on_read_only_media(db) and read_only_query(db)["immutable"] == "1"
-    listing = _desktop("list", "--db", str(db), cwd=tmp_path)
+    listing = run_desktop("list", "--db", str(db), cwd=tmp_path, data=tmp_path / "data")
     assert listing.returncode == 0, listing.stderr
     assert "мероприятий: 39" in listing.stdout
     assert "только для чтения" in listing.stderr and "повреждена" not in listing.stderr
     table = tmp_path / "Карта.xlsx"
-    export = _desktop("export", "xlsx", "--db", str(db), "--roadmap", "1", "-o", str(table),
-                      cwd=tmp_path)
+    export = run_desktop("export", "xlsx", "--db", str(db), "--roadmap", "1", "-o", str(table),
+                      cwd=tmp_path, data=tmp_path / "data")
     assert export.returncode == 0 and table.stat().st_size > 5000, export.stderr
-    shot = _desktop("--db", str(db), "--screenshot", str(tmp_path / "shot.png"), cwd=tmp_path)
+    shot = run_desktop("--db", str(db), "--screenshot", str(tmp_path / "shot.png"),
+                       cwd=tmp_path, data=tmp_path / "data")
     assert shot.returncode == 0, shot.stderr
     assert sorted(p.name for p in mount.iterdir()) == ["Район.db"]  # nothing written there
 
@@ -86,7 +80,8 @@ def test_unread_journal_on_read_only_media_is_named(demo_db_file: Path, tmp_path
     finally:
         writer.close()
     seal()
-    listing = _desktop("list", "--db", str(mount / "live.db"), cwd=tmp_path)
+    listing = run_desktop("list", "--db", str(mount / "live.db"), cwd=tmp_path,
+                          data=tmp_path / "data")
     assert listing.returncode == 0, listing.stderr
     assert "журнала live.db-wal не видны" in listing.stderr
 

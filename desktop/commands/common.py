@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from desktop.models.database import Database, open_database
-from desktop.paths import resolve_db
+from desktop.paths import program_name, resolve_db
 from desktop.services.deadline_refresh import refresh_stored_deadlines
 
 
@@ -19,6 +19,12 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
         "или из переменной DOROZHNAYA_KARTA_DB) или база на сервере PostgreSQL: "
         "postgresql+psycopg://пользователь@сервер/база",
     )
+
+
+def add_roadmap_argument(parser: argparse.ArgumentParser) -> None:
+    """The ``--roadmap ID`` option of the exports of one roadmap."""
+    parser.add_argument("--roadmap", type=int, required=True, metavar="ID",
+                        help=f"номер дорожной карты (см. «{program_name()} list»)")
 
 
 def open_db_from_args(args: argparse.Namespace, *, create: bool = False) -> Database:

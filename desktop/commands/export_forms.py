@@ -6,16 +6,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.commands.common import add_db_argument, open_db_from_args
+from desktop.commands.common import add_db_argument, add_roadmap_argument, open_db_from_args
 from desktop.export.school_forms import export_school_forms
-from desktop.paths import program_name
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("forms", help="формы чек-листов для школ (по файлу .xlsx на школу)")
     add_db_argument(parser)
-    parser.add_argument("--roadmap", type=int, required=True, metavar="ID",
-                        help=f"номер дорожной карты (см. «{program_name()} list»)")
+    add_roadmap_argument(parser)
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FOLDER",
                         help="папка, в которую записать формы")
     parser.set_defaults(func=run)

@@ -7,9 +7,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.commands.common import add_db_argument, open_db_from_args
+from desktop.commands.common import add_db_argument, add_roadmap_argument, open_db_from_args
 from desktop.errors import UserError
-from desktop.paths import program_name
 
 FORMATS = (".pdf", ".png")
 
@@ -17,8 +16,7 @@ FORMATS = (".pdf", ".png")
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("gantt", help="график (диаграмма Ганта) дорожной карты в PDF или PNG")
     add_db_argument(parser)
-    parser.add_argument("--roadmap", type=int, required=True, metavar="ID",
-                        help=f"номер дорожной карты (см. «{program_name()} list»)")
+    add_roadmap_argument(parser)
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf|.png",
                         help="файл, в который записать график (.pdf или .png)")
     parser.add_argument("--paper", choices=("A4", "A3"), default="A4",

@@ -7,11 +7,10 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from desktop.commands.common import add_db_argument, open_db_from_args
+from desktop.commands.common import add_db_argument, add_roadmap_argument, open_db_from_args
 from desktop.errors import UserError
 from desktop.export.report_pdf import write_report_pdf
 from desktop.export.report_xlsx import write_report_xlsx
-from desktop.paths import program_name
 from desktop.services.report import build_report
 
 WRITERS = {".pdf": write_report_pdf, ".xlsx": write_report_xlsx}
@@ -32,8 +31,7 @@ def parse_day(text: str | None) -> dt.date:
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("report", help="отчёт об исполнении на дату (PDF или Excel)")
     add_db_argument(parser)
-    parser.add_argument("--roadmap", type=int, required=True, metavar="ID",
-                        help=f"номер дорожной карты (см. «{program_name()} list»)")
+    add_roadmap_argument(parser)
     parser.add_argument("--date", metavar="ГГГГ-ММ-ДД", help="дата отчёта (по умолчанию сегодня)")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf|FILE.xlsx",
                         help="файл отчёта: .pdf или .xlsx")

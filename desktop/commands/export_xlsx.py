@@ -6,17 +6,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.commands.common import add_db_argument, open_db_from_args
+from desktop.commands.common import add_db_argument, add_roadmap_argument, open_db_from_args
 from desktop.export.xlsx import export_roadmap_xlsx
-from desktop.paths import program_name
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("xlsx", help="дорожная карта в Excel (таблица, исполнение, "
                                          "по школам, график)")
     add_db_argument(parser)
-    parser.add_argument("--roadmap", type=int, required=True, metavar="ID",
-                        help=f"номер дорожной карты (см. «{program_name()} list»)")
+    add_roadmap_argument(parser)
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx",
                         help="файл, в который записать таблицу")
     parser.set_defaults(func=run)

@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import sqlite3
+import time
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -229,8 +230,6 @@ def restore_copy(db_path: Path, copy: Path, *, damaged: bool = False) -> Path | 
 def _give_up_when_locked(db_path: Path):
     """A backup progress callback: :class:`DatabaseLocked` once the destination has been
     busy (another program writing) for :data:`LOCK_WAIT_S` seconds."""
-    import time
-
     deadline = time.monotonic() + LOCK_WAIT_S
 
     def progress(status: int, remaining: int, total: int) -> None:

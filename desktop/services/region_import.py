@@ -44,9 +44,9 @@ from desktop.models import (
     Section,
     TargetIndicator,
 )
+from desktop.models.checklist_files import stored_name
 from desktop.models.deadline import parse_deadline
 from desktop.models.roadmap import item_schools
-from desktop.services.evidence import EVIDENCE_DIR
 from desktop.services.package_sender import Sender, check_sender, confirm_key
 
 
@@ -207,7 +207,7 @@ def _files(session: Session, package: Package, db_path: Path | None) -> dict[str
     for name, payload in package.evidence.items():
         digest = name.split("/")[1][:64]
         record = session.scalar(select(EvidenceFile).where(EvidenceFile.sha256 == digest))
-        relative = Path(EVIDENCE_DIR) / digest[:2] / name.split("/")[1]
+        relative = stored_name(digest, name)  # the member's name: evidence/<sha256><.ext>
         target = Path(db_path).parent / relative
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -216,7 +216,7 @@ def _files(session: Session, package: Package, db_path: Path | None) -> dict[str
             part.replace(target)
         if record is None:
             record = EvidenceFile(sha256=digest, original_name=name.split("/")[1],
-                                  stored_path=relative.as_posix(), size=len(payload))
+                                  stored_path=relative, size=len(payload))
             session.add(record)
             session.flush()
         ids[name] = record.id
