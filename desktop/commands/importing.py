@@ -16,6 +16,7 @@ from desktop.importers import read_file
 from desktop.importers.writer import plan_directory, write_preview
 from desktop.paths import database_exists, resolve_db
 from desktop.services.file_kind import FileKind, file_kind
+from desktop.services.operations import writing
 from desktop.services.school_forms import import_form
 
 
@@ -50,7 +51,9 @@ def run(args: argparse.Namespace) -> int:
         database = open_db_from_args(args, create=not args.dry_run)
     if database is not None:
         try:
-            with database.session() as session:
+            # a dry run only reads; the import is one write of the funnel (district rule,
+            # BEGIN IMMEDIATE), as in the window
+            with (database.session() if args.dry_run else writing(database)) as session:
                 plan_directory(session, preview)
                 if args.dry_run:
                     session.rollback()
@@ -75,7 +78,7 @@ def run_form(args: argparse.Namespace) -> int:
     """A school's filled-in checklist form: its changes written as one change (or shown)."""
     database = open_db_from_args(args)
     try:
-        with database.session() as session:
+        with (database.session() if args.dry_run else writing(database)) as session:
             preview = import_form(session, args.file, dry_run=args.dry_run)
             if args.dry_run:
                 session.rollback()

@@ -261,7 +261,9 @@ class GanttView(QWidget):
         from desktop.ui.commands import SetItemFieldCommand, push  # SQLAlchemy: after the start
 
         command = SetItemFieldCommand(self.database, self.changes, row.row_id, Field.DEADLINE, text)
-        if not push(self.undo_stack, command, self.dialogs, self):
+        shown = getattr(self._model, "roadmap", None)  # the rows as the user saw them
+        if not push(self.undo_stack, command, self.dialogs, self,
+                    seen=shown.versions if shown is not None else None):
             return False
         self.overrides[row.row_id] = preview_deadline(deadline, grip, delta)
         self.canvas.update()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import UserError
+from desktop.services.operations import DistrictRows, writing
 from desktop.services.region import DistrictFigures, region_overview
 from desktop.ui.background import Outcome, run_with_progress
 from desktop.ui.table_model import ColumnDef
@@ -182,7 +183,7 @@ class RegionPage(Page):
             return False
 
         def work(_progress: object) -> object:
-            with database.write_session() as session:
+            with writing(database, districts=DistrictRows.ALLOW) as session:
                 return import_package(session, package, database.path, accept_key=accept_key)
 
         outcome = run_with_progress(self, self.tr("Импорт пакета района…"), work)
