@@ -128,3 +128,35 @@ def test_a_stale_registry_row_is_refused(ids, window, window_b, demo_db) -> None
         == ("Директор от коллеги", True)
     errors = [t for k, _, t in window.dialogs.shown if k == "error"]
     assert errors and errors[-1].startswith(CONFLICT) and "школа" in errors[-1]
+
+
+def test_a_mark_begun_before_the_command_lines_form_import_is_refused(
+        ids, window, demo_db, tmp_path) -> None:
+    """A window and the command line: a school's form imported by ``import FORM`` while the
+    window's checklist still shows the old marks; marking the same cell is refused."""
+    from openpyxl import load_workbook
+
+    from desktop import cli
+    from desktop.export.school_forms import export_school_forms
+    from desktop.services.checklist import cell_states
+
+    page = window.show_page("checklist")
+    page.open_roadmap(ids.roadmap)
+    with demo_db.session() as s:
+        paths = export_school_forms(s, ids.roadmap, tmp_path)
+    path = sorted(paths)[0]
+    book = load_workbook(path)
+    book["Чек-лист"]["D5"] = "в работе"
+    book.save(path)
+    cells = [(i.id, school.id) for i in page.model.matrix.items
+             for school in page.model.matrix.schools]
+    before = _read(demo_db, lambda s: cell_states(s, cells))
+    assert cli.run(["import", str(path), "--db", demo_db.address]) == 0
+    after = _read(demo_db, lambda s: cell_states(s, cells))
+    changed = [c for c in cells if before.get(c) != after.get(c)]
+    assert len(changed) == 1, changed
+
+    assert not page._push({changed[0]: CellState(ItemStatus.DONE)}, "отметка")
+    errors = [t for k, _, t in window.dialogs.shown if k == "error"]
+    assert errors and errors[-1].startswith(CONFLICT)
+    assert _read(demo_db, lambda s: cell_states(s, changed))[changed[0]] == after[changed[0]]
