@@ -26,14 +26,14 @@ from pathlib import Path
 from desktop.atomic import check_output_path
 from desktop.errors import UserError
 from desktop.models.backups import CopyInfo, backup_database, list_copies, restore_copy
-from desktop.services.backup_archive import ArchiveWritten, archive_target, write_archive
-from desktop.services.backup_reading import StagedCopy, stage_copy
 from desktop.models.database import (
     DatabaseLocked,
     check_existing_file,
     known_revisions,
     stored_revision,
 )
+from desktop.services.backup_archive import ArchiveWritten, archive_target, write_archive
+from desktop.services.backup_reading import StagedCopy, stage_copy
 
 
 def backup_to(db_path: Path, target: Path, *, progress=None) -> Path:
@@ -143,6 +143,17 @@ def restore_staged(db_path: Path, staged: StagedCopy, *, damaged: bool = False) 
         raise
     placed.commit()
     return kept or aside
+
+
+def current_counts(db_path: Path) -> dict[str, int] | None:
+    """Roadmaps, items, schools and evidence files of the database now (None if unreadable),
+    shown beside a copy's before a restore."""
+    from desktop.services.backup_archive import evidence_count, snapshot_counts
+
+    try:
+        return {**snapshot_counts(Path(db_path)), "evidence_files": evidence_count(Path(db_path))}
+    except sqlite3.Error:
+        return None
 
 
 def keep_current_state(db_path: Path) -> Path:

@@ -173,7 +173,7 @@ def _write_zip(target: Path, members: dict[str, Path], counts: dict[str, int],
                 digest = hashlib.sha256()
                 size = 0
                 with open(source, "rb") as src, zf.open(name, "w", force_zip64=True) as dst:
-                    for block in iter(lambda: src.read(_CHUNK), b""):  # noqa: B023
+                    for block in iter(lambda: src.read(_CHUNK), b""):
                         digest.update(block)
                         dst.write(block)
                         size += len(block)
