@@ -12,7 +12,12 @@ from desktop.commands.common import add_db_argument
 from desktop.errors import UserError
 from desktop.models.database import check_existing_file
 from desktop.paths import is_server_url, resolve_db, resolve_db_path
-from desktop.services.backup import backup_server_to, backup_with_report, copies
+from desktop.services.backup import (
+    backup_server_to,
+    backup_with_report,
+    copies,
+    server_evidence_note,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
             raise UserError("Копии базы данных на сервере PostgreSQL хранит сервер; "
                             "сделайте копию командой backup -o ФАЙЛ (нужна программа pg_dump)")
         print(f"Резервная копия сохранена (pg_dump): {backup_server_to(str(target), args.output)}")
+        print(server_evidence_note(str(target)))
         return 0
     db_path = resolve_db_path(args.db)
     if not db_path.exists():

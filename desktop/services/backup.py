@@ -69,6 +69,18 @@ def backup_server_to(url: str, target: Path) -> Path:
     return pg.pg_dump(pg.parse_url(url), target)
 
 
+def server_evidence_note(url: str) -> str:
+    """pg_dump copies the server's tables only: where the evidence files attached on this
+    computer are, so that the user copies that folder too."""
+    from desktop.models import pg
+    from desktop.models.pg_url import local_path
+    from desktop.services.evidence import evidence_dir
+
+    folder = evidence_dir(local_path(pg.parse_url(url)))
+    return (f"Файлы подтверждений в копию pg_dump не входят: они хранятся на этом компьютере "
+            f"в папке {folder}; скопируйте её вместе с копией")
+
+
 def server_backup_missing(url: str) -> str | None:
     """Why no copy of the server's database can be made here (no ``pg_dump``), or None."""
     from desktop.models import pg

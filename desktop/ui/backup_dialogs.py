@@ -43,6 +43,7 @@ from desktop.services.backup import (
     read_copy,
     restore_staged,
     server_backup_missing,
+    server_evidence_note,
     server_restore_refusal,
 )
 from desktop.services.backup_archive import ARCHIVE_SUFFIX, BackupCancelled
@@ -108,7 +109,8 @@ def make_server_backup(parent: QWidget, dialogs: Dialogs, url: str) -> Path | No
         return None
     dialogs.info(parent, title, parent.tr(
         "Копия базы данных с сервера сохранена (pg_dump): {path}. Восстанавливает её "
-        "администратор сервера командой pg_restore.").format(path=outcome.result))
+        "администратор сервера командой pg_restore.").format(path=outcome.result)
+        + " " + server_evidence_note(url) + ".")
     return outcome.result
 
 
