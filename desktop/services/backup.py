@@ -44,8 +44,11 @@ def backup_to(db_path: Path, target: Path, *, progress=None) -> Path:
 
 def backup_with_report(db_path: Path, target: Path, *, progress=None) -> ArchiveWritten:
     """:func:`backup_to`, returning what went into the copy (for the message shown after)."""
-    target = archive_target(Path(target))
-    check_output_path(target)
+    target = Path(target).expanduser()
+    check_output_path(target)  # a folder or a device is refused as named, not as «….dkbak»
+    if not target.exists():
+        target = archive_target(target)
+        check_output_path(target)
     if target.exists() and target.resolve() == Path(db_path).resolve():
         raise UserError(f"Копию нельзя записать поверх самой базы данных: {target}")
     if not Path(db_path).is_file() or Path(db_path).stat().st_size == 0:
