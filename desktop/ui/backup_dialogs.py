@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import UserError
 from desktop.models.backups import CopyInfo
 from desktop.services.backup import (
     backup_server_to,
@@ -204,22 +203,26 @@ def restore_from_copy(parent: QWidget, dialogs: Dialogs, database: Database,
     if outcome.error is not None:
         dialogs.error(parent, title, outcome.error)
         return None
-    if not outcome.ok:
+    staged: StagedCopy | None = outcome.result
+    if staged is None or not outcome.ok:  # cancelled (what was unpacked is removed)
+        if staged is not None:
+            staged.discard()
         return None
-    staged: StagedCopy = outcome.result
     try:
         if not run_dialog(RestoreSummaryDialog(staged.summary, current_counts(db_path), parent)):
             return None
         database.close()
-        try:
-            kept = restore_staged(db_path, staged)
-        except UserError as exc:
-            dialogs.error(parent, title, exc.message)
-            return None
+        try:  # the current state is archived first: a worker thread, the window stays alive
+            done = run_with_progress(parent, parent.tr("Восстановление из копии…"),
+                                     lambda _progress: restore_staged(db_path, staged))
         finally:
             reopen(db_path)
     finally:
         staged.discard()
+    if done.error is not None:  # a cancel cannot stop it midway: it ends restored or not
+        dialogs.error(parent, title, done.error)
+        return None
+    kept = done.result
     dialogs.info(parent, title, parent.tr(
         "База данных восстановлена из копии {copy}. Прежнее состояние сохранено: {kept}")
         .format(copy=chosen.name, kept=kept))
