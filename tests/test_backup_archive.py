@@ -243,3 +243,16 @@ def test_open_database_after_archive_restore(district, tmp_path: Path) -> None:
     with reopened.session() as s:
         assert s.execute(text("SELECT count(*) FROM evidence_files")).scalar() == 3
     reopened.close()
+
+
+def test_plain_copy_says_which_evidence_files_it_relies_on(district, tmp_path: Path) -> None:
+    """A plain .db holds no files: the summary says how many it refers to and how many of
+    them are still beside the database it would replace."""
+    database, stored = district
+    plain = backup_with_report(database.path, tmp_path / "old.db").path
+    next(iter(stored.values())).unlink()
+    with read_copy(database.path, plain) as staged:
+        summary = staged.summary
+    assert (summary.evidence_referenced, summary.evidence_beside) == (3, 2)
+    assert "записано файлов подтверждений: 3" in summary.text()
+    assert "из них есть 2" in summary.text()

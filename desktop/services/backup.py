@@ -125,6 +125,13 @@ def read_copy(db_path: Path, copy: Path) -> StagedCopy:
     staged = stage_copy(copy, staging_folder(db_path))
     try:
         check_copy_revision(staged.database, shown_as=copy)
+        if not staged.summary.is_archive and staged.summary.evidence_referenced:
+            from dataclasses import replace
+
+            from desktop.services.backup_archive import evidence_present
+
+            staged.summary = replace(staged.summary, evidence_beside=evidence_present(
+                staged.database, db_path.parent))
     except BaseException:
         staged.discard()
         raise

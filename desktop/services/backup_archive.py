@@ -108,6 +108,13 @@ def evidence_count(snapshot: Path) -> int:
     return len(_evidence_rows(snapshot))
 
 
+def evidence_present(snapshot: Path, folder: Path) -> int:
+    """How many of the evidence files ``snapshot`` refers to lie in ``folder`` (the folder
+    of the database a plain copy would replace)."""
+    return sum(1 for stored, digest, _name in _evidence_rows(snapshot)
+               if is_valid_stored_path(stored, digest) and (folder / stored).is_file())
+
+
 def _evidence_rows(snapshot: Path) -> list[tuple[str, str, str]]:
     """(stored path, sha256, original name) of every evidence file the snapshot refers to."""
     with closing(sqlite3.connect(f"{snapshot.resolve().as_uri()}?mode=ro", uri=True)) as conn:

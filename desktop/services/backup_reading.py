@@ -32,6 +32,7 @@ from desktop.services.backup_archive import (
     FORMAT,
     FORMAT_VERSION,
     MANIFEST,
+    evidence_count,
     snapshot_counts,
 )
 
@@ -54,6 +55,10 @@ class CopySummary:
     evidence_files: int
     program_version: str | None = None
     missing_evidence: list[str] = field(default_factory=list)
+    #: a plain copy: the evidence files its database refers to, and how many of them lie
+    #: beside the database it would replace (the files themselves are not in it)
+    evidence_referenced: int = 0
+    evidence_beside: int | None = None
 
     def lines(self) -> list[str]:
         kind = ("архив с базой данных и файлами подтверждений" if self.is_archive
@@ -66,7 +71,16 @@ class CopySummary:
             rows.append(f"Версия программы: {self.program_version}")
         if self.missing_evidence:
             rows.append(f"Не вошли в копию (не были найдены): {len(self.missing_evidence)}")
+        if not self.is_archive and self.evidence_referenced:
+            rows.append(self.plain_evidence_note())
         return rows
+
+    def plain_evidence_note(self) -> str:
+        text = (f"В базе копии записано файлов подтверждений: {self.evidence_referenced}; "
+                "самих файлов в копии нет")
+        if self.evidence_beside is not None:
+            text += f", в папке рядом с базой из них есть {self.evidence_beside}"
+        return text
 
     def text(self) -> str:
         return "\n".join(self.lines())
@@ -127,7 +141,8 @@ def _plain_database(copy: Path) -> StagedCopy:
     check_copy(copy)
     counts = snapshot_counts(copy)
     summary = CopySummary(copy, dt.datetime.fromtimestamp(copy.stat().st_mtime), False,
-                          counts["roadmaps"], counts["items"], counts["schools"], 0)
+                          counts["roadmaps"], counts["items"], counts["schools"], 0,
+                          evidence_referenced=evidence_count(copy))
     return StagedCopy(summary, copy, [])
 
 

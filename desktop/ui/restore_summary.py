@@ -48,15 +48,18 @@ class RestoreSummaryDialog(QDialog):
         self.values: dict[str, tuple[str, str]] = {}
         for n, (label, in_copy, key) in enumerate(rows, 1):
             now = "—" if current is None else str(current.get(key, 0))
+            shown = "—" if key == "evidence_files" and not summary.is_archive else str(in_copy)
             grid.addWidget(QLabel(label, self), n, 0)
-            grid.addWidget(QLabel(str(in_copy), self), n, 1, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(QLabel(shown, self), n, 1, Qt.AlignmentFlag.AlignRight)
             grid.addWidget(QLabel(now, self), n, 2, Qt.AlignmentFlag.AlignRight)
-            self.values[key] = (str(in_copy), now)
+            self.values[key] = (shown, now)
         grid.setColumnStretch(0, 1)
         layout.addLayout(grid)
 
         notes = [self.tr("Копия проверена: все файлы в ней целы.") if summary.is_archive
                  else self.tr("Файл копии проверен: это исправная база данных.")]
+        if not summary.is_archive and summary.evidence_referenced:
+            notes.append(summary.plain_evidence_note() + ".")
         if summary.missing_evidence:
             notes.append(self.tr("Когда копию делали, не нашлось файлов подтверждений: {n}; "
                                  "их в копии нет.").format(n=len(summary.missing_evidence)))
