@@ -256,3 +256,19 @@ def test_plain_copy_says_which_evidence_files_it_relies_on(district, tmp_path: P
     assert (summary.evidence_referenced, summary.evidence_beside) == (3, 2)
     assert "записано файлов подтверждений: 3" in summary.text()
     assert "из них есть 2" in summary.text()
+
+
+def test_a_cancelled_archive_leaves_no_file(district, tmp_path: Path) -> None:
+    from desktop.services.backup_archive import BackupCancelled
+
+    database, _stored = district
+    target = tmp_path / "stick" / "копия.dkbak"
+    calls: list[int] = []
+
+    def stop_at_second(done: int, total: int) -> bool:
+        calls.append(done)
+        return len(calls) < 2
+
+    with pytest.raises(BackupCancelled):
+        backup_with_report(database.path, target, progress=stop_at_second)
+    assert not target.exists() and not list(target.parent.iterdir())

@@ -129,3 +129,21 @@ def test_restore_list_offers_the_archives_kept_before_a_restore(window, tmp_path
     labels = [shown[0].list.item(n).text() for n in range(shown[0].list.count())]
     assert any(kept.name in label and "архив" in label and "мероприятий" in label
                for label in labels)
+
+
+def test_restore_an_old_plain_db_copy_from_the_menu(window, tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    from desktop.models.backups import backup_database
+
+    old = backup_database(window.database.path, tmp_path / "stick" / "copy-2025.db")
+    saved = table_dump(old)
+    with window.database.session() as s:
+        s.execute(text("DELETE FROM items WHERE id % 2 = 1"))
+        s.commit()
+    driver = Driver()
+    window.run_dialog = driver
+    window.dialogs.open_paths.append(old)
+    assert window.database_actions.restore_from_copy() == old
+    assert driver.summary["evidence_files"][0] == "—"  # a plain copy holds no files
+    assert table_dump(window.database.path) == saved
