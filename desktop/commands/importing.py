@@ -22,8 +22,9 @@ from desktop.services.school_forms import import_form
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("import", help="импорт дорожной карты из Word или Excel "
-                                           "(.docx, .doc, .odt, .rtf, .xlsx, .xls), "
-                                           "пакета района (.dkp)")
+                                           "(.docx, .doc, .odt, .rtf, .xlsx, .xls, .ods), "
+                                           "пакета района (.dkp), заполненной формы школы "
+                                           "(.xlsx)")
     parser.add_argument("file", type=Path, metavar="FILE", help="файл для импорта")
     add_db_argument(parser)
     parser.add_argument("--json", action="store_true", help="итог одной строкой JSON")
