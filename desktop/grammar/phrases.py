@@ -93,7 +93,7 @@ def _plain(token: str) -> bool:
     return bool(_WORD.match(token)) and not (len(token) > 1 and token.isupper())
 
 
-def _nominative(word: str, *, noun: bool) -> Parse | None:
+def _nominative(word: str, *, noun: bool, animacy: str = "anim") -> Parse | None:
     """The best dictionary parse of ``word`` as a nominative noun (or attribute).
 
     An unknown hyphenated noun («учитель-логопед») counts when each part is a known noun.
@@ -107,8 +107,9 @@ def _nominative(word: str, *, noun: bool) -> Parse | None:
     found = [parse for parse in morph().parse(lower)
              if "nomn" in parse.tag and not _PROPER & set(parse.tag.grammemes)
              and ((parse.tag.POS == "NOUN") if noun else (parse.tag.POS in _ATTRIBUTES))]
-    # a post is held by a person: «член» the member, not the limb («на члена группы»)
-    found.sort(key=lambda parse: "anim" not in parse.tag)
+    # a post is held by a person: «член» the member, not the limb («на члена группы»);
+    # the parts of «план-график» take the animacy of the first
+    found.sort(key=lambda parse: animacy not in parse.tag)
     return found[0] if found else None
 
 
@@ -132,8 +133,11 @@ def _decline_head(tokens: list[str], parses: list[Parse], case: Case) -> list[st
 def _inflect_word(original: str, parse: Parse, case: Case, number: str, gender: str | None,
                   animate: str) -> str | None:
     if parse.tag.POS == "NOUN" and "-" in original and not morph().word_is_known(original.lower()):
-        pieces = [_inflect_word(p, _nominative(p, noun=True), case, number, gender, animate)  # type: ignore[arg-type]
-                  for p in original.split("-")]
+        parses = [_nominative(p, noun=True, animacy=animate) for p in original.split("-")]
+        if None in parses:
+            return None
+        pieces = [_inflect_word(p, parse, case, number, gender, animate)  # type: ignore[arg-type]
+                  for p, parse in zip(original.split("-"), parses, strict=True)]
         return None if None in pieces else "-".join(p for p in pieces if p)
     wanted = {case.grammeme}
     if parse.tag.POS in _ATTRIBUTES:
