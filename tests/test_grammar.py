@@ -12,6 +12,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.grammar import Case, Gender, decline_name, decline_phrase, gender_of
 
@@ -164,6 +166,20 @@ POSITIONS = [
     ("Администрация Балахтинского района",
      ("Администрации Балахтинского района", "Администрации Балахтинского района",
       "Администрацию Балахтинского района", "Администрацией Балахтинского района")),
+    # posts listed with commas each take the case; a body's list of fields keeps its genitives
+    ("методист ИМЦ, куратор", ("методиста ИМЦ, куратора", "методисту ИМЦ, куратору",
+                               "методиста ИМЦ, куратора", "методистом ИМЦ, куратором")),
+    ("директор МБОУ «СОШ № 1, корпус 2», учитель математики",
+     ("директора МБОУ «СОШ № 1, корпус 2», учителя математики",
+      "директору МБОУ «СОШ № 1, корпус 2», учителю математики",
+      "директора МБОУ «СОШ № 1, корпус 2», учителя математики",
+      "директором МБОУ «СОШ № 1, корпус 2», учителем математики")),
+    ("Отдел образования, культуры и спорта",
+     ("Отдела образования, культуры и спорта", "Отделу образования, культуры и спорта",
+      "Отдел образования, культуры и спорта", "Отделом образования, культуры и спорта")),
+    ("директор школы, г. Балахта",
+     ("директора школы, г. Балахта", "директору школы, г. Балахта", "директора школы, г. Балахта",
+      "директором школы, г. Балахта")),
     # unsure or nothing to decline: as typed
     ("и.о. директора", ("и.о. директора",) * 4),
     ("МКУ «Управление образования»", ("МКУ «Управление образования»",) * 4),
@@ -177,6 +193,18 @@ POSITIONS = [
 def test_decline_phrase(phrase: str, expected: tuple[str, str, str, str]) -> None:
     assert tuple(decline_phrase(phrase, case) for case in (R, D, V, T)) == expected
     assert decline_phrase(phrase, Case.NOMINATIVE) == phrase
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="АаБбВвГгДдЕеЁёЖжИиКкЛлМмНнОоПпРрСсТтУуФфЦцЧчШшЩщЫыЭэЮюЯяЬьЪъ"
+                             " .,-«»\"\u00a0()№1", max_size=40),
+       case=st.sampled_from(list(Case)))
+def test_any_text_declines_without_error(text: str, case: Case) -> None:
+    """Whatever a profile or the directory holds, declension never fails an export, and the
+    text keeps its length roughly (a few letters of endings, never lost words)."""
+    for result in (decline_name(text, case), decline_phrase(text, case)):
+        assert isinstance(result, str)
+        assert len(result.split()) == len(text.split())
 
 
 def test_spacing_is_kept() -> None:

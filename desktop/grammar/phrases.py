@@ -43,14 +43,28 @@ def morph() -> MorphAnalyzer:
 
 
 def decline_phrase(phrase: str, case: Case) -> str:
-    """``phrase`` (a position, a body's name) with its head in ``case``; as typed if unsure."""
+    """``phrase`` (a position, a body's name) with its head in ``case``; as typed if unsure.
+
+    Posts listed with commas are appositions and each takes the case («методист ИМЦ,
+    куратор» → «методисту ИМЦ, куратору»); only a post held by a person counts so («Отдел
+    образования, культуры и спорта» keeps its genitives), and a comma in quotes does not.
+    """
     if case is Case.NOMINATIVE or not phrase.strip():
         return phrase
+    return "".join(part if i % 2 else _decline_one(part, case, people_only=i > 0)
+                   for i, part in enumerate(_QUOTED_COMMAS.split(phrase)))
+
+
+#: a comma outside «…» and "…" (the lookahead sees an even number of quotes after it)
+_QUOTED_COMMAS = re.compile(r'(,)(?=(?:[^«»"]*[«»"][^«»"]*[«»"])*[^«»"]*$)')
+
+
+def _decline_one(phrase: str, case: Case, *, people_only: bool = False) -> str:
     parts = re.split(r"(\s+)", phrase)
     lead = parts[0] == ""
     tokens = parts[2::2] if lead else parts[0::2]
     head = _head(tokens)
-    if head is None:
+    if head is None or (people_only and "anim" not in head[1].tag):
         return phrase
     attributes, noun = head
     declined = _decline_head(tokens, [*attributes, noun], case)
