@@ -110,3 +110,5 @@ def test_template_cases_and_what_stays() -> None:
         "Петрова Мария Сергеевна; {unknown:дат}"
     with pytest.raises(UserError, match="неизвестный падеж «dative»"):
         _fill("{coordinator_name:dative}", values)
+    with pytest.raises(UserError, match="не удаётся заполнить"):
+        _fill("в {year:дат} году", values)

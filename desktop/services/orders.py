@@ -166,7 +166,11 @@ def placeholders(authority: Authority, roadmap: Roadmap | None, *,
 
 
 def _fill(text: str, values: dict[str, str]) -> str:
-    filled = re.sub(r"\s*\(\s*\)", "", text.format_map(_Blank(values)))  # an empty name
+    try:
+        filled = text.format_map(_Blank(values))
+    except ValueError as error:  # «{year:дат}»: only names, posts and bodies take a case
+        raise UserError(f"Шаблон приказа: не удаётся заполнить «{text[:60]}…»: {error}") from None
+    filled = re.sub(r"\s*\(\s*\)", "", filled)  # an empty name
     filled = re.sub(r"(?<=[А-ЯЁ]\.)\.", "", filled)  # «… Лысых О.Б.» ends the sentence once
     return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"[ \t]{2,}", " ", filled)).strip()
 
