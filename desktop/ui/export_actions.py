@@ -219,7 +219,7 @@ class ExportActions:
         if kind.document == ORDER and database is not None:
             from desktop.models.roadmap import Roadmap
 
-            with database.session() as session:
+            with database.reading() as session:
                 order = session.get(Roadmap, roadmap["id"]).approving_order
                 number, date = (order.number, order.date) if order is not None else ("", None)
         return suggested_file_name(kind.document, kind.suffix, number=number, date=date,
@@ -243,7 +243,7 @@ class ExportActions:
         exporter, cancelled_types = kind.load()
 
         def work(progress: Callable[[int, int], bool]) -> Path:
-            with database.session() as session:
+            with database.reading() as session:
                 return exporter(session, roadmap_id, target, progress)
 
         if kind.threaded:

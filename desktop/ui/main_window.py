@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore
 from PySide6.QtCore import QSize, QTimer
@@ -89,7 +89,8 @@ class MainWindow(QMainWindow):
         self.database_actions = DatabaseActions(
             self, self.dialogs, database=lambda: self.database,
             run_dialog=lambda dialog: self.run_dialog(dialog), reopen=self._reopen,
-            profile_saved=self._show_title)
+            profile_saved=self._show_title, changes=self.changes,
+            push=self._push_command)
         self._build_menus()
         self.exports: ExportActions | None = None  # built with the database
         self.freshness: Freshness | None = None  # sees other users' changes (a server)
@@ -186,7 +187,7 @@ class MainWindow(QMainWindow):
             dock.setWidget(self.reminders)
             self.reminders.setMaximumHeight(110)  # at 768 px the pages keep their rows
             self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        with self.database.session() as session:
+        with self.database.reading() as session:
             entries = reminders(session, today or dt.date.today())
         self.reminders.set_entries(entries)
         self.reminders.parentWidget().setVisible(bool(entries))
@@ -244,6 +245,11 @@ class MainWindow(QMainWindow):
             self.pages[key] = page
             self.stack.addWidget(page)
         return page
+
+    def _push_command(self, command: Any) -> bool:
+        from desktop.ui.commands import push  # SQLAlchemy: loaded after the first paint
+
+        return push(self.undo_stack, command, self.dialogs, self)
 
     def show_page(self, key: str) -> Page:
         """Switch to the page named ``key`` (roadmaps, schools, directories, orders, reports)."""

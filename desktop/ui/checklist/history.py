@@ -43,7 +43,7 @@ class HistoryPanel(QWidget):
             self.title.setText(self.tr("История ячейки: выберите ячейку школы"))
             self.model.set_rows([])
             return
-        with database.session() as session:
+        with database.reading() as session:
             changes = checklist.history(session, *cell)
             rows = [{"id": c.id, "when": f"{c.changed_at:%d.%m.%Y %H:%M}",
                      "who": " · ".join(p for p in (c.author, c.source) if p),

@@ -187,7 +187,7 @@ class SetExecutorsCommand(CommittingCommand):
 
     def __init__(self, database: Database, changes: Changes, item_id: int,
                  entries: list[ExecutorEntry], *, new_organisations: list[str] = ()) -> None:
-        with database.session() as session:
+        with database.reading() as session:
             item = load_item(session, item_id)
             self.old = get_executors(session, item_id)
             number = item.number
@@ -231,7 +231,7 @@ class SetSchoolsCommand(CommittingCommand):
 
     def __init__(self, database: Database, changes: Changes, item_id: int, scope: SchoolScope,
                  school_ids: list[int]) -> None:
-        with database.session() as session:
+        with database.reading() as session:
             item = load_item(session, item_id)
             self.old = get_schools(session, item_id)
             number = item.number

@@ -137,7 +137,7 @@ class EditorController:
         page = self.page
         page.rebuild()
         try:
-            with self.database.session() as session:
+            with self.database.reading() as session:
                 current = editing.get_item_field(editing.load_item(session, item_id), field)
         except UserError:  # the row was deleted meanwhile
             page.dialogs.error(page, TITLE, refused.error or "")
@@ -155,7 +155,7 @@ class EditorController:
     def set_executors(self, item_id: int, text: str) -> None:
         if self.database is None:
             return
-        with self.database.session() as session:
+        with self.database.reading() as session:
             entries, unknown = editing.resolve_executors(session, text)
         new = [name for name in dict.fromkeys(unknown) if self.page.dialogs.confirm(
             self.page, self.page.tr("Новый исполнитель"),

@@ -111,7 +111,7 @@ def import_roadmap_file(parent: QWidget | None, database: Database, changes: Cha
         return None
 
     def plan(found: ImportPreview) -> ImportPreview:
-        with database.session() as session:
+        with database.reading() as session:
             plan_directory(session, found)
             session.rollback()
         return found

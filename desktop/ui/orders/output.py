@@ -82,7 +82,7 @@ class OrderOutput(QObject):
         def work(progress: Callable[[int, int], bool]) -> Path:
             from desktop.export.pdf_order import export_order_pdf
 
-            with database.session() as session:
+            with database.reading() as session:
                 return export_order_pdf(session, order_id, target, progress=progress)
 
         try:

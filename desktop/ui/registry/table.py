@@ -200,7 +200,7 @@ class EditableTable(QWidget):
 
     def add_row(self) -> int | None:
         """Add a row with a placeholder name and open its first cell for editing."""
-        with self.page.source.database.session() as s:
+        with self.page.source.database.reading() as s:
             values = registry.new_row_values(s, self.kind)
         ids = self.add_rows([values], self.tr("добавление «{name}»").format(
             name=next(iter(values.values()))))

@@ -29,6 +29,7 @@ from desktop.models.versions import Seen, roadmap_versions
 from desktop.services import evidence
 from desktop.services.checklist import Cell, CellState
 from desktop.services.checklist_matrix import item_rows, load_matrix
+from desktop.services.operations import writing
 from desktop.services.school_forms import FORM_SOURCE, form_changes, read_form
 from desktop.ui.checklist.cell_dialog import CellDialog, DoneDateDialog
 from desktop.ui.checklist.commands import SetCellsCommand
@@ -144,7 +145,7 @@ class ChecklistPage(Page):
         matrix = None
         self.seen: dict[Any, Any] = {}
         if roadmap_id is not None:
-            with self.source.database.session() as s:
+            with self.source.database.reading() as s:
                 matrix = load_matrix(s, roadmap_id)
                 # the marks as the user sees them: what an edit of the cells begins from
                 self.seen = Seen(roadmap_versions(s, roadmap_id, ("items", "checklist_rows")),
@@ -180,7 +181,7 @@ class ChecklistPage(Page):
     def _items_changed(self, item_ids: list[int]) -> None:
         if self.model.matrix is None:
             return
-        with self.source.database.session() as s:
+        with self.source.database.reading() as s:
             item_rows(s, self.model.matrix, item_ids)
         self.model.refresh_items(item_ids)
         self._show_history(self.model.cell_at(self.view.currentIndex()))
@@ -242,14 +243,16 @@ class ChecklistPage(Page):
         return self._push({cell: dialog.state()}, self._text([cell], "отметка"))
 
     def _attach(self, path: Path) -> tuple[int, str]:
-        with self.source.database.session() as s:
+        # a file stored for a cell's evidence (content-addressed): the cell's own change,
+        # which names it, is the undoable command
+        with writing(self.source.database) as s:
             record = evidence.store_file(s, self.source.database.path, path)
             return record.id, visible(record.original_name)
 
     def open_evidence(self, file_id: int) -> None:
         assert self.dialogs is not None
         try:
-            with self.source.database.session() as s:
+            with self.source.database.reading() as s:
                 path = evidence.open_path(s, self.source.database.path, file_id)
         except UserError as exc:
             self.dialogs.error(self, self.tr("Файл"), exc.message)
@@ -264,7 +267,7 @@ class ChecklistPage(Page):
             return 0
         try:
             form = read_form(path)
-            with self.source.database.session() as s:
+            with self.source.database.reading() as s:
                 preview = form_changes(s, form)
         except UserError as exc:
             self.dialogs.error(self, self.tr("Форма школы"), exc.message)

@@ -65,7 +65,7 @@ class DirectoriesPage(Page):
         changes.referenceChanged.connect(self.reload)
 
     def reload(self) -> None:
-        with self.source.database.session() as s:
+        with self.source.database.reading() as s:
             for table, kind, rows in ((self.organisations, "organisation",
                                        registry.organisation_records(s)),
                                       (self.people, "person", registry.person_records(s)),
@@ -78,5 +78,5 @@ class DirectoriesPage(Page):
             o=self.organisations.model.rowCount(), p=self.people.model.rowCount())
 
     def _organisations(self) -> Options:
-        with self.source.database.session() as s:
+        with self.source.database.reading() as s:
             return [(o["id"], o["short_name"]) for o in registry.organisation_records(s)]

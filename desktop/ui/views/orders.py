@@ -174,7 +174,7 @@ class OrdersPage(Page):
         snapshot = None
         self.seen: dict[Any, Any] = {}
         if order_id is not None:
-            with self.source.database.session() as session:
+            with self.source.database.reading() as session:
                 snapshot = order_snapshot(session, order_id)
                 # the order as shown: what an edit of its fields or points begins from
                 self.seen = Seen(read_versions(session, [("orders", order_id)]), ("orders",))

@@ -125,7 +125,7 @@ class RegionPage(Page):
     def reload(self) -> None:
         if self.source is None:
             return
-        with self.source.database.session() as session:
+        with self.source.database.reading() as session:
             self.districts = region_overview(session, self.day())
         self.table.set_rows(district_rows(self.districts))
         if self.districts:
@@ -161,7 +161,7 @@ class RegionPage(Page):
         database = self.source.database
         try:
             package = read_package(path)
-            with database.session() as session:
+            with database.reading() as session:
                 shown = preview(session, package)
                 session.rollback()
         except UserError as exc:

@@ -160,7 +160,7 @@ class ReportsPage(Page):
         self.combo.setToolTip(self.combo.currentText())  # a long title is cut in the box
         self.report = None
         if roadmap_id is not None and self.source is not None:
-            with self.source.database.session() as s:
+            with self.source.database.reading() as s:
                 self.report = build_report(s, roadmap_id, self.day())
         records = report_records(self.report) if self.report else {}
         for name in ("sections", "executors", "schools", "points", "overdue", "upcoming"):
