@@ -133,7 +133,8 @@ class MainWindow(QMainWindow):
             self.exports = ExportActions(
                 self, self.export_menu, self.dialogs, database=lambda: self.database,
                 source=lambda: self.source, roadmap_id=self._current_roadmap_id,
-                show_status=self.statusBar().showMessage)
+                show_status=self.statusBar().showMessage, undo_stack=self.undo_stack,
+                changes=self.changes)
         self.statusBar().showMessage(self.tr("База данных: {path}").format(path=database.location))
         source = DataSource(database)
         self._show_source(source, source.authority_name() or database.path.name)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models import Organisation
 from desktop.models.enums import SchoolScope
-from desktop.services import structure
+from desktop.services import numbering, structure
 from desktop.services.editing import (
     ExecutorEntry,
     add_organisations,
@@ -157,13 +157,22 @@ class DeleteCommand(StructureCommand):
     """Delete items (with their children) or sections (with their items)."""
 
     def __init__(self, database: Database, changes: Changes, roadmap_id: int, text: str, *,
-                 item_ids: list[int] | None = None, section_ids: list[int] | None = None) -> None:
+                 item_ids: list[int] | None = None, section_ids: list[int] | None = None,
+                 keep_order: bool = False) -> None:
         super().__init__(database, changes, roadmap_id, text)
+        #: renumber after the deletion if the roadmap was numbered in order
+        self.keep_order = keep_order
         self.item_ids = item_ids or []
         self.section_ids = section_ids or []
         self.snapshots: list[Snapshot] = []
 
     def first_run(self, session: Session) -> None:
+        if self.keep_order:
+            numbering.keeping_order(self._delete, self.roadmap_id)(session)
+        else:
+            self._delete(session)
+
+    def _delete(self, session: Session) -> None:
         self.snapshots = []
         if self.section_ids:
             self.snapshots.append(structure.delete_sections(session, self.roadmap_id,
@@ -266,3 +275,9 @@ class SetSchoolsCommand(CommittingCommand):
 
     def is_noop(self) -> bool:
         return not self.item_ids
+
+
+def renumber_command(database: Database, changes: Changes, roadmap_id: int) -> LayoutCommand:
+    """«Перенумеровать»: every number in order (1, 1.1, 1.1.1), one undo step."""
+    return LayoutCommand(database, changes, roadmap_id, "перенумерация",
+                         lambda s: numbering.renumber(s, roadmap_id))

@@ -275,8 +275,8 @@ class EditorController:
         section_id, parent_id, position = place
         command = self._structure(lambda db, ch, rid: editor_commands.InsertCommand(
             db, ch, rid, self.page.tr("добавление мероприятия"),
-            lambda s: [structure.add_item(s, section_id=section_id, parent_id=parent_id,
-                                          position=position)]))
+            numbering.keeping_order(lambda s: [structure.add_item(
+                s, section_id=section_id, parent_id=parent_id, position=position)], rid)))
         if isinstance(command, editor_commands.InsertCommand) and command.created:
             self.page.select_item(command.created[0])
 
@@ -289,8 +289,8 @@ class EditorController:
             position = data.root.children.index(section) + 1 if section else None
         self._structure(lambda db, ch, rid: editor_commands.InsertCommand(
             db, ch, rid, self.page.tr("добавление раздела"),
-            lambda s: [structure.add_section(s, rid, position=position,
-                                             title=self.page.tr("Новый раздел"))],
+            numbering.keeping_order(lambda s: [structure.add_section(
+                s, rid, position=position, title=self.page.tr("Новый раздел"))], rid),
             sections=True))
 
     def delete(self) -> None:
@@ -306,10 +306,11 @@ class EditorController:
             return
         self._structure(lambda db, ch, rid: editor_commands.DeleteCommand(
             db, ch, rid, self.page.tr("удаление строк ({n})").format(n=len(keys)),
-            item_ids=items, section_ids=sections))
+            item_ids=items, section_ids=sections, keep_order=True))
 
     def _layout(self, text: str, operation: Callable[[Any], Any]) -> None:
-        self._structure(lambda db, ch, rid: editor_commands.LayoutCommand(db, ch, rid, text, operation))
+        self._structure(lambda db, ch, rid: editor_commands.LayoutCommand(
+            db, ch, rid, text, numbering.keeping_order(operation, rid)))
 
     def move(self, delta: int) -> None:
         node = self.page.current_node()
@@ -384,6 +385,7 @@ class EditorController:
         for block in blocks:
             rows = block.rows
             if block.heading is None:
+                # pasted rows keep the numbers they came with (the editor marks clashes)
                 command = self._structure(lambda db, ch, rid, rows=rows: editor_commands.InsertCommand(
                     db, ch, rid, text, lambda s: clipboard.paste_rows(
                         s, rows, columns, section_id=section_id, parent_id=parent_id,

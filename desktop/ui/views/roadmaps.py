@@ -12,6 +12,7 @@ The structural and clipboard handlers live in :mod:`desktop.ui.editor.controller
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
@@ -71,6 +72,11 @@ class RoadmapsPage(Page):
         self.districts = DistrictRoadmaps(self.combo)
         self.banner = DistrictBanner(self)
         self.info = QLabel(self)
+        #: numbers that would print wrong (twice, out of place), with «Перенумеровать»
+        self.numbers_warning = QLabel(self)
+        self.numbers_warning.setWordWrap(True)
+        self.numbers_warning.setStyleSheet("color: #b71c1c;")
+        self.numbers_warning.hide()
         self.model = RoadmapTreeModel(self, today=self.today)
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
@@ -127,6 +133,7 @@ class RoadmapsPage(Page):
         layout.addLayout(top)
         layout.addWidget(self.banner)
         layout.addWidget(self.info)
+        layout.addWidget(self.numbers_warning)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.splitter, 1)
@@ -140,6 +147,7 @@ class RoadmapsPage(Page):
         self.tree.collapsed.connect(lambda i: self._collapsed.add(self._key(i)))
         self.tree.expanded.connect(lambda i: self._collapsed.discard(self._key(i)))
         self.filter_bar.changed.connect(self._filter_changed)
+        self.numbers_warning.linkActivated.connect(lambda _link: self.controller.renumber())
         self.model.editRequested.connect(self.controller.edit_field)
         self.model.checkRequested.connect(self.controller.tick)
         self.model.dropRequested.connect(self.controller.drop)
@@ -304,9 +312,28 @@ class RoadmapsPage(Page):
                                   "мероприятий: {count}").format(
             level=summary["level"].capitalize(), start=summary["period_start"],
             end=summary["period_end"], status=summary["status"], count=total))
+        self._show_number_problems()
         spec = self.model.filter_spec()
         self.filter_bar.count.setText(
             self.tr("найдено: {n}").format(n=self.model.matching) if spec.active() else "")
+
+    def _show_number_problems(self) -> None:
+        """Say, over the tree, which numbers would print wrong (the cells are marked too)."""
+        problems = self.model.number_problems
+        if not problems or self.model.read_only:
+            self.numbers_warning.hide()
+            return
+        from desktop.services.number_checks import problems_text
+
+        numbers = {}
+        for item_id, problem in problems.items():
+            node = self.model.item_node(item_id)
+            numbers.setdefault((node.number or "—") if node else "—", problem)
+        self.numbers_warning.setText(self.tr(
+            "Номера сбиты: {what}. В приказ и таблицу они попадут так. "
+            "<a href=\"renumber\">Перенумеровать</a> (отменяется Ctrl+Z)").format(
+            what=escape(problems_text(numbers))))
+        self.numbers_warning.show()
 
     # -- filter ---------------------------------------------------------------
     def _filter_changed(self, spec: object) -> None:
