@@ -15,6 +15,14 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
+def cannot_open_text(path: Path) -> str:
+    """Why a saved file did not open, and where it is."""
+    kind = path.suffix.lower().lstrip(".") or "без расширения"
+    return (f"Файл сохранён, но открыть его не удалось: в системе нет программы, которая "
+            f"открывает файлы {kind.upper()}, или она не запустилась.\n\n"
+            f"Файл: {path}\n\nОткройте его сами или установите программу просмотра.")
+
+
 class Dialogs:
     """Real message boxes (Russian buttons come from the qtbase_ru translator)."""
 
@@ -35,9 +43,13 @@ class Dialogs:
                                               options=QFileDialog.Option.DontUseNativeDialog)
         return Path(name) if name else None
 
-    def open_externally(self, path: Path) -> None:
-        """Open a written file in the system's program (Excel, a PDF viewer)."""
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    def open_externally(self, path: Path, parent: QWidget | None = None) -> bool:
+        """Open a written file in the system's program (Excel, a PDF viewer); when the
+        system has none for it, say so (the file stays where it was saved)."""
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            return True
+        self.error(parent, "Файл не открыт", cannot_open_text(path))
+        return False
 
 
 class ScriptedDialogs(Dialogs):
@@ -65,5 +77,6 @@ class ScriptedDialogs(Dialogs):
         self.shown.append(("save", title, str(suggested)))
         return self.save_paths.pop(0) if self.save_paths else None
 
-    def open_externally(self, path: Path) -> None:
+    def open_externally(self, path: Path, parent: QWidget | None = None) -> bool:
         self.opened.append(path)
+        return True

@@ -270,5 +270,5 @@ class ExportActions:
             return None
         self.show_status(f"Сохранено: {target}", 10000)
         if dialogs.confirm(window, "Экспорт", f"Файл сохранён:\n{target}\n\nОткрыть его?"):
-            dialogs.open_externally(target)
+            dialogs.open_externally(target, window)
         return target

@@ -155,7 +155,7 @@ class OrderOutput(QObject):
     def open_externally(self) -> Path | None:
         path = self.current_pdf()
         if path is not None:
-            self.dialogs.open_externally(path)
+            self.dialogs.open_externally(path, self.page)
         return path
 
     def save_as(self) -> Path | None:

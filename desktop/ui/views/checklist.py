@@ -249,7 +249,7 @@ class ChecklistPage(Page):
         except UserError as exc:
             self.dialogs.error(self, self.tr("Файл"), exc.message)
             return
-        self.dialogs.open_externally(path)
+        self.dialogs.open_externally(path, self)
 
     def import_form(self, path: Path | None = None) -> int:
         """A school's filled-in form: preview the changes, then one undoable change."""

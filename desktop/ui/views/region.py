@@ -199,7 +199,7 @@ class RegionPage(Page):
             return None
         if self.dialogs.confirm(self, self.tr("Сохранено"),
                                 f"Файл сохранён:\n{target}\n\nОткрыть его?"):
-            self.dialogs.open_externally(target)
+            self.dialogs.open_externally(target, self)
         return target
 
     def save_summary(self, suffix: str, target: Path | None = None) -> Path | None:

@@ -203,7 +203,7 @@ class ReportsPage(Page):
         except UserError as exc:
             self.dialogs.error(self, self.tr("Отчёт не сохранён"), exc.message)
             return None
-        self.dialogs.open_externally(path)
+        self.dialogs.open_externally(path, self)
         return path
 
     def status_text(self) -> str:
