@@ -238,6 +238,7 @@ class MainWindow(QMainWindow):
             page = spec.build(self)
             page.source = self.source  # type: ignore[assignment]
             page.attach(self.undo_stack, self.changes, self.dialogs)
+            page.statusChanged.connect(self._status_soon)
             if hasattr(page, "open_item"):  # the reports' links to items
                 page.open_item = lambda item_id, p=page: self.open_item(p.combo.currentData(), item_id)
             if hasattr(page, "openRequested"):  # «Районы»: a district's roadmap on a page

@@ -147,6 +147,7 @@ class ChecklistPage(Page):
         self._fill_filters(matrix)
         self.model.set_matrix(matrix)
         self._apply_filter()
+        self.statusChanged.emit()  # «Мероприятий: N, школ: M» of the roadmap now shown
 
     def _fill_filters(self, matrix: object) -> None:
         items = getattr(matrix, "items", [])

@@ -135,6 +135,7 @@ class RegionPage(Page):
         else:
             self.headline.setText(self.tr(
                 "Районов пока нет: импортируйте их пакеты (Файл → Импорт, файлы .dkp)."))
+        self.statusChanged.emit()
 
     def status_text(self) -> str:
         return self.tr("Районов: {n}").format(n=len(self.districts))
