@@ -14,6 +14,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from desktop.ui import folders
+
 
 def cannot_open_text(path: Path) -> str:
     """Why a saved file did not open, and where it is."""
@@ -38,10 +40,27 @@ class Dialogs:
 
     def save_file(self, parent: QWidget | None, title: str, suggested: Path,
                   file_filter: str) -> Path | None:
-        """Ask where to save; None when cancelled."""
+        """Ask where to save; None when cancelled. A name suggested in the documents folder
+        is offered in the folder last used instead (:mod:`desktop.ui.folders`)."""
+        if suggested.parent == folders.documents_dir():
+            suggested = folders.start_folder() / suggested.name
         name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter,
                                               options=QFileDialog.Option.DontUseNativeDialog)
-        return Path(name) if name else None
+        if not name:
+            return None
+        folders.remember(Path(name))
+        return Path(name)
+
+    def open_file(self, parent: QWidget | None, title: str, file_filter: str) -> Path | None:
+        """Ask which file to open, starting in the folder last used (else the documents);
+        None when cancelled."""
+        name, _ = QFileDialog.getOpenFileName(parent, title, str(folders.start_folder()),
+                                              file_filter,
+                                              options=QFileDialog.Option.DontUseNativeDialog)
+        if not name:
+            return None
+        folders.remember(Path(name))
+        return Path(name)
 
     def open_externally(self, path: Path, parent: QWidget | None = None) -> bool:
         """Open a written file in the system's program (Excel, a PDF viewer); when the
@@ -56,9 +75,11 @@ class ScriptedDialogs(Dialogs):
     """For tests: records every message and answers confirmations from ``answers``."""
 
     def __init__(self, answers: list[bool] | None = None,
-                 save_paths: list[Path | None] | None = None) -> None:
+                 save_paths: list[Path | None] | None = None,
+                 open_paths: list[Path | None] | None = None) -> None:
         self.answers = list(answers or [])
         self.save_paths = list(save_paths or [])
+        self.open_paths = list(open_paths or [])
         self.shown: list[tuple[str, str, str]] = []
         self.opened: list[Path] = []
 
@@ -76,6 +97,10 @@ class ScriptedDialogs(Dialogs):
                   file_filter: str) -> Path | None:
         self.shown.append(("save", title, str(suggested)))
         return self.save_paths.pop(0) if self.save_paths else None
+
+    def open_file(self, parent: QWidget | None, title: str, file_filter: str) -> Path | None:
+        self.shown.append(("open", title, file_filter))
+        return self.open_paths.pop(0) if self.open_paths else None
 
     def open_externally(self, path: Path, parent: QWidget | None = None) -> bool:
         self.opened.append(path)

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.ui.background import run_in_gui_thread, run_with_progress
+from desktop.ui.folders import documents_dir
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -154,11 +154,6 @@ def safe_file_name(title: str, limit: int = 60) -> str:
     name = re.sub(r'[\\/:*?"<>|«»\n\r\t]+', " ", title).strip()
     name = re.sub(r"\s+", " ", name)[:limit].rstrip(" .")
     return name or "Дорожная карта"
-
-
-def documents_dir() -> Path:
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
 
 
 class ExportActions:

@@ -300,8 +300,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&Файл"))
-        self.file_menu.addAction(self._action(self.tr("&Импорт из Word или Excel…"),
-                                              lambda: self.import_file(None), "Ctrl+I"))
+        self.import_action = self._action(
+            self.tr("&Импорт: дорожная карта, форма школы, пакет района…"),
+            lambda: self.import_file(None), "Ctrl+I")
+        self.import_action.setStatusTip(self.tr(
+            "Дорожная карта из Word, Excel или LibreOffice, заполненная форма школы (.xlsx), "
+            "пакет района (.dkp)"))
+        self.file_menu.addAction(self.import_action)
         self.export_menu = self.file_menu.addMenu(self.tr("&Экспорт"))
         self.file_menu.addAction(self._action(self.tr("Профиль управления образования…"),
                                               self.database_actions.edit_profile))

@@ -50,8 +50,15 @@ def run_modal(dialog: QDialog) -> bool:
 
 
 def pick_file(parent: QWidget, title: str, file_filter: str = "") -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
-    return Path(name) if name else None
+    """A file to attach or import, from the folder last used (else the documents)."""
+    from desktop.ui import folders
+
+    name, _ = QFileDialog.getOpenFileName(parent, title, str(folders.start_folder()),
+                                          file_filter)
+    if not name:
+        return None
+    folders.remember(Path(name))
+    return Path(name)
 
 
 class ChecklistPage(Page):
