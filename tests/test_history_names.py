@@ -38,7 +38,7 @@ def _tick(page, qtbot, item_id: int, school_id: int) -> None:
 
 def test_own_changes_show_the_profiles_coordinator(hand, qtbot, db, monkeypatch) -> None:
     monkeypatch.setattr(authors, "login", lambda: "root")
-    win, page, built = hand
+    _win, page, built = hand
     with db.session() as s:
         s.add(Authority(short_name="УО", coordinator_name="Петрова Мария Сергеевна"))
     item, school = built.items["2.5"], built.schools["СОШ1"]
