@@ -83,7 +83,7 @@ def test_the_schools_dialog_explains_itself_and_one_row_still_works(page, qtbot,
     dialog = page.controller.schools_dialog
     assert dialog.windowTitle() == "Школы мероприятия 4.3"
     text = " ".join(label.text() for label in dialog.findChildren(QLabel))
-    assert "Каких школ оно касается" in text
+    assert "Каких школ касается мероприятие 4.3: всех школ проекта «500+»" in text
     editor = dialog.findChild(SchoolsEditor)
     editor.scope.setCurrentIndex(editor.scope.findData(SchoolScope.ALL_500))
     dialog.accept()

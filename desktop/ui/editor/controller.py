@@ -170,18 +170,21 @@ class EditorController:
         current = self._current_item()
         shown = current if current in nodes else nodes[0]
         dialog = QDialog(self.page)
+        choices = tr("всех школ проекта «500+» года дорожной карты, всех ШНОР, только "
+                     "отмеченных в списке — или «не по школам». От этого зависят столбцы "
+                     "чек-листа и отчёт по школам.")
         if len(nodes) == 1:
             dialog.setWindowTitle(tr("Школы мероприятия {n}").format(n=shown.number))
-            what = tr("Мероприятие {n}").format(n=shown.number)
+            text = tr("Каких школ касается мероприятие {n}: {choices}").format(
+                n=shown.number, choices=choices)
         else:
             dialog.setWindowTitle(tr("Школы мероприятий ({count})").format(count=len(nodes)))
-            what = tr("Выбрано мероприятий: {count} ({numbers}); выбор запишется всем им "
-                      "одним действием (его можно отменить)").format(
-                count=len(nodes), numbers=numbers_text([n.number for n in nodes]))
-        explanation = QLabel(tr(
-            "{what}.\nКаких школ оно касается: всех школ проекта «500+» года дорожной "
-            "карты, всех ШНОР, только отмеченных в списке — или «не по школам». От этого "
-            "зависят столбцы чек-листа и отчёт по школам.").format(what=what), dialog)
+            text = tr("Выбрано мероприятий: {count} ({numbers}). Выбор запишется всем им "
+                      "одним действием (его можно отменить).\n\nКаких школ они касаются: "
+                      "{choices}").format(count=len(nodes),
+                                          numbers=numbers_text([n.number for n in nodes]),
+                                          choices=choices)
+        explanation = QLabel(text, dialog)
         explanation.setWordWrap(True)
         editor = SchoolsEditor(data.schools, dialog)
         editor.set_value(shown.school_scope, sorted(shown.school_ids))
