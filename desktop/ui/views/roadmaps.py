@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
+    QStyle,
     QToolBar,
     QTreeView,
     QVBoxLayout,
@@ -53,6 +54,10 @@ EDIT_ACTIONS = ("add", "add_section", "delete", "up", "down", "outdent", "indent
 #: starting widths of the columns by field; the activity column gets what is left of
 #: the tree's width, at least ACTIVITY_WIDTH (the rest scroll past the pinned «№»)
 ACTIVITY_WIDTH = 300
+#: the narrowest the activity column gets to keep the key columns in view
+MIN_ACTIVITY_WIDTH = 200
+#: the columns kept in view beside the activity when the tree is narrow
+KEY_FIELDS = (Field.NUMBER, Field.DEADLINE, Field.EXECUTORS)
 WIDTHS = {Field.NUMBER: 56, Field.DEADLINE: 150, Field.EXECUTORS: 190, Field.TASKS: 200,
           Field.INDICATOR: 190, Field.EVIDENCE: 160, Field.INFO_SUPPORT: 170,
           Field.STATUS: 110, Field.DONE_DATE: 96, Field.SCHOOLS: 140, Field.NOTE: 150}
@@ -297,8 +302,20 @@ class RoadmapsPage(Page):
             header.resizeSection(col, 58 if field is None else WIDTHS.get(field, 150))
         if Field.ACTIVITY in fields:
             column = fields.index(Field.ACTIVITY)
+            room = self.tree.viewport().width()
+            if not self.tree.verticalScrollBar().isVisible():  # it comes with the rows
+                room -= self.tree.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
             others = sum(header.sectionSize(c) for c in range(len(fields)) if c != column)
-            header.resizeSection(column, max(ACTIVITY_WIDTH, self.tree.viewport().width() - others))
+            # the key columns (✓, №, Срок, Исполнители) beside the activity in view when the
+            # tree is narrow (the timeline beside it, a district's roadmap): the activity
+            # gives up to a third of its width rather than push them off-screen
+            keys = sum(header.sectionSize(c) for c, f in enumerate(fields)
+                       if f in KEY_FIELDS or f is None)
+            if room - others >= ACTIVITY_WIDTH:
+                width = room - others
+            else:
+                width = max(MIN_ACTIVITY_WIDTH, min(ACTIVITY_WIDTH, room - keys))
+            header.resizeSection(column, width)
         self.frozen.relayout()
 
     def _update_info(self) -> None:
