@@ -127,3 +127,43 @@ def test_a_districts_roadmap_keeps_its_deadline_and_executors_in_view(window, di
     for field in (Field.NUMBER, Field.ACTIVITY, Field.DEADLINE, Field.EXECUTORS):
         column = page.model.column_of(field)
         assert header.sectionViewportPosition(column) + header.sectionSize(column) <= room, field
+
+
+def test_the_order_preview_fits_its_panel(window, qtbot) -> None:
+    page = window.show_page("orders")
+    path = page.output.preview()
+    assert path is not None
+    preview = page.preview
+    assert window.current_page() is page and page.tabs.currentWidget() is preview
+    viewport = preview.scroll.viewport()
+    # the whole width of the panel is used, and no more
+    qtbot.waitUntil(lambda: viewport.width() * 0.8 <= max(label.width() for label in
+                                                        preview.labels) <= viewport.width())
+    assert preview.fit_button.isChecked()
+    widest = max(label.width() for label in preview.labels)
+    preview.step_zoom(1)  # a zoom step leaves «По ширине»
+    assert not preview.fit_button.isChecked() and preview.zoom_label.text() == "100 %"
+    preview.fit_button.click()
+    assert preview.fit_button.isChecked()
+    assert max(label.width() for label in preview.labels) == widest
+
+
+def test_checklist_headings_are_whole(window, demo_db) -> None:
+    with demo_db.session() as s:
+        s.scalar(select(School).where(School.short_name == "ОСШ")).short_name = \
+            "Кожановская СОШ"
+    page = window.show_page("checklist")
+    view, model = page.view, page.model
+    bold = view.horizontalHeader().font()
+    bold.setBold(True)  # the current column's heading
+    from PySide6.QtGui import QFontMetrics
+
+    metrics = QFontMetrics(bold)
+    names = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert "Кожановская СОШ" in names and names[1] == "Школ"
+    for column in range(1, model.columnCount()):
+        assert view.columnWidth(column) >= metrics.horizontalAdvance(names[column]) + 8, \
+            names[column]
+    tip = model.headerData(names.index("Кожановская СОШ"), Qt.Orientation.Horizontal,
+                           Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Кожановская СОШ")
