@@ -107,6 +107,7 @@ class RoadmapsPage(Page):
         self.details = ItemDetails(self.controller.edit_field, self)
         self.delegate.deadlineInterpreted.connect(self.details.set_hint)
         self.delegate.closeEditor.connect(self._show_details)
+        self.delegate.tabbed.connect(self.edit_next_cell)
         self.tree.selectionModel().currentChanged.connect(self._show_details)
         self.model.dataChanged.connect(self._show_details)
         self.toolbar = QToolBar(self)
@@ -415,6 +416,33 @@ class RoadmapsPage(Page):
                 self.controller.outdent()
                 return True
         return super().eventFilter(watched, event)
+
+    def edit_next_cell(self, forward: bool = True) -> QModelIndex:
+        """Tab in a cell's editor: the next editable cell of the row (then of the rows
+        below), opened for editing; Shift+Tab goes back. The index edited, if any."""
+        current = self.tree.currentIndex()
+        if not current.isValid():
+            return QModelIndex()
+        step = 1 if forward else -1
+        row_index, column = current.siblingAtColumn(0), current.column() + step
+        for _ in range(500):  # rows of sections and read-only cells are skipped
+            count = self.model.columnCount()
+            while 0 <= column < count:
+                index = row_index.siblingAtColumn(column)
+                if (not self.tree.isColumnHidden(column)
+                        and self.model.flags(index) & Qt.ItemFlag.ItemIsEditable):
+                    self.tree.setCurrentIndex(index)
+                    self.tree.scrollTo(index)
+                    self.tree.edit(index)
+                    return index
+                column += step
+            row_index = (self.tree.indexBelow(row_index) if forward
+                         else self.tree.indexAbove(row_index))
+            if not row_index.isValid():
+                break
+            column = 1 if forward else self.model.columnCount() - 1
+        self.tree.setFocus()
+        return QModelIndex()
 
     def _context_menu(self, pos: object) -> None:
         self.controller.actions.menu(self.tree).popup(self.tree.viewport().mapToGlobal(pos))
