@@ -167,3 +167,18 @@ def test_checklist_headings_are_whole(window, demo_db) -> None:
     tip = model.headerData(names.index("Кожановская СОШ"), Qt.Orientation.Horizontal,
                            Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("Кожановская СОШ")
+
+
+def test_the_reports_overdue_panel_shows_its_headings(window) -> None:
+    page = window.show_page("reports")
+    page.set_day(DEMO_TODAY)
+    for table in (page.overdue, page.upcoming):
+        view, model = table.view, table.model
+        assert model.rowCount() > 0
+        header = view.horizontalHeader()
+        total = sum(header.sectionSize(c) for c in range(header.count()))
+        assert total <= view.viewport().width()  # no heading scrolled out of sight
+        for column in range(model.columnCount()):
+            assert heading_fits(view, column)
+        tip = table.proxy.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+        assert "Исполнители: " in tip and model.record(0)["activity"] in tip
