@@ -134,7 +134,8 @@ class MainWindow(QMainWindow):
             self.exports = ExportActions(
                 self, self.export_menu, self.dialogs, database=lambda: self.database,
                 source=lambda: self.source, roadmap_id=self._current_roadmap_id,
-                show_status=self.statusBar().showMessage)
+                show_status=self.statusBar().showMessage, undo_stack=self.undo_stack,
+                changes=self.changes)
         self.statusBar().showMessage(self.tr("База данных: {path}").format(path=database.location))
         source = DataSource(database)
         self._show_source(source, source.authority_name() or database.path.name)
@@ -238,6 +239,7 @@ class MainWindow(QMainWindow):
             page = spec.build(self)
             page.source = self.source  # type: ignore[assignment]
             page.attach(self.undo_stack, self.changes, self.dialogs)
+            page.statusChanged.connect(self._status_soon)
             if hasattr(page, "open_item"):  # the reports' links to items
                 page.open_item = lambda item_id, p=page: self.open_item(p.combo.currentData(), item_id)
             if hasattr(page, "openRequested"):  # «Районы»: a district's roadmap on a page
@@ -304,8 +306,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&Файл"))
-        self.file_menu.addAction(self._action(self.tr("&Импорт из Word или Excel…"),
-                                              lambda: self.import_file(None), "Ctrl+I"))
+        self.import_action = self._action(
+            self.tr("&Импорт: дорожная карта, форма школы, пакет района…"),
+            lambda: self.import_file(None), "Ctrl+I")
+        self.import_action.setStatusTip(self.tr(
+            "Дорожная карта из Word, Excel или LibreOffice, заполненная форма школы (.xlsx), "
+            "пакет района (.dkp)"))
+        self.file_menu.addAction(self.import_action)
         self.export_menu = self.file_menu.addMenu(self.tr("&Экспорт"))
         self.file_menu.addSeparator()
         self.file_menu.addAction(self._action(self.tr("Создать базу…"),

@@ -148,18 +148,42 @@ class EditableTable(QWidget):
         """Show ``rows``; the versions they were read at are read with them (by the page,
         in the same session: :func:`desktop.services.registry.seen_versions`)."""
         self.model.set_rows(rows)
-        if not self._sized and rows:
-            self._sized = True
+        if not self._sized:
+            # an empty table is sized by its headings («Факторы риска, №» whole), and again
+            # when its first rows arrive
+            self._sized = bool(rows)
             self.view.resizeColumnsToContents()
             header = self.view.horizontalHeader()
             for col in range(self.model.columnCount()):
-                width = header.sectionSize(col)
+                width = max(header.sectionSize(col), self._one_line_width(col))
                 if col == self.view.wide_column:
                     # two lines of the longest name, at most WIDE_FLOOR
                     self.view.wide_floor = min(width // 2 + 40, WIDE_FLOOR)
                 else:
                     header.resizeSection(col, min(width, NARROW_LIMIT))
             self.view.fit_wide_column()
+            return
+        # a name typed since (a new school's) widens its column rather than wrap
+        header = self.view.horizontalHeader()
+        widened = False
+        for col in range(self.model.columnCount()):
+            if col == self.view.wide_column or header.isSectionHidden(col):
+                continue
+            width = min(self._one_line_width(col), NARROW_LIMIT)
+            if width > header.sectionSize(col):
+                header.resizeSection(col, width)
+                widened = True
+        if widened:
+            self.view.fit_wide_column()
+
+    def _one_line_width(self, col: int) -> int:
+        """The column's widest text on one line (a wrapped cell reports the width it
+        already has, so «Кожановская СОШ» stayed in two lines of a narrow «Краткое»)."""
+        metrics = self.view.fontMetrics()
+        texts = [str(self.model.index(r, col).data() or "") for r in range(self.model.rowCount())]
+        heading = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+        widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+        return max(widest + 16, metrics.horizontalAdvance(heading) + 24)
 
     # -- which rows --------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:

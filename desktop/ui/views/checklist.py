@@ -52,8 +52,15 @@ def run_modal(dialog: QDialog) -> bool:
 
 
 def pick_file(parent: QWidget, title: str, file_filter: str = "") -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
-    return Path(name) if name else None
+    """A file to attach or import, from the folder last used (else the documents)."""
+    from desktop.ui import folders
+
+    name, _ = QFileDialog.getOpenFileName(parent, title, str(folders.start_folder()),
+                                          file_filter)
+    if not name:
+        return None
+    folders.remember(Path(name))
+    return Path(name)
 
 
 class ChecklistPage(Page):
@@ -153,6 +160,7 @@ class ChecklistPage(Page):
         self._fill_filters(matrix)
         self.model.set_matrix(matrix)
         self._apply_filter()
+        self.statusChanged.emit()  # «Мероприятий: N, школ: M» of the roadmap now shown
 
     def _fill_filters(self, matrix: object) -> None:
         items = getattr(matrix, "items", [])
@@ -257,7 +265,7 @@ class ChecklistPage(Page):
         except UserError as exc:
             self.dialogs.error(self, self.tr("Файл"), exc.message)
             return
-        self.dialogs.open_externally(path)
+        self.dialogs.open_externally(path, self)
 
     def import_form(self, path: Path | None = None) -> int:
         """A school's filled-in form: preview the changes, then one undoable change."""

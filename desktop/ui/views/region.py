@@ -134,6 +134,7 @@ class RegionPage(Page):
         else:
             self.headline.setText(self.tr(
                 "Районов пока нет: импортируйте их пакеты (Файл → Импорт, файлы .dkp)."))
+        self.statusChanged.emit()
 
     def status_text(self) -> str:
         return self.tr("Районов: {n}").format(n=len(self.districts))
@@ -198,7 +199,7 @@ class RegionPage(Page):
             return None
         if self.dialogs.confirm(self, self.tr("Сохранено"),
                                 f"Файл сохранён:\n{target}\n\nОткрыть его?"):
-            self.dialogs.open_externally(target)
+            self.dialogs.open_externally(target, self)
         return target
 
     def save_summary(self, suffix: str, target: Path | None = None) -> Path | None:
