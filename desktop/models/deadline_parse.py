@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from desktop.models.deadline_clauses import THEN, continuous_clause, unread_parts
 from desktop.models.deadline_format import format_deadline
-from desktop.models.deadline_recurrence import recurrence_rule
+from desktop.models.deadline_recurrence import period_end_rule, recurrence_rule
 from desktop.models.deadline_school_year import DEFAULT_CALENDAR, SCHOOL_PERIODS, SchoolCalendar
 from desktop.models.deadline_tokens import (
     CONTINUOUS,
@@ -185,6 +185,27 @@ def _normalise(text: str) -> str:
     return text.strip()
 
 
+#: a word written twice in a row, as a page break in Word leaves it («учебного года года»)
+_DOUBLED = re.compile(r"(?<![а-яa-z])([а-яa-z]++)(?: \1)+(?![а-яa-z])")
+
+
+def _undoubled(norm: str) -> str:
+    return _DOUBLED.sub(r"\1", norm) if " " in norm else norm
+
+
+def _masked_period_ends(norm: str, recurrence: dict[str, Any] | None) -> str:
+    """«по итогам I полугодия (и учебного года)»: the periods a school rule names are not
+    also dates of their own (an «I полугодие» alone is January–June)."""
+    if recurrence is None or not recurrence.get("at_end") or recurrence.get("per") not in (
+            "school_quarter", "school_half_year"):
+        return norm
+    found = period_end_rule(norm)
+    if found is None:
+        return norm
+    start, end = found[1]
+    return norm[:start] + " " * (end - start) + norm[end:]
+
+
 def _reference_period(text: str, today: date) -> tuple[date, date]:
     """Without a roadmap period: the first year written in the text, else this year."""
     match = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)
@@ -260,7 +281,8 @@ def _recurring_spans(ctx: _Context, norm: str, recurrence: dict[str, Any],
         starts = [s for s, _ in windows if s is not None]
         ends = [e or s for s, e in windows if (e or s) is not None]
         if starts and ends:
-            recurrence["periods"] = ctx.school.periods(per, min(starts), max(ends))  # type: ignore[arg-type]
+            recurrence["periods"] = ctx.school.periods(  # type: ignore[arg-type]
+                per, min(starts), max(ends), recurrence.get("ordinals", ()))
     return windows
 
 
@@ -278,8 +300,9 @@ def parse(text: str, period: tuple[date, date] | None, today: date,
     items = _simple_items(norm)
     recurrence, simple = None, items is not None  # a simple form has no part left unread
     if items is None:
-        items = _general_items(norm, ctx)
+        norm = _undoubled(norm)
         recurrence = recurrence_rule(norm)
+        items = _general_items(_masked_period_ends(norm, recurrence), ctx)
     if recurrence is not None:
         months = _month_list(items)
         if months is not None:
