@@ -203,7 +203,9 @@ def _masked_period_ends(norm: str, recurrence: dict[str, Any] | None) -> str:
     if found is None:
         return norm
     start, end = found[1]
-    return norm[:start] + " " * (end - start) + norm[end:]
+    # the clause separators stay, so that the clauses still line up with the original text
+    blank = "".join(c if c in ",;()" else " " for c in norm[start:end])
+    return norm[:start] + blank + norm[end:]
 
 
 def _reference_period(text: str, today: date) -> tuple[date, date]:
@@ -299,10 +301,12 @@ def parse(text: str, period: tuple[date, date] | None, today: date,
     ctx = _Context(period or _reference_period(norm, today), period is not None, school)
     items = _simple_items(norm)
     recurrence, simple = None, items is not None  # a simple form has no part left unread
+    read = norm  # the text left to read for dates (and to check for unread parts)
     if items is None:
         norm = _undoubled(norm)
         recurrence = recurrence_rule(norm)
-        items = _general_items(_masked_period_ends(norm, recurrence), ctx)
+        read = _masked_period_ends(norm, recurrence)
+        items = _general_items(read, ctx)
     if recurrence is not None:
         months = _month_list(items)
         if months is not None:
@@ -318,7 +322,7 @@ def parse(text: str, period: tuple[date, date] | None, today: date,
             spans.append(span)
     if recurrence is not None:
         windows = _recurring_spans(ctx, norm, recurrence, spans)
-        _warn_unread(ctx, text, norm)
+        _warn_unread(ctx, text, read)
         return Parsed("recurring", windows, recurrence, done, tuple(ctx.warnings))
     if spans:
         kind = _kind_of(items, spans)
