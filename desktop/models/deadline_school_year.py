@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
+from itertools import pairwise
 
 #: (month, day) of a date that recurs every year
 MonthDay = tuple[int, int]
@@ -227,6 +228,33 @@ class SchoolCalendar:
 
 
 DEFAULT_CALENDAR = SchoolCalendar(years=SHIPPED_YEARS)
+
+
+def year_problems(year: SchoolYearDates) -> list[str]:
+    """What makes a school year's periods unusable: terms missing, repeated or overlapping."""
+    label = f"{year.first}/{(year.first + 1) % 100:02d}"
+    problems = []
+    for kind, title, count in (("quarter", "четверть", 4), ("trimester", "триместр", 3),
+                               ("half_year", "полугодие", 2)):
+        found = [p.number for p in year.periods if p.kind == kind]
+        if not found:
+            continue
+        if len(set(found)) != len(found):
+            problems.append(f"{label}: {title} с одним номером указан дважды.")
+        missing = [n for n in range(1, count + 1) if n not in found]
+        if missing:
+            problems.append(f"{label}: нет периода «{missing[0]} {title}».")
+    if not year.of_kind("quarter") and not year.of_kind("trimester"):
+        problems.append(f"{label}: нет ни четвертей, ни триместров.")
+    if year.of_kind("quarter") and year.of_kind("trimester"):
+        problems.append(f"{label}: указаны и четверти, и триместры — оставьте что-то одно.")
+    terms = year.terms
+    for before, after in pairwise(terms):
+        if after.start <= before.end:
+            problems.append(f"{label}: «{after.name}» начинается раньше, чем кончается "
+                            f"«{before.name}».")
+    return problems
+
 
 
 def _consecutive(start: date, ends: list[date]) -> list[Span]:
