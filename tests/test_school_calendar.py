@@ -162,7 +162,7 @@ def test_a_bad_list_is_refused_with_the_row_named(tmp_path: Path, rows, message:
 
 def test_an_unsupported_or_broken_file_is_refused(tmp_path: Path) -> None:
     (tmp_path / "k.txt").write_text("x")
-    with pytest.raises(UserError, match=".xlsx или .csv"):
+    with pytest.raises(UserError, match=r"\.xlsx или \.csv"):
         read_calendar_file(tmp_path / "k.txt")
     (tmp_path / "k.xlsx").write_bytes(b"PK\x03\x04 not really")
     with pytest.raises(UserError):
