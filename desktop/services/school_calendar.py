@@ -28,7 +28,7 @@ from desktop.models.school_calendar import (
     school_calendar,
     stored_years,
 )
-from desktop.services.deadline_refresh import refresh_deadlines
+from desktop.services.deadline_refresh import refresh_deadlines, stale_item_ids
 
 #: the order of the kinds on the page
 _KIND_ORDER = {"quarter": 0, "trimester": 0, "holiday": 0, "half_year": 1}
@@ -83,20 +83,22 @@ def stored_year(session: Session, first: int) -> tuple[DatedPeriod, ...] | None:
     return None if year is None else year.periods
 
 
-def set_year(session: Session, first: int, periods: tuple[DatedPeriod, ...] | None) -> int:
+def set_year(session: Session, first: int, periods: tuple[DatedPeriod, ...] | None) -> list[int]:
     """Store ``periods`` as the school year ``first`` (None: back to the shipped dates) and
-    re-read the deadlines; returns how many readings were re-read."""
+    re-read the deadlines; returns the items whose readings were re-read."""
     session.execute(delete(SchoolPeriod).where(SchoolPeriod.school_year == first))
     for p in periods or ():
         session.add(SchoolPeriod(school_year=first, kind=p.kind, number=p.number, name=p.name,
                                  start_date=p.start, end_date=p.end))
     session.flush()
     forget_school_calendar(session)
-    return refresh_deadlines(session, everything=True)
+    items = stale_item_ids(session, everything=True)
+    refresh_deadlines(session, everything=True)
+    return items
 
 
 def set_period_dates(session: Session, first: int, kind: str, number: int,
-                     start: dt.date, end: dt.date) -> int:
+                     start: dt.date, end: dt.date) -> list[int]:
     """Change one period's dates (the year's other periods are stored as they are seen);
     a first day after the last, or terms overlapping, are refused with nothing changed."""
     if start > end:
@@ -122,9 +124,9 @@ def _moved(half: DatedPeriod, term: DatedPeriod, start: dt.date, end: dt.date) -
                        end if half.end == term.end else half.end)
 
 
-def import_years(session: Session, years: list[SchoolYearDates]) -> int:
+def import_years(session: Session, years: list[SchoolYearDates]) -> list[int]:
     """Store every school year read from a region's list (each replaces the year's dates)."""
-    count = 0
+    items: list[int] = []
     for year in years:
-        count = set_year(session, year.first, year.periods)
-    return count
+        items = set_year(session, year.first, year.periods)
+    return items
