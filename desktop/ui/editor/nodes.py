@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.models.columns import Column, Field
-from desktop.models.deadline import Deadline, is_overdue
+from desktop.models.deadline import Deadline, SchoolCalendar, is_overdue
 from desktop.models.enums import ItemStatus, SchoolScope
 from desktop.models.executors import initials_name, join_executors, with_position
 from desktop.services.table import field_texts, scope_text, section_heading
@@ -99,6 +99,8 @@ class RoadmapData:
     columns: tuple[Column, ...]
     root: Node
     schools: list[SchoolInfo] = field(default_factory=list)
+    #: the database's school calendar (the deadline editor reads typed text against it)
+    school: SchoolCalendar | None = None
 
 
 def item_cells(node: Node, values: dict[Field, str], columns: tuple[Column, ...]) -> None:
