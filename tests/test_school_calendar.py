@@ -220,3 +220,26 @@ def test_a_0006_database_upgrades_with_an_empty_calendar(tmp_path: Path) -> None
     assert _rows(path, "items", TEXTS) == before_texts  # only the readings may change
     assert len(before_texts) > 0
     assert roadmap_period is not None
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def test_the_command_line_prints_and_imports(tmp_path: Path, capsys) -> None:
+    from desktop.cli import run
+
+    path = tmp_path / "cli.db"
+    open_database(path, create=True).close()
+    assert run(["school-calendar", "--db", str(path), "--year", "2025"]) == 0
+    out = capsys.readouterr().out
+    assert "Учебный год 2025/2026 (даты по умолчанию)" in out
+    assert "2 четверть" in out and "05.11.2025–26.12.2025" in out
+    bad = _csv(tmp_path / "bad.csv", [*GOOD_ROWS[:2], ("II четверть", "04.11.2026", "??")])
+    assert run(["school-calendar", "--db", str(path), "--import", str(bad)]) == 2
+    assert "Строка 3" in capsys.readouterr().err
+    good = _csv(tmp_path / "good.csv", GOOD_ROWS)
+    assert run(["school-calendar", "--db", str(path), "--import", str(good)]) == 0
+    assert "Загружен учебный календарь: 2026/2027" in capsys.readouterr().out
+    assert run(["school-calendar", "--db", str(path), "--year", "2026"]) == 0
+    out = capsys.readouterr().out
+    assert "(задан для района)" in out and "04.11.2026–29.12.2026" in out
