@@ -243,3 +243,20 @@ def test_the_command_line_prints_and_imports(tmp_path: Path, capsys) -> None:
     assert run(["school-calendar", "--db", str(path), "--year", "2026"]) == 0
     out = capsys.readouterr().out
     assert "(задан для района)" in out and "04.11.2026–29.12.2026" in out
+
+
+def test_the_deadline_command_reads_with_the_databases_calendar(tmp_path: Path, capsys) -> None:
+    import json
+
+    from desktop.cli import run
+
+    path = tmp_path / "cli.db"
+    database = open_database(path, create=True)
+    with database.session() as s:
+        service.set_period_dates(s, 2025, "quarter", 2, dt.date(2025, 11, 5), dt.date(2025, 12, 30))
+    database.close()
+    args = ["deadline", "--occurrences", "--period", "2025-09-01:2026-08-31", HALVES]
+    assert run(args) == 0
+    assert json.loads(capsys.readouterr().out)["occurrences"] == ["2025-12-26", "2026-05-26"]
+    assert run([*args[:1], "--db", str(path), *args[1:]]) == 0
+    assert json.loads(capsys.readouterr().out)["occurrences"] == ["2025-12-30", "2026-05-26"]
