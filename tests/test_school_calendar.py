@@ -260,3 +260,19 @@ def test_the_deadline_command_reads_with_the_databases_calendar(tmp_path: Path, 
     assert json.loads(capsys.readouterr().out)["occurrences"] == ["2025-12-26", "2026-05-26"]
     assert run([*args[:1], "--db", str(path), *args[1:]]) == 0
     assert json.loads(capsys.readouterr().out)["occurrences"] == ["2025-12-30", "2026-05-26"]
+
+
+def test_a_year_without_shipped_dates_is_offered_and_stored_when_edited(db) -> None:
+    with db.session() as s:
+        assert service.school_years(s, dt.date(2027, 3, 1)) == [2025, 2026, 2027]
+        assert service.stored_year(s, 2027) is None
+        rows = service.period_rows(s, 2027)  # by the month-day rules
+        assert [(r.kind, r.number) for r in rows] == [
+            ("quarter", 1), ("quarter", 2), ("quarter", 3), ("quarter", 4),
+            ("half_year", 1), ("half_year", 2)]
+        service.set_period_dates(s, 2027, "quarter", 4, dt.date(2028, 3, 21), dt.date(2028, 5, 26))
+    with db.session() as s:
+        calendar = school_calendar(s)
+        assert calendar.year(2027)[1] == dt.date(2028, 5, 26)
+        assert calendar.half_years(2027)[1][1] == dt.date(2028, 5, 26)
+        assert service.school_years(s, dt.date(2025, 10, 1)) == [2025, 2026, 2027]

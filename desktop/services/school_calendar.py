@@ -52,10 +52,12 @@ def year_label(first: int) -> str:
 
 
 def school_years(session: Session, today: dt.date | None = None) -> list[int]:
-    """The school years to offer: the shipped ones, the stored ones and the current one."""
+    """The school years to offer: the shipped ones, the stored ones, the current one and the
+    next (whose dates the region publishes in spring)."""
     today = today or dt.date.today()
     current = today.year if today.month >= 7 else today.year - 1
-    found = {y.first for y in DEFAULT_CALENDAR.years} | set(stored_years(session)) | {current}
+    found = ({y.first for y in DEFAULT_CALENDAR.years} | set(stored_years(session))
+             | {current, current + 1})
     return sorted(found)
 
 
