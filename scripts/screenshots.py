@@ -107,6 +107,12 @@ def pages(window: MainWindow, shots: Shots) -> None:
             page.reload()
         window.update_status()
         shots.save(window, key)
+    directories = window.show_page("directories")
+    directories.tabs.setCurrentWidget(directories.calendar)
+    combo = directories.calendar.year_combo
+    combo.setCurrentIndex(combo.findData(TODAY.year - 1))  # the school year of TODAY
+    shots.save(window, "school-calendar")  # the quarters, holidays and half-years of a year
+    directories.tabs.setCurrentIndex(0)
     reports = window.show_page("reports")
     reports.set_day(TODAY)
     shots.save(window, "reports")

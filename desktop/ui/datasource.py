@@ -13,6 +13,7 @@ from sqlalchemy import select
 from desktop.models import Authority, Organisation, Person, Roadmap
 from desktop.models.columns import Column
 from desktop.models.database import Database
+from desktop.models.school_calendar import school_calendar
 from desktop.services import listing
 from desktop.ui.editor import rows
 from desktop.ui.editor.nodes import Node, RoadmapData
@@ -31,7 +32,10 @@ class DataSource:
     def roadmap_data(self, roadmap_id: int, today: dt.date) -> RoadmapData | None:
         """The roadmap as the editor's tree of nodes (None: no such roadmap)."""
         with self.database.reading() as s:
-            return rows.load_roadmap(s, roadmap_id, today)
+            data = rows.load_roadmap(s, roadmap_id, today)
+            if data is not None:
+                data.school = school_calendar(s)
+            return data
 
     def item_nodes(self, columns: tuple[Column, ...], today: dt.date,
                    ids: list[int]) -> list[Node]:

@@ -144,7 +144,8 @@ class EditorDelegate(QStyledItemDelegate):
         field = Field(raw) if raw else None
         data = self.model.roadmap
         if field is Field.DEADLINE:
-            deadline = DeadlineEditor(parent, period=data.period if data else None, compact=True)
+            deadline = DeadlineEditor(parent, period=data.period if data else None,
+                                      school=data.school if data else None, compact=True)
             deadline.interpreted.connect(self.deadlineInterpreted)
             return deadline
         if field in LONG_FIELDS and field is not Field.EXECUTORS:
