@@ -213,10 +213,10 @@ def test_a_0006_database_upgrades_with_an_empty_calendar(tmp_path: Path) -> None
             assert school_calendar(s).quarters(2025)[0][1] == dt.date(2025, 10, 31)
     finally:
         database.close()
-    after = {t: (_columns(path, t), _rows(path, t)) for t in TABLES_0001}
     for table in TABLES_0001:
         if table != "items":  # the items' readings are re-read after the edit
-            assert after[table] == before[table], table
+            columns, rows = before[table]  # later revisions add columns (0007: change stamps)
+            assert _rows(path, table, ", ".join(f'"{c}"' for c in columns)) == rows, table
     assert _rows(path, "items", TEXTS) == before_texts  # only the readings may change
     assert len(before_texts) > 0
     assert roadmap_period is not None

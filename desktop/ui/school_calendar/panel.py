@@ -16,7 +16,6 @@ from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +32,7 @@ from desktop.errors import UserError
 from desktop.services import school_calendar as service
 from desktop.services.school_calendar import PeriodRow
 from desktop.ui.commands import push
+from desktop.ui.date_field import DateField
 from desktop.ui.school_calendar.commands import SchoolYearCommand, SetPeriodDatesCommand
 from desktop.ui.school_calendar.model import NAME, SchoolPeriodsModel
 
@@ -53,13 +53,10 @@ class DateDelegate(QStyledItemDelegate):
     """A date editor with a calendar drop-down, written as the table writes dates."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        editor = QDateEdit(parent)
-        editor.setDisplayFormat("dd.MM.yyyy")
-        editor.setCalendarPopup(True)
-        return editor
+        return DateField(parent=parent)  # a whole date typed as ДД.ММ.ГГГГ
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QDateEdit)
+        assert isinstance(editor, DateField)
         value = index.data(0x0002)  # EditRole
         if isinstance(value, QDate):
             editor.setDate(value)
