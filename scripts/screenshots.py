@@ -207,12 +207,13 @@ def district_roadmap(window: MainWindow, folder: Path, shots: Shots) -> None:
         return
     from desktop.export.package import write_package
     from desktop.importers.package import read_package
+    from desktop.services.operations import DistrictRows, writing
     from desktop.services.region_import import import_package
 
     database = window.database
-    with database.write_session() as session:
+    with writing(database) as session:
         package = write_package(session, folder / "demo.dkp", now=dt.datetime(2026, 3, 2))
-    with database.write_session() as session:
+    with writing(database, districts=DistrictRows.ALLOW) as session:
         import_package(session, read_package(package), database.path)
     region = window.show_page("region")
     region.reload()
