@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from desktop.importers.around import note_part
+from desktop.importers.passport import add_passport_row
 from desktop.importers.preview import ImportPreview, ScheduleDraft
 from desktop.importers.tables import (
     RawTable,
@@ -31,11 +32,18 @@ def read_passport(table: RawTable, preview: ImportPreview) -> None:
     """Label | text rows into the passport fields (and the goal and tasks)."""
     note_part(preview, PartKey.PASSPORT, first=True)
     for row in table.rows:
-        attr = passport_label(row.texts[0]) if row.texts else None
-        text = "\n".join(t.strip() for t in row.texts[1:] if t.strip())
-        if attr is not None and text:
-            current = getattr(preview, attr)
-            setattr(preview, attr, f"{current}\n{text}" if current else text)
+        cells = [c[2].strip() for c in row.filled]
+        if not cells:
+            continue
+        first = row.texts[0].strip() if row.texts else ""
+        if len(cells) == 1 and first and passport_label(first) is None and row.filled[0][1] > 1:
+            preview.unplaced(first, "паспорт") if len(first) > 80 else \
+                preview.passport_rows.append((first, ""))  # a heading row across the table
+            continue
+        label = first if len(row.texts) > 1 else ""
+        text = "\n".join(t.strip() for t in row.texts[1:] if t.strip()) if label \
+            else "\n".join(cells)
+        add_passport_row(preview, label, text)
 
 
 def read_part(kind: TableKind, table: RawTable, header_index: int, preview: ImportPreview,

@@ -67,6 +67,17 @@ class OrderDraft:
     signatory_position: str = ""
     signatory_name: str = ""
     appendix_mark: str = ""
+    #: «ПРИКАЗ», «РАСПОРЯЖЕНИЕ», «ПОСТАНОВЛЕНИЕ» as the document has it
+    kind: str = ""
+    #: the body above the issuing one («Администрация X района»), when printed
+    parent_authority: str = ""
+    #: what the appendix mark / approval stamp says about the order («от 30.12.21 № 3872»)
+    mark_date: dt.date | None = None
+    mark_number: str = ""
+    #: the body in the mark, in the genitive («Министерства образования X области»)
+    mark_authority: str = ""
+    #: the text has the order's own requisites, title or points (not only a mark)
+    own: bool = False
 
 
 @dataclass
@@ -111,6 +122,10 @@ class ImportPreview:
     passport_developer: str = ""
     passport_stages: str = ""
     passport_working_group: str = ""
+    #: every passport row as the document has it: label, text (known labels included)
+    passport_rows: list[tuple[str, str]] = field(default_factory=list)
+    #: «regional» / «municipal» / «school» read from the issuing body (or the title)
+    level: str = ""
     closing_position: str = ""
     closing_name: str = ""
     working_group: list[tuple[str, str]] = field(default_factory=list)  #: name, position
@@ -120,6 +135,8 @@ class ImportPreview:
     schedules: list[ScheduleDraft] = field(default_factory=list)
     layout: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    #: what the text around the table gave that could not be placed (kept across remap)
+    notes: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     #: the sheets of a workbook (the one read first) — to let the user choose another
     sheets: list[str] = field(default_factory=list)
@@ -135,3 +152,13 @@ class ImportPreview:
     def summary(self) -> dict[str, Any]:
         return {"title": self.title, "sections": sum(1 for s in self.sections if not s.untitled),
                 "items": len(self.items()), "warnings": list(self.warnings)}
+
+    def unplaced(self, text: str, where: str = "") -> None:
+        """Text the reader saw but could not place: a warning with its text."""
+        short = " ".join(text.split())
+        if not short:
+            return
+        if len(short) > 160:
+            short = short[:159] + "…"
+        self.notes.append(f"Не распознано{(' (' + where + ')') if where else ''}: «{short}»")
+

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.importers import ImportCancelledError
 from desktop.importers.preview import ImportPreview, PreviewItem
+from desktop.importers.tables import passport_label
 from desktop.models import (
     Item,
     ItemExecutor,
@@ -36,7 +37,7 @@ from desktop.models import (
     WorkingGroupMember,
 )
 from desktop.models.columns import Column
-from desktop.models.enums import AppendixKind, ApprovalKind, Level
+from desktop.models.enums import AppendixKind, ApprovalKind, ItemStatus, Level
 from desktop.models.roadmap_parts import PartKey
 
 _PERSON = re.compile(r"^([А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё-]+|[А-ЯЁ][а-яё-]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
@@ -144,7 +145,7 @@ def write_preview(session: Session, preview: ImportPreview,
             session.add(person)
             people[name.lower()] = person
     roadmap = Roadmap(
-        title=preview.title, level=Level.MUNICIPAL, period_start=preview.period[0],
+        title=preview.title, level=Level(preview.level) if preview.level else Level.MUNICIPAL, period_start=preview.period[0],
         period_end=preview.period[1], goal=preview.goal, tasks=preview.tasks,
         basis_documents=preview.basis_documents, justification=preview.justification,
         passport_problem=preview.passport_problem, passport_developer=preview.passport_developer,
@@ -192,7 +193,8 @@ def write_preview(session: Session, preview: ImportPreview,
             row.set_date_text(date_text, preview.period)
             appendix.rows.append(row)
         roadmap.appendices.append(appendix)
-    if preview.working_group and preview.order is None and not roadmap.passport_working_group:
+    if preview.working_group and not (preview.order and preview.order.own) \
+            and not roadmap.passport_working_group:
         roadmap.passport_working_group = "\n".join(
             f"{name} – {position}" if position else name for name, position in preview.working_group)
     appendix = _order(session, preview, roadmap)
@@ -218,7 +220,10 @@ def _item(draft: PreviewItem, preview: ImportPreview, orgs: dict[str, Organisati
     item = Item(number=draft.number, activity=draft.activity, tasks=draft.tasks,
                 indicator=draft.indicator, evidence=draft.evidence,
                 info_support=draft.info_support, note=draft.note)
-    item.set_deadline(draft.deadline, preview.period)
+    deadline = item.set_deadline(draft.deadline, preview.period)
+    if deadline.done:  # «17.01.2022 – 04.02.2022 (исполнено)»
+        item.status = ItemStatus.DONE
+        item.done_date = deadline.last_due
     for pos, text in enumerate(split_executors(draft.executors)):
         org = orgs.get(text.lower())
         if org is not None and org.short_name == text:
@@ -231,6 +236,20 @@ def _item(draft: PreviewItem, preview: ImportPreview, orgs: dict[str, Organisati
 def _layout(preview: ImportPreview) -> dict:
     """The parts in the order the document has them (TABLE always among them)."""
     layout = dict(preview.layout)
+    if preview.passport_rows:
+        layout["passport_rows"] = [[label, passport_label(label) or "", text]
+                                   for label, text in preview.passport_rows]
+    own_order = preview.order is not None and preview.order.own
+    kept = [a for a in preview.approvals if not own_order or a.kind == "approved"]
+    if kept:  # the roadmap's own «УТВЕРЖДАЮ» / «СОГЛАСОВАНО»: no order is made of them
+        layout["approvals"] = [{"kind": a.kind, "position": a.position, "name": a.name,
+                                "date": a.date.isoformat() if a.date else ""} for a in kept]
+    draft = preview.order
+    if draft is not None and not own_order and (draft.mark_number or draft.mark_date
+                                                or draft.appendix_mark):
+        layout["approved_by"] = {"text": draft.appendix_mark, "number": draft.mark_number,
+                                 "date": draft.mark_date.isoformat() if draft.mark_date else "",
+                                 "authority": draft.mark_authority}
     order = list(layout.get("order", []))
     if PartKey.TABLE.value not in order:
         order.append(PartKey.TABLE.value)
@@ -241,24 +260,21 @@ def _layout(preview: ImportPreview) -> dict:
 def _order(session: Session, preview: ImportPreview, roadmap: Roadmap) -> OrderAppendix | None:
     """The approving order (or the approval blocks' holder) with the roadmap as appendix 1."""
     draft = preview.order
-    if draft is not None and not (draft.number or draft.date or draft.title or draft.points):
-        draft = None  # an appendix mark alone («Приложение к письму») is no order
+    if draft is None or not draft.own:
+        return None  # only the document's own order makes an order, never a stamp or block
     approvals = [a for a in preview.approvals if a.kind != "approved"]
-    approved = next((a for a in preview.approvals if a.kind == "approved"), None)
-    if draft is None and not approvals and approved is None:
-        return None
-    order = Order(number=draft.number if draft else "", date=draft.date if draft else None,
-                  title=(draft.title if draft and draft.title else ""),
-                  preamble=draft.preamble if draft else "",
-                  signatory_position=(draft.signatory_position if draft else "")
-                  or (approved.position if approved else ""),
-                  signatory_name=(draft.signatory_name if draft else "")
-                  or (approved.name if approved else ""),
-                  settings={k: v for k, v in (("authority", draft.authority if draft else ""),
-                                              ("place", draft.place if draft else ""),
-                                              ("appendix_mark",
-                                               draft.appendix_mark if draft else ""))
-                            if v})
+    settings = {k: v for k, v in (
+        ("authority", draft.authority), ("parent_authority", draft.parent_authority),
+        ("place", draft.place), ("kind", draft.kind if draft.kind != "ПРИКАЗ" else ""),
+        ("appendix_mark_text", draft.appendix_mark),
+        ("authority_in_mark", draft.mark_authority)) if v}
+    mark = draft.appendix_mark.lstrip().upper()
+    if mark.startswith(("УТВЕРЖДЕН", "УТВЕРЖДЁН")):
+        settings["appendix_mark"] = "stamp"
+    order = Order(number=draft.number or draft.mark_number, date=draft.date or draft.mark_date,
+                  title=draft.title, preamble=draft.preamble,
+                  signatory_position=draft.signatory_position,
+                  signatory_name=draft.signatory_name, settings=settings)
     if draft is not None:
         for pos, (text, subs) in enumerate(draft.points):
             point = OrderPoint(position=pos, text=text)
@@ -273,7 +289,7 @@ def _order(session: Session, preview: ImportPreview, roadmap: Roadmap) -> OrderA
             position=pos, person_position=approval.position, person_name=approval.name,
             date=approval.date))
     appendix = OrderAppendix(position=0, kind=AppendixKind.ROADMAP, title=roadmap.title,
-                             text=draft.appendix_mark if draft else "")
+                             text=draft.appendix_mark)
     order.appendices.append(appendix)
     if preview.working_group:
         group = OrderAppendix(position=1, kind=AppendixKind.WORKING_GROUP,
