@@ -296,9 +296,9 @@ def _unquote(title: str) -> str:
     title = title.strip()
     if title[:1] in "«\"":
         title = title[1:].strip()
-        if title.count("»") > title.count("«") and title.endswith("»"):
-            title = title[:-1].strip()
-        elif title.endswith("\"") and title.count("\"") % 2 == 1:
+        closing = (title.endswith("»") and title.count("»") > title.count("«")) \
+            or (title.endswith("\"") and title.count("\"") % 2 == 1)
+        if closing:
             title = title[:-1].strip()
     return title
 
@@ -432,7 +432,7 @@ def _free_text(lines: list[str], i: int) -> tuple[list[str], int]:
 
 def _basis(lines: list[str], i: int, preview: ImportPreview) -> int:
     note_part(preview, PartKey.BASIS, lines[i].strip().rstrip(":"))
-    head, colon, rest = lines[i].strip().partition(":")
+    _head, colon, rest = lines[i].strip().partition(":")
     docs, i = _free_text(lines, i + 1)
     if colon and rest.strip():
         docs.insert(0, rest.strip())
@@ -490,14 +490,23 @@ def read_after(lines: list[str], preview: ImportPreview) -> None:
             continue
         tail.append(line)
         i += 1
+    used_from = len(tail)
     for k in range(len(tail) - 1, -1, -1):
         name = _is_name(tail[k])
         if name:
             prefix = tail[k][: tail[k].rfind(name)].strip(" _")
-            position = tail[max(0, k - 3):k] + ([prefix] if prefix else [])
+            start = max(0, k - 3)
+            while start < k and len(tail[start]) >= 120:
+                start += 1
+            position = tail[start:k] + ([prefix] if prefix else [])
             preview.closing_name = name
             preview.closing_position = " ".join(p for p in position if len(p) < 120)
+            used_from = start
+            for line in tail[k + 1:]:
+                preview.unplaced(line, "текст после таблицы")
             break
+    for line in tail[:used_from]:
+        preview.unplaced(line, "текст после таблицы")
 
 
 def guess_period(preview: ImportPreview, deadlines: list[str]) -> tuple[dt.date, dt.date]:

@@ -91,6 +91,10 @@ class ApprovalDraft:
 @dataclass
 class ScheduleDraft:
     title: str = ""
+    #: the appendix's own mark: its number and the document's date and number, when typed
+    number: str = ""
+    doc_date: dt.date | None = None
+    doc_number: str = ""
     headings: list[str] = field(default_factory=list)
     #: (is_group, topic, date text, responsible)
     rows: list[tuple[bool, str, str, str]] = field(default_factory=list)

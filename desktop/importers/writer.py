@@ -185,7 +185,9 @@ def write_preview(session: Session, preview: ImportPreview,
         roadmap.indicators.append(TargetIndicator(position=pos, name=name, unit=unit,
                                                   values=list(values)))
     for pos, schedule in enumerate(preview.schedules):
-        appendix = RoadmapAppendix(position=pos, title=schedule.title, number=str(pos + 1),
+        appendix = RoadmapAppendix(position=pos, title=schedule.title,
+                                   number=schedule.number or str(pos + 1),
+                                   doc_number=schedule.doc_number, doc_date=schedule.doc_date,
                                    headings=list(schedule.headings))
         for r_pos, (is_group, topic, date_text, responsible) in enumerate(schedule.rows):
             row = RoadmapAppendixRow(position=r_pos, is_group=is_group, topic=topic,
