@@ -10,12 +10,16 @@ import argparse
 import json
 from pathlib import Path
 
+from sqlalchemy import select
+
 from desktop.commands.common import add_db_argument, open_db_from_args
 from desktop.commands.import_package import run_package
 from desktop.importers import read_file
 from desktop.importers.writer import plan_directory, write_preview
+from desktop.models import Authority, Order
 from desktop.paths import database_exists, resolve_db
 from desktop.services.file_kind import FileKind, file_kind
+from desktop.services.order_requisites import requisite_lines
 from desktop.services.school_forms import import_form
 
 
@@ -44,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
         return run_form(args)
     preview = read_file(args.file, sheet=args.sheet)
     roadmap_id = None
+    sources: list[str] = requisite_lines(_draft_order(preview), None)
     if args.dry_run and not database_exists(resolve_db(getattr(args, "db", None))):
         database = None  # nothing to compare the directories with, nothing to write
     else:
@@ -52,13 +57,16 @@ def run(args: argparse.Namespace) -> int:
         try:
             with database.session() as session:
                 plan_directory(session, preview)
+                profile = session.scalars(select(Authority)).first()
+                sources = requisite_lines(_draft_order(preview), profile)
                 if args.dry_run:
                     session.rollback()
                 else:
                     roadmap_id = write_preview(session, preview).id
         finally:
             database.close()
-    summary = {"roadmap_id": roadmap_id, **preview.summary()}
+    summary = {"roadmap_id": roadmap_id, **preview.summary(), "parts": preview.parts_found(),
+               "requisites": sources}
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
@@ -66,9 +74,24 @@ def run(args: argparse.Namespace) -> int:
         print(f"{verb}: «{summary['title']}» — разделов {summary['sections']}, "
               f"мероприятий {summary['items']}"
               + (f", дорожная карта № {roadmap_id}" if roadmap_id else ""))
+        for part in preview.parts_found():
+            print(f"  часть: {part}")
+        for line in sources:
+            print(f"  реквизит: {line}")
         for warning in preview.warnings:
             print(f"  предупреждение: {warning}")
     return 0
+
+
+def _draft_order(preview) -> Order | None:
+    """The order the import will make (unsaved), to say where its requisites come from."""
+    draft = preview.order
+    if draft is None or not draft.own:
+        return None
+    return Order(number=draft.number or draft.mark_number, date=draft.date or draft.mark_date,
+                 signatory_name=draft.signatory_name,
+                 settings={"authority": draft.authority, "place": draft.place,
+                           "parent_authority": draft.parent_authority})
 
 
 def run_form(args: argparse.Namespace) -> int:

@@ -150,8 +150,11 @@ def read_schedule(table: RawTable, header_index: int, heading: str,
         topic = _cell(row.texts, topic_col)
         date = _cell(row.texts, date_col) if date_col is not None else ""
         responsible = _cell(row.texts, resp_col)
+        if date_col is not None and date == _cell(header, date_col):
+            date = ""  # a merge carried on through a header typed again
         if month_col is not None and month_col != date_col:
             month_text = _cell(row.texts, month_col)
+            month_text = "" if month_text == _cell(header, month_col) else month_text
             date = date if date and month_text in date else \
                 " ".join(t for t in (date, month_text) if t)
         if date and (month_col is not None or _is_month(date)):

@@ -157,6 +157,42 @@ class ImportPreview:
         return {"title": self.title, "sections": sum(1 for s in self.sections if not s.untitled),
                 "items": len(self.items()), "warnings": list(self.warnings)}
 
+    def parts_found(self) -> list[str]:
+        """What was read into which part, one line each (for the preview and ``--json``)."""
+        found: list[str] = []
+        order = self.order
+        if order is not None and order.own:
+            found.append(f"приказ: № {order.number or order.mark_number or '—'} от "
+                         f"{(order.date or order.mark_date or '—')}, «{order.title}», "
+                         f"пунктов {len(order.points)}, подписант {order.signatory_name or '—'}")
+            for name, value in (("орган", order.authority), ("вышестоящий орган",
+                                                            order.parent_authority),
+                                ("место", order.place), ("отметка о приложении",
+                                                         order.appendix_mark)):
+                if value:
+                    found.append(f"{name}: {' '.join(value.split())}")
+        for approval in self.approvals:
+            found.append(f"гриф ({approval.kind}): {approval.position} {approval.name}".strip())
+        found.append(f"название: {self.title}")
+        if self.level:
+            found.append(f"уровень: {self.level}")
+        for name, value in (("цель", self.goal), ("задачи", self.tasks),
+                            ("основания", self.basis_documents),
+                            ("обоснование", self.justification)):
+            if value:
+                found.append(f"{name}: строк {len(value.splitlines())}")
+        for label, text in self.passport_rows:
+            found.append(f"паспорт: «{label}» — строк {len(text.splitlines())}")
+        if self.indicators:
+            found.append(f"целевые показатели: {len(self.indicators)}")
+        if self.working_group:
+            found.append(f"рабочая группа: {len(self.working_group)}")
+        for schedule in self.schedules:
+            found.append(f"график «{schedule.title}»: строк "
+                         f"{sum(1 for r in schedule.rows if not r[0])}")
+        found.append(f"таблица: мероприятий {len(self.items())}")
+        return found
+
     def unplaced(self, text: str, where: str = "") -> None:
         """Text the reader saw but could not place: a warning with its text."""
         short = " ".join(text.split())

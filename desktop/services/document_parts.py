@@ -169,8 +169,7 @@ def _part(roadmap: Roadmap, key: PartKey) -> Part | None:
     if key is PartKey.JUSTIFICATION:
         return _text_part(key, heading, roadmap.justification)
     if key is PartKey.PASSPORT:
-        rows = tuple((label, text) for label, attr in PASSPORT_FIELDS
-                     if (text := (getattr(roadmap, attr) or "").strip()))
+        rows = passport_rows(roadmap)
         return PassportPart(key, heading, rows) if rows else None
     if key is PartKey.INDICATORS:
         periods = tuple(p for p in (roadmap.indicator_periods or []) if isinstance(p, str))
@@ -182,10 +181,44 @@ def _part(roadmap: Roadmap, key: PartKey) -> Part | None:
     return AbbreviationsPart(key, heading, entries) if entries else None
 
 
+def passport_rows(roadmap: Roadmap) -> tuple[tuple[str, str], ...]:
+    """The passport's rows: the document's own (``layout_json["passport_rows"]``: label, the
+    field it fills, text) in its order, a known field's row showing the field's current
+    text; then the known fields the document did not have."""
+    stored = (roadmap.layout_json or {}).get("passport_rows") or []
+    rows: list[tuple[str, str]] = []
+    shown: set[str] = set()
+    for entry in stored:
+        if not isinstance(entry, list | tuple) or len(entry) != 3:
+            continue
+        label, attr, text = (str(x or "") for x in entry)
+        if attr and hasattr(roadmap, attr):
+            if attr in shown:
+                continue  # one field split over rows prints once, whole
+            shown.add(attr)
+            text = getattr(roadmap, attr) or ""
+        if label.strip() or text.strip():
+            rows.append((label.strip(), text.strip()))
+    for label, attr in PASSPORT_FIELDS:
+        text = (getattr(roadmap, attr) or "").strip()
+        if text and attr not in shown:
+            rows.append((label, text))
+    return tuple(rows)
+
+
+def _in_passport(roadmap: Roadmap) -> set[str]:
+    stored = (roadmap.layout_json or {}).get("passport_rows") or []
+    return {str(e[1]) for e in stored if isinstance(e, list | tuple) and len(e) == 3 and e[1]}
+
+
 def roadmap_parts(roadmap: Roadmap) -> list[Part]:
-    """The roadmap's parts in the document's order, empty ones left out (the table always in)."""
+    """The roadmap's parts in the document's order, empty ones left out (the table always in).
+    The goal and tasks print once: inside the passport when the document had them there."""
+    inside = _in_passport(roadmap)
+    skip = {PartKey.GOAL} if "goal" in inside else set()
+    skip |= {PartKey.TASKS} if "tasks" in inside else set()
     return [part for key in layout_order(roadmap.layout_json)
-            if (part := _part(roadmap, key)) is not None]
+            if key not in skip and (part := _part(roadmap, key)) is not None]
 
 
 def closing_signature(roadmap: Roadmap) -> ClosingSignature | None:

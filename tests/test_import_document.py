@@ -1,0 +1,279 @@
+"""Issue 22: the whole document around the roadmap table — requisites in every typed form,
+the roadmap's own title, the level, the passport, goals/tasks/basis/justification, month
+schedules over several pages, a row split after a typed header, done marks — read from
+documents built in each shape, written to the database and printed again."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+from desktop.export.pdf_order import export_order_pdf
+from desktop.importers import read_file
+from desktop.importers.requisites import find_date, is_blank_date, level_of, split_authority
+from desktop.importers.writer import plan_directory, write_preview
+from desktop.models import Order, Roadmap
+from desktop.models.enums import ItemStatus, Level
+from desktop.services.document_parts import PassportPart, roadmap_parts
+from tests.import_docs import HEADER4, p, row, tbl, tc, tr, write_docx
+
+LONG = ("Таким образом, констатируем, что реализация плана мероприятий в предыдущем году "
+        "показала необходимость продолжить работу со школами, имеющими низкие результаты, "
+        "и выстроить систему адресной помощи на всех уровнях управления образованием.")
+
+
+def test_dates_in_every_typed_form() -> None:
+    assert find_date("от « 30 » 12. 2021 г.") == dt.date(2021, 12, 30)
+    assert find_date("Утвержден приказом от 30.12.21 № 3872") == dt.date(2021, 12, 30)
+    assert find_date("«30» декабря 2021 г.") == dt.date(2021, 12, 30)
+    assert find_date("« 13 » января 2023 года") == dt.date(2023, 1, 13)
+    assert find_date("пункт 2.1.15.3 положения") is None
+    assert find_date("«__» ______ 2022") is None and is_blank_date("«__» ______ 2022")
+    assert split_authority(["АДМИНИСТРАЦИЯ ЕРМАКОВСКОГО РАЙОНА", "УПРАВЛЕНИЕ ОБРАЗОВАНИЯ"]) == \
+        ("АДМИНИСТРАЦИЯ ЕРМАКОВСКОГО РАЙОНА", "УПРАВЛЕНИЕ ОБРАЗОВАНИЯ")
+    assert level_of("Министерство образования Калининградской области") == "regional"
+    assert level_of("Департамент образования Ярославской области") == "regional"
+    assert level_of("Управление образования администрации Балахтинского района") == "municipal"
+
+
+def _regional(tmp_path: Path) -> Path:
+    return write_docx(
+        tmp_path / "regional.docx",
+        p("МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ"), p("ЗАБАЙКАЛЬСКОГО КРАЯ"),
+        p("П Р И К А З"), p("от « 30 » 12. 2021 г."), p("№ 3872"), p("г. Чита"),
+        p("Об утверждении дорожной карты (плана мероприятий)"),
+        p("по поддержке школ с низкими результатами обучения"),
+        p("В целях повышения качества образования"), p("п р и к а з ы в а ю:"),
+        p("1. Утвердить дорожную карту (приложение)."),
+        p("2. Контроль оставляю за собой."),
+        p("Министр"), p("А.А. Петрова"),
+        p("Утверждена приказом Министерства образования и науки Забайкальского края"),
+        p("от 30.12.21 № 3872"),
+        p("Дорожная карта (план мероприятий)"),
+        p("по поддержке школ с низкими результатами обучения на 2022 год"),
+        p("Паспорт дорожной карты"),
+        p("Описание проблемы"),
+        p("По итогам ВПР в крае 48 школ показали низкие результаты."),
+        p("Причины:"),
+        p("1. Дефицит кадров;"),
+        p("2. Низкая мотивация обучающихся."),
+        p("Состав рабочей группы: Иванов И.И., Сидорова А.А."),
+        p("Ожидаемые результаты"),
+        p(LONG),
+        tbl(tr(tc("№"), tc("Мероприятие"), tc("Срок"), tc("Исполнители")),
+            row("1.", "Диагностика школ", "Январь 2022", "ИРО"),
+            row("2.", "Консультации", "17.01.2022 – 04.02.2022 (исполнено)", "ИРО")),
+        numbering=False)
+
+
+def test_regional_order_with_passport(tmp_path: Path, db) -> None:
+    preview = read_file(_regional(tmp_path))
+    order = preview.order
+    assert order is not None and order.own
+    assert order.authority == "МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ\nЗАБАЙКАЛЬСКОГО КРАЯ"
+    assert (order.date, order.number, order.place) == (dt.date(2021, 12, 30), "3872", "г. Чита")
+    assert order.title == ("Об утверждении дорожной карты (плана мероприятий) по поддержке "
+                           "школ с низкими результатами обучения")
+    assert order.signatory_name == "А.А. Петрова"
+    assert (order.mark_date, order.mark_number) == (dt.date(2021, 12, 30), "3872")
+    assert preview.title == ("Дорожная карта (план мероприятий) по поддержке школ с низкими "
+                             "результатами обучения на 2022 год")
+    assert preview.level == "regional"
+    assert preview.passport_problem.splitlines() == [
+        "По итогам ВПР в крае 48 школ показали низкие результаты.", "Причины:",
+        "1. Дефицит кадров;", "2. Низкая мотивация обучающихся."]
+    assert preview.passport_working_group == "Иванов И.И., Сидорова А.А."
+    assert ("Ожидаемые результаты", LONG) in preview.passport_rows
+    with db.session() as session:
+        roadmap_id = write_preview(session, preview).id
+    with db.session() as session:
+        roadmap = session.get(Roadmap, roadmap_id)
+        assert roadmap.level is Level.REGIONAL
+        assert roadmap.title.startswith("Дорожная карта (план мероприятий)")
+        items = roadmap.all_items()
+        assert [i.status for i in items] == [ItemStatus.PLANNED, ItemStatus.DONE]
+        passport = next(x for x in roadmap_parts(roadmap) if isinstance(x, PassportPart))
+        labels = [label for label, _text in passport.rows]
+        assert labels == ["Описание проблемы", "Состав рабочей группы", "Ожидаемые результаты"]
+        order_row = roadmap.approving_order
+        assert order_row.settings["authority"].startswith("МИНИСТЕРСТВО")
+        out = export_order_pdf(session, order_row.id, tmp_path / "order.pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    flat = " ".join(text.split())
+    assert "МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ ЗАБАЙКАЛЬСКОГО КРАЯ" in flat
+    assert "30.12.2021" in flat and "№ 3872" in flat and "г. Чита" in flat
+    assert "от 30.12.2021 № 3872" in flat  # the appendix mark has the number
+    assert "А.А. Петрова" in flat
+    assert "Описание проблемы" in flat and "Состав рабочей группы" in flat
+
+
+def test_district_goals_tasks_basis_justification(tmp_path: Path, db) -> None:
+    doc = write_docx(
+        tmp_path / "district.docx",
+        p("АДМИНИСТРАЦИЯ ЕРМАКОВСКОГО РАЙОНА"), p("УПРАВЛЕНИЕ ОБРАЗОВАНИЯ"),
+        p("ПРИКАЗ"), p("«__» ______ 2022"), p("№ ____"), p("с. Ермаковское"),
+        p("Об утверждении муниципальной дорожной карты"),
+        p("п р и к а з ы в а ю:"), p("1. Утвердить дорожную карту."),
+        p("Руководитель управления"), p("О.В. Сидоров"),
+        p("Приложение 1 к приказу от 30.12.2021 № 3872"),
+        p("Муниципальная дорожная карта"), p("по сопровождению школ на 2022 год"),
+        p("Цели:"), p("1. Повышение качества образования."), p("2. Снижение доли ШНОР."),
+        p("Задачи:"), p("1. Провести диагностику."), p("2. Организовать консультации."),
+        p("Документы, на основе которых разработана дорожная карта:"),
+        p("Федеральный закон № 273-ФЗ «Об образовании в Российской Федерации»"),
+        p("Приказ Минпросвещения России от 01.01.2021 № 1"),
+        p("Обоснование целей и задач дорожной карты"),
+        p("В районе шесть школ с низкими результатами."),
+        p("Их доля выросла за два года."),
+        tbl(row(*HEADER4), row("1.", "Совещание", "Январь 2022", "РУО")))
+    preview = read_file(doc)
+    order = preview.order
+    assert order.parent_authority == "АДМИНИСТРАЦИЯ ЕРМАКОВСКОГО РАЙОНА"
+    assert order.authority == "УПРАВЛЕНИЕ ОБРАЗОВАНИЯ" and order.place == "с. Ермаковское"
+    assert order.date is None and order.number == ""  # a blank to fill in
+    assert (order.mark_date, order.mark_number) == (dt.date(2021, 12, 30), "3872")
+    assert preview.level == "municipal"
+    assert preview.title == "Муниципальная дорожная карта по сопровождению школ на 2022 год"
+    assert preview.goal == "1. Повышение качества образования.\n2. Снижение доли ШНОР."
+    assert preview.tasks == "1. Провести диагностику.\n2. Организовать консультации."
+    assert preview.basis_documents.splitlines() == [
+        "Федеральный закон № 273-ФЗ «Об образовании в Российской Федерации»",
+        "Приказ Минпросвещения России от 01.01.2021 № 1"]
+    assert preview.justification == ("В районе шесть школ с низкими результатами.\n"
+                                     "Их доля выросла за два года.")
+    assert preview.layout["headings"]["justification"] == "Обоснование целей и задач дорожной карты"
+    assert not [w for w in preview.warnings if "Не распознано" in w]
+    with db.session() as session:
+        roadmap_id = write_preview(session, preview).id
+    with db.session() as session:
+        order_row = session.get(Roadmap, roadmap_id).approving_order
+        # the date and number left blank in the order come from the appendix mark
+        assert (order_row.date, order_row.number) == (dt.date(2021, 12, 30), "3872")
+        assert order_row.settings["parent_authority"] == "АДМИНИСТРАЦИЯ ЕРМАКОВСКОГО РАЙОНА"
+
+
+def test_approval_block_makes_no_order_and_unplaced_text_is_warned(tmp_path: Path, db) -> None:
+    doc = write_docx(
+        tmp_path / "approved.docx",
+        p("УТВЕРЖДАЮ"), p("Начальник управления образования"), p("_______ Н.Н. Орлова"),
+        p("«__» ______ 2022"),
+        p("Дорожная карта по поддержке школ"),
+        p("Непонятная строка над таблицей"),
+        tbl(row(*HEADER4), row("1.", "Совещание", "Январь 2022", "РУО")),
+        p("Странный текст после таблицы без подписи."))
+    preview = read_file(doc)
+    assert preview.approvals[0].name == "Н.Н. Орлова"
+    assert any("Непонятная строка над таблицей" in w for w in preview.warnings)
+    assert any("Странный текст после таблицы" in w for w in preview.warnings)
+    with db.session() as session:
+        write_preview(session, preview)
+    with db.session() as session:
+        assert session.query(Order).count() == 0
+
+
+def _schedule_doc(tmp_path: Path) -> Path:
+    head = row("№", "Месяц", "Тема консультации", "Ответственный")
+    return write_docx(
+        tmp_path / "schedule.docx",
+        p("Дорожная карта на 2022 год"),
+        tbl(row(*HEADER4), row("1.", "Совещание", "Январь 2022", "РУО")),
+        p("Приложение 2"), p("к дорожной карте"),
+        p("График консультаций"), p("для школ с низкими результатами"),
+        tbl(head,
+            tr(tc("1"), tc("Январь", vmerge="restart"), tc("Анализ ВПР"), tc("ИМЦ")),
+            tr(tc("2"), tc("", vmerge="continue"), tc("Работа с родителями"), tc("РУО")),
+            head,  # the header typed again on the next page
+            tr(tc("3"), tc("Февраль", vmerge="restart"), tc("Подготовка к итоговой"),
+               tc("ИМЦ")),
+            tr(tc(""), tc("", vmerge="continue"), tc("аттестации в 9 классах"), tc("")),
+            head,
+            tr(tc("4"), tc("", vmerge="continue"), tc("Школьное оценивание"), tc("ИМЦ")),
+            tr(tc("5"), tc("Март"), tc("Итоги четверти"), tc("РУО")),
+            width=4))
+
+
+def test_month_schedule_over_several_pages(tmp_path: Path, db) -> None:
+    preview = read_file(_schedule_doc(tmp_path))
+    schedule = preview.schedules[0]
+    assert schedule.title == "График консультаций для школ с низкими результатами"
+    assert schedule.number == "2"
+    assert schedule.rows == [
+        (False, "Анализ ВПР", "Январь", "ИМЦ"),
+        (False, "Работа с родителями", "Январь", "РУО"),
+        (False, "Подготовка к итоговой аттестации в 9 классах", "Февраль", "ИМЦ"),
+        (False, "Школьное оценивание", "Февраль", "ИМЦ"),
+        (False, "Итоги четверти", "Март", "РУО")]
+    with db.session() as session:
+        roadmap_id = write_preview(session, preview).id
+    with db.session() as session:
+        rows = session.get(Roadmap, roadmap_id).appendices[0].rows
+        assert all(r.deadline_start is not None for r in rows)  # every row has its month
+
+
+def test_row_split_after_a_typed_header(tmp_path: Path) -> None:
+    doc = write_docx(
+        tmp_path / "split.docx",
+        p("Дорожная карта на 2022 год"),
+        tbl(row(*HEADER4),
+            row("1.", "Совещание руководителей", "Январь 2022", "РУО"),
+            row("2.", "Семинар для педагогов на базе", "", ""),
+            row(*HEADER4),
+            row("", "МБОУ «СОШ № 1» по вопросам оценивания", "Февраль 2022", "ИМЦ"),
+            row("3.", "Итоговое совещание", "Декабрь 2022", "РУО")))
+    items = read_file(doc).items()
+    assert [i.number for i in items] == ["1.", "2.", "3."]
+    assert items[1].activity == "Семинар для педагогов на базе\nМБОУ «СОШ № 1» по вопросам оценивания"
+    assert (items[1].deadline, items[1].executors) == ("Февраль 2022", "ИМЦ")
+
+
+FIXTURES = Path("/work/shared/fixtures")
+#: file → what its first page has (read from ../shared/samples, not from the importer)
+PRINTED = {
+    "kaliningrad-region-2023.docx": ("МИНИСТЕРСТВО ОБРАЗОВАНИЯ КАЛИНИНГРАДСКОЙ ОБЛАСТИ",
+                                     "13.01.2023", "№ 28/1", "г. Калининград",
+                                     "Об утверждении плана-графика «дорожной карты»"),
+    "kaliningrad-region-2023-vmerge.docx": ("МИНИСТЕРСТВО ОБРАЗОВАНИЯ КАЛИНИНГРАДСКОЙ ОБЛАСТИ",
+                                            "13.01.2023", "№ 28/1", "г. Калининград",
+                                            "Об утверждении плана-графика «дорожной карты»"),
+    "kaliningrad-region-2023-lo.docx": ("МИНИСТЕРСТВО ОБРАЗОВАНИЯ КАЛИНИНГРАДСКОЙ ОБЛАСТИ",
+                                        "13.01.2023", "№ 28/1", "г. Калининград",
+                                        "Об утверждении плана-графика «дорожной карты»"),
+    "balakhta-500plus-2022.docx": ("Управление образования администрации Балахтинского "
+                                   "района Красноярского края", "14.01.2022", "№ 6а",
+                                   "Об утверждении дорожной карты по реализации проекта «500+»"),
+}
+
+
+def test_fixtures_print_as_they_were(tmp_path: Path, db) -> None:
+    for name, expected in PRINTED.items():
+        preview = read_file(FIXTURES / name)
+        with db.session() as session:
+            plan_directory(session, preview)
+            roadmap = write_preview(session, preview)
+            session.flush()
+            assert roadmap.approving_order is not None, name
+            out = export_order_pdf(session, roadmap.approving_order_id, tmp_path / f"{name}.pdf")
+            level = roadmap.level
+        text = subprocess.run(["pdftotext", "-layout", "-l", "1", str(out), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        flat = " ".join(text.split())
+        for wanted in expected:
+            assert wanted in flat, (name, wanted)
+        assert "ПРОЕКТ" not in flat
+        assert level is (Level.REGIONAL if "kaliningrad" in name else Level.MUNICIPAL)
+        marks = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
+                               text=True, check=True).stdout
+        assert f"от {expected[1]} {expected[2]}" in " ".join(marks.split()), name
+
+
+def test_petrogradsky_roadmap_keeps_its_approvals(db) -> None:
+    preview = read_file(FIXTURES / "petrogradsky-2021-2023.docx")
+    assert preview.title.startswith("Дорожная карта по информационно-методическому")
+    assert "(с изменениями от 08.08.2022г.)" in preview.title
+    with db.session() as session:
+        roadmap = write_preview(session, preview)
+        session.flush()
+        assert roadmap.approving_order is None
+        assert [a["kind"] for a in roadmap.layout_json["approvals"]] == ["agreed", "approved"]
