@@ -15,6 +15,7 @@ __all__ = ["find_date", "guess_period", "note_part", "read_after", "read_before"
 from desktop.importers.passport import add_passport_row, passport_row_label
 from desktop.importers.preview import ApprovalDraft, ImportPreview, OrderDraft
 from desktop.importers.requisites import (
+    MONTHS,
     document_kind,
     find_date,
     find_number,
@@ -315,6 +316,8 @@ def _order(lines: list[str], i: int, order: OrderDraft, preview: ImportPreview) 
         placed = False
         if order.date is None and find_date(line):
             order.date = find_date(line)
+            order.date_with_ot = low.startswith("от")
+            order.date_in_words = any(month in low for month in MONTHS)
             placed = True
         placed = placed or is_blank_date(line)
         number = find_number(line)

@@ -78,6 +78,9 @@ class OrderDraft:
     mark_authority: str = ""
     #: the text has the order's own requisites, title or points (not only a mark)
     own: bool = False
+    #: how the date line was typed: «от 14.01.2022», «13 января 2023 г.»
+    date_with_ot: bool = False
+    date_in_words: bool = False
 
 
 @dataclass

@@ -270,6 +270,10 @@ def _order(session: Session, preview: ImportPreview, roadmap: Roadmap) -> OrderA
         ("place", draft.place), ("kind", draft.kind if draft.kind != "ПРИКАЗ" else ""),
         ("appendix_mark_text", draft.appendix_mark),
         ("authority_in_mark", draft.mark_authority)) if v}
+    if draft.date_with_ot:
+        settings["date_with_ot"] = True
+    if draft.date_in_words:
+        settings["date_style"] = "words"
     mark = draft.appendix_mark.lstrip().upper()
     if mark.startswith(("УТВЕРЖДЕН", "УТВЕРЖДЁН")):
         settings["appendix_mark"] = "stamp"
