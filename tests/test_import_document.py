@@ -279,3 +279,34 @@ def test_petrogradsky_roadmap_keeps_its_approvals(db) -> None:
         session.flush()
         assert roadmap.approving_order is None
         assert [a["kind"] for a in roadmap.layout_json["approvals"]] == ["agreed", "approved"]
+
+
+def test_preview_says_what_went_where(window, demo_db, qtbot, tmp_path: Path) -> None:
+    """The window's preview lists each part found and where the order's requisites will
+    come from; the order then prints the document's body, not the demo profile's."""
+    shot = Path(__file__).resolve().parents[1] / "docs" / "screenshots" / "i22-import-preview.png"
+    seen: list[list[str]] = []
+
+    def drive(dialog) -> bool:
+        around = dialog.lists["around"]
+        seen.append([around.item(r).text() for r in range(around.rowCount())])
+        dialog.tabs.setCurrentIndex(dialog.tabs.count() - 2)  # «Вокруг таблицы»
+        dialog.resize(1366, 768)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.grab().save(str(shot))
+        return True
+
+    window.run_dialog = drive
+    roadmap_id = window.import_file(FIXTURES / "kaliningrad-region-2023.docx")
+    lines = seen[0]
+    assert "Орган: МИНИСТЕРСТВО ОБРАЗОВАНИЯ КАЛИНИНГРАДСКОЙ ОБЛАСТИ" in lines
+    assert "Уровень: региональный" in lines
+    assert "Реквизит приказа — орган, издавший приказ: из документа" in lines
+    assert "Реквизит приказа — вышестоящий орган: нет (пустое место)" in lines
+    with demo_db.session() as session:
+        roadmap = session.get(Roadmap, roadmap_id)
+        out = export_order_pdf(session, roadmap.approving_order_id, tmp_path / "o.pdf")
+    text = " ".join(subprocess.run(["pdftotext", "-l", "1", str(out), "-"], capture_output=True,
+                                   text=True, check=True).stdout.split())
+    assert "МИНИСТЕРСТВО ОБРАЗОВАНИЯ КАЛИНИНГРАДСКОЙ ОБЛАСТИ" in text

@@ -10,16 +10,13 @@ import argparse
 import json
 from pathlib import Path
 
-from sqlalchemy import select
-
 from desktop.commands.common import add_db_argument, open_db_from_args
 from desktop.commands.import_package import run_package
 from desktop.importers import read_file
 from desktop.importers.writer import plan_directory, write_preview
-from desktop.models import Authority, Order
 from desktop.paths import database_exists, resolve_db
 from desktop.services.file_kind import FileKind, file_kind
-from desktop.services.order_requisites import requisite_lines
+from desktop.services.order_requisites import plan_requisites
 from desktop.services.school_forms import import_form
 
 
@@ -48,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         return run_form(args)
     preview = read_file(args.file, sheet=args.sheet)
     roadmap_id = None
-    sources: list[str] = requisite_lines(_draft_order(preview), None)
+    sources = plan_requisites(None, preview)
     if args.dry_run and not database_exists(resolve_db(getattr(args, "db", None))):
         database = None  # nothing to compare the directories with, nothing to write
     else:
@@ -57,8 +54,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             with database.session() as session:
                 plan_directory(session, preview)
-                profile = session.scalars(select(Authority)).first()
-                sources = requisite_lines(_draft_order(preview), profile)
+                sources = plan_requisites(session, preview)
                 if args.dry_run:
                     session.rollback()
                 else:
@@ -82,16 +78,6 @@ def run(args: argparse.Namespace) -> int:
             print(f"  предупреждение: {warning}")
     return 0
 
-
-def _draft_order(preview) -> Order | None:
-    """The order the import will make (unsaved), to say where its requisites come from."""
-    draft = preview.order
-    if draft is None or not draft.own:
-        return None
-    return Order(number=draft.number or draft.mark_number, date=draft.date or draft.mark_date,
-                 signatory_name=draft.signatory_name,
-                 settings={"authority": draft.authority, "place": draft.place,
-                           "parent_authority": draft.parent_authority})
 
 
 def run_form(args: argparse.Namespace) -> int:

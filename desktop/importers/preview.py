@@ -142,6 +142,8 @@ class ImportPreview:
     schedules: list[ScheduleDraft] = field(default_factory=list)
     layout: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    #: where the order's printed requisites will come from (set by the caller with a session)
+    requisite_sources: list[str] = field(default_factory=list)
     #: what the text around the table gave that could not be placed (kept across remap)
     notes: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
@@ -165,8 +167,9 @@ class ImportPreview:
         found: list[str] = []
         order = self.order
         if order is not None and order.own:
+            date = order.date or order.mark_date
             found.append(f"приказ: № {order.number or order.mark_number or '—'} от "
-                         f"{(order.date or order.mark_date or '—')}, «{order.title}», "
+                         f"{date.strftime('%d.%m.%Y') if date else '—'}, «{order.title}», "
                          f"пунктов {len(order.points)}, подписант {order.signatory_name or '—'}")
             for name, value in (("орган", order.authority), ("вышестоящий орган",
                                                             order.parent_authority),
@@ -178,7 +181,8 @@ class ImportPreview:
             found.append(f"гриф ({approval.kind}): {approval.position} {approval.name}".strip())
         found.append(f"название: {self.title}")
         if self.level:
-            found.append(f"уровень: {self.level}")
+            found.append("уровень: " + {"regional": "региональный", "municipal": "муниципальный",
+                                         "school": "школьный"}.get(self.level, self.level))
         for name, value in (("цель", self.goal), ("задачи", self.tasks),
                             ("основания", self.basis_documents),
                             ("обоснование", self.justification)):

@@ -12,8 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
+
+from desktop.models import Authority, Order
+
 if TYPE_CHECKING:
-    from desktop.models import Authority, Order
+    from sqlalchemy.orm import Session
+
+    from desktop.importers.preview import ImportPreview
 
 DOCUMENT = "документ"
 PROFILE = "профиль"
@@ -68,3 +74,25 @@ def requisite_lines(order: Order | None, profile: Authority | None) -> list[str]
     requisites = order_requisites(order, profile)
     words = {DOCUMENT: "из документа", PROFILE: "из профиля органа", NONE: "нет (пустое место)"}
     return [f"{_NAMES[key]}: {words[source]}" for key, source in requisites.sources.items()]
+
+
+def draft_order(preview: ImportPreview) -> Order | None:
+    """The order an import will make (unsaved, never added), to say where its requisites
+    will come from; None when the document has no order of its own."""
+    draft = preview.order
+    if draft is None or not draft.own:
+        return None
+    return Order(number=draft.number or draft.mark_number, date=draft.date or draft.mark_date,
+                 signatory_name=draft.signatory_name,
+                 settings={"authority": draft.authority, "place": draft.place,
+                           "parent_authority": draft.parent_authority})
+
+
+def plan_requisites(session: Session | None, preview: ImportPreview) -> list[str]:
+    """For the import preview: which requisites of the order to be printed come from the
+    document and which from the authority's profile (read only)."""
+    order = draft_order(preview)
+    if order is None:
+        return ["приказа в документе нет: приказ не создаётся"]
+    profile = session.scalars(select(Authority)).first() if session is not None else None
+    return requisite_lines(order, profile)
