@@ -310,3 +310,50 @@ def test_preview_says_what_went_where(window, demo_db, qtbot, tmp_path: Path) ->
     text = " ".join(subprocess.run(["pdftotext", "-l", "1", str(out), "-"], capture_output=True,
                                    text=True, check=True).stdout.split())
     assert "МИНИСТЕРСТВО ОБРАЗОВАНИЯ КАЛИНИНГРАДСКОЙ ОБЛАСТИ" in text
+
+
+def test_passport_table_with_lists_and_its_details(tmp_path: Path, db) -> None:
+    problem = (p("В крае 48 школ с низкими результатами.") + p("Основные причины:")
+               + p("дефицит кадров;", num=(1, 0)) + p("низкая мотивация.", num=(1, 0))
+               + p("Нужны меры:") + p("диагностика", num=(2, 0)) + p("консультации", num=(2, 0)))
+    doc = write_docx(
+        tmp_path / "passport-table.docx",
+        p("Региональная дорожная карта по поддержке школ на 2022 год"),
+        p("Паспорт дорожной карты"),
+        tbl(row("Наименование", "Дорожная карта по поддержке школ"),
+            tr(tc("Описание проблемы"), tc(problem, raw=True)),
+            row("Цель", "Повышение качества образования"),
+            row("Состав рабочей группы", "Иванов И.И. – министр\nПетрова А.А. – методист"),
+            row("", "Сидоров С.С. – куратор"),  # the row carried on over a page break
+            width=2),
+        p("Сведения к паспорту дорожной карты"),
+        tbl(row("Ответственный исполнитель", "ГАУ ДПО ИРО"),
+            row("Источник финансирования", "Областной бюджет"), width=2),
+        p("Основные мероприятия:"),
+        p("мониторинг", num=(2, 0)), p("консультации", num=(2, 0)),
+        tbl(row(*HEADER4), row("1.", "Совещание", "Январь 2022", "ИРО")),
+        numbering=True)
+    preview = read_file(doc)
+    assert preview.passport_problem.splitlines() == [
+        "В крае 48 школ с низкими результатами.", "Основные причины:", "1. дефицит кадров;",
+        "2. низкая мотивация.", "Нужны меры:", "диагностика", "консультации"]
+    assert preview.passport_working_group.splitlines() == [
+        "Иванов И.И. – министр", "Петрова А.А. – методист", "Сидоров С.С. – куратор"]
+    labels = [label for label, _text in preview.passport_rows]
+    assert labels == ["Наименование", "Описание проблемы", "Цель", "Состав рабочей группы",
+                      "Сведения к паспорту дорожной карты",  # the heading of the next table
+                      "Ответственный исполнитель", "Источник финансирования"]
+    assert preview.layout["headings"]["passport"] == "Паспорт дорожной карты"
+    assert preview.goal == "Повышение качества образования"
+    assert preview.level == "regional"  # from the title: no issuing body typed
+    # a bulleted list in the text keeps its marks; a line the reader cannot place is warned
+    assert any("Основные мероприятия" in w for w in preview.warnings)
+    assert any("– мониторинг" in w for w in preview.warnings)
+    with db.session() as session:
+        roadmap_id = write_preview(session, preview).id
+    with db.session() as session:
+        roadmap = session.get(Roadmap, roadmap_id)
+        parts = roadmap_parts(roadmap)
+        passport = next(x for x in parts if isinstance(x, PassportPart))
+        assert [label for label, _t in passport.rows] == labels
+        assert not any(x.key.value == "goal" for x in parts)  # printed once, in the passport

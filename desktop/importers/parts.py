@@ -55,6 +55,10 @@ def read_part(kind: TableKind, table: RawTable, header_index: int, preview: Impo
     title, the indicators' or working group's own heading) when there is one."""
     mark, heading = split_heading_lines(heading)
     if kind is TableKind.PASSPORT:
+        if heading.lower().startswith("паспорт"):
+            note_part(preview, PartKey.PASSPORT, heading, first=True)
+        elif heading:
+            preview.passport_rows.append((heading, ""))  # «Сведения к паспорту …» above rows
         read_passport(table, preview)
         return
     header = table.rows[header_index].texts

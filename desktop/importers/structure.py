@@ -77,7 +77,12 @@ def cut(blocks: list[Block]) -> Layout:
             continue
         heading, since, recent = (recent[-1] if recent else ""), len(recent), []
         if is_passport(block) or (block.width <= 3 and _names_passport(heading)):
-            layout.others.append((TableKind.PASSPORT, block, -1, heading))
+            lines = pending if layout.found else layout.before
+            own = heading if heading and len(heading) < 200 and lines \
+                and lines[-1].strip() == heading else ""
+            if own:
+                lines.pop()  # the table's heading: read with it, not as text
+            layout.others.append((TableKind.PASSPORT, block, -1, own))
             continue
         kind, header = _find_header(block)
         if kind is TableKind.ROADMAP and not layout.found:
