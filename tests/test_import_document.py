@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 from desktop.export.pdf_order import export_order_pdf
+from desktop.export.pdf_roadmap import export_roadmap_pdf
 from desktop.importers import read_file
 from desktop.importers.requisites import find_date, is_blank_date, level_of, split_authority
 from desktop.importers.writer import plan_directory, write_preview
@@ -270,7 +271,7 @@ def test_fixtures_print_as_they_were(tmp_path: Path, db) -> None:
         assert f"от {date} {expected[2]}" in " ".join(marks.split()), name
 
 
-def test_petrogradsky_roadmap_keeps_its_approvals(db) -> None:
+def test_petrogradsky_roadmap_keeps_its_approvals(db, tmp_path: Path) -> None:
     preview = read_file(FIXTURES / "petrogradsky-2021-2023.docx")
     assert preview.title.startswith("Дорожная карта по информационно-методическому")
     assert "(с изменениями от 08.08.2022г.)" in preview.title
@@ -279,6 +280,12 @@ def test_petrogradsky_roadmap_keeps_its_approvals(db) -> None:
         session.flush()
         assert roadmap.approving_order is None
         assert [a["kind"] for a in roadmap.layout_json["approvals"]] == ["agreed", "approved"]
+        out = export_roadmap_pdf(session, roadmap.id, tmp_path / "roadmap.pdf")
+    text = " ".join(subprocess.run(["pdftotext", "-l", "1", str(out), "-"], capture_output=True,
+                                   text=True, check=True).stdout.split())
+    # the roadmap prints the approval blocks it had, not the demo profile's head
+    assert "М.Н.Андреева" in text and "Е.С.Кукушкин" in text
+    assert "Заместитель главы администрации Петроградского района" in text
 
 
 def test_preview_says_what_went_where(window, demo_db, qtbot, tmp_path: Path) -> None:

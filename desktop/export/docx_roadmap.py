@@ -23,6 +23,7 @@ from desktop.export.pdf_order import SettingsArg, load_authority, order_settings
 from desktop.export.pdf_roadmap import DATE_LINE
 from desktop.export.pdf_settings import OrderPdfSettings
 from desktop.models import AppendixKind, Authority, Roadmap
+from desktop.services.document_parts import own_approvals
 
 BLOCK_WIDTH = Mm(95)
 BLANK_POSITION = "_______________________________\n_______________________________"
@@ -34,7 +35,8 @@ def export_roadmap_docx(session: Session, roadmap_id: int, target: Path | str, *
     roadmap = session.get(Roadmap, roadmap_id)
     if roadmap is None:
         raise UserError(f"Дорожная карта с кодом {roadmap_id} не найдена в базе данных")
-    resolved = order_settings(roadmap.approving_order, settings)
+    resolved = order_settings(roadmap.approving_order).merged(own_approvals(roadmap)) \
+        .merged(settings)
     document = base.new_document(roadmap.title)
     section = document.sections[0]
     base.setup_page(section, **appendix_page(resolved))  # type: ignore[arg-type]

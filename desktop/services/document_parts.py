@@ -264,3 +264,18 @@ def document_noun(title: str) -> str:
     word = approved_word(title)
     return {"УТВЕРЖДЕН": "плану", "УТВЕРЖДЕНО": "документу"}.get(word, "дорожной карте")
 
+
+
+def own_approvals(roadmap: Roadmap) -> dict[str, str]:
+    """The roadmap's own «СОГЛАСОВАНО» / «УТВЕРЖДАЮ» as the imported document had them
+    (``layout_json["approvals"]``), as print settings; the caller's settings still win."""
+    found: dict[str, str] = {}
+    for entry in (roadmap.layout_json or {}).get("approvals") or []:
+        if not isinstance(entry, dict):
+            continue
+        prefix = {"agreed": "agreed", "approved": "approver"}.get(str(entry.get("kind")))
+        if prefix is None or f"{prefix}_name" in found:
+            continue
+        found[f"{prefix}_position"] = str(entry.get("position") or "")
+        found[f"{prefix}_name"] = str(entry.get("name") or "")
+    return found
