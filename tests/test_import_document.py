@@ -9,6 +9,8 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
+from desktop.export.docx_order import export_order_docx
+from desktop.export.docx_roadmap import export_roadmap_docx
 from desktop.export.pdf_order import export_order_pdf
 from desktop.export.pdf_roadmap import export_roadmap_pdf
 from desktop.importers import read_file
@@ -16,7 +18,7 @@ from desktop.importers.requisites import find_date, is_blank_date, level_of, spl
 from desktop.importers.writer import plan_directory, write_preview
 from desktop.models import Order, Roadmap
 from desktop.models.enums import ItemStatus, Level
-from desktop.services.document_parts import PassportPart, roadmap_parts
+from desktop.services.document_parts import PassportPart, passport_rows, roadmap_parts
 from tests.import_docs import HEADER4, p, row, tbl, tc, tr, write_docx
 
 LONG = ("Таким образом, констатируем, что реализация плана мероприятий в предыдущем году "
@@ -364,3 +366,47 @@ def test_passport_table_with_lists_and_its_details(tmp_path: Path, db) -> None:
         passport = next(x for x in parts if isinstance(x, PassportPart))
         assert [label for label, _t in passport.rows] == labels
         assert not any(x.key.value == "goal" for x in parts)  # printed once, in the passport
+
+
+def _parts_of(roadmap: Roadmap) -> dict:
+    """Every part a round trip must keep (not only the items)."""
+    order = roadmap.approving_order
+    return {
+        "title": roadmap.title, "level": roadmap.level, "goal": roadmap.goal,
+        "tasks": roadmap.tasks, "basis": roadmap.basis_documents,
+        "justification": roadmap.justification,
+        "passport": [row for row in passport_rows(roadmap)],
+        "items": [(i.number, i.activity, i.deadline_text) for i in roadmap.all_items()],
+        "order": None if order is None else (
+            order.number, order.date, order.title, order.signatory_name,
+            order.settings.get("authority"), order.settings.get("place"),
+            [p.text for p in order.top_points()]),
+        "approvals": [(a["kind"], a["name"]) for a in roadmap.layout_json.get("approvals", [])],
+    }
+
+
+def test_word_round_trip_keeps_every_part(db, tmp_path: Path) -> None:
+    """Import → the order in Word → import again: the same parts (order requisites, title,
+    level, passport, goal, tasks, basis, justification, items)."""
+    sources = [_regional(tmp_path), FIXTURES / "balakhta-500plus-2022.docx",
+               FIXTURES / "petrogradsky-2021-2023.docx"]
+    for n, source in enumerate(sources):
+        with db.session() as session:
+            first = write_preview(session, read_file(source))
+            session.flush()
+            target = tmp_path / f"round-{n}.docx"
+            if first.approving_order is None:
+                export_roadmap_docx(session, first.id, target)
+            else:
+                export_order_docx(session, first.approving_order_id, target)
+            before = _parts_of(first)
+        again = read_file(target)
+        with db.session() as session:
+            second = write_preview(session, again)
+            session.flush()
+            after = _parts_of(second)
+        assert after == before, source.name
+        # the comparison is of real content, not of empty parts
+        assert len(before["items"]) >= 2 and before["title"]
+        assert (before["passport"] and before["order"]) if n == 0 else True
+        assert before["goal"] and before["approvals"] if n == 2 else True

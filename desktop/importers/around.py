@@ -277,9 +277,9 @@ def _approval(lines: list[str], i: int, preview: ImportPreview) -> int:
             if prefix and len(position) < 5:
                 position.append(prefix)
             i += 1
-            if i < len(lines) and draft.date is None and find_date(lines[i]) \
-                    and not _is_name(lines[i]):
-                draft.date = find_date(lines[i])  # the date under the signature
+            if i < len(lines) and draft.date is None and not _is_name(lines[i]) \
+                    and (find_date(lines[i]) or is_blank_date(lines[i])):
+                draft.date = find_date(lines[i])  # the date (or its blank) under the signature
                 i += 1
             break
         elif len(position) < 5 and not is_title_start(line):
