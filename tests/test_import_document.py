@@ -13,6 +13,8 @@ from desktop.export.docx_order import export_order_docx
 from desktop.export.docx_roadmap import export_roadmap_docx
 from desktop.export.pdf_order import export_order_pdf
 from desktop.export.pdf_roadmap import export_roadmap_pdf
+from desktop.export.xlsx import export_roadmap_xlsx
+from desktop.export.xlsx_document import document_rows
 from desktop.importers import read_file
 from desktop.importers.requisites import find_date, is_blank_date, level_of, split_authority
 from desktop.importers.writer import plan_directory, write_preview
@@ -410,3 +412,50 @@ def test_word_round_trip_keeps_every_part(db, tmp_path: Path) -> None:
         assert len(before["items"]) >= 2 and before["title"]
         assert (before["passport"] and before["order"]) if n == 0 else True
         assert before["goal"] and before["approvals"] if n == 2 else True
+
+
+def test_excel_round_trip_keeps_every_part(db, tmp_path: Path) -> None:
+    """Import → the program's .xlsx → import → .xlsx: every part comes back (order and its
+    requisites, approval blocks, passport, goal, tasks, basis, justification, working
+    group, schedules), and the second workbook's «Документ» sheet equals the first's."""
+    district = write_docx(
+        tmp_path / "district-wg.docx",
+        p("АДМИНИСТРАЦИЯ ЕРМАКОВСКОГО РАЙОНА"), p("УПРАВЛЕНИЕ ОБРАЗОВАНИЯ"),
+        p("ПРИКАЗ"), p("от 10.01.2022"), p("№ 5"), p("с. Ермаковское"),
+        p("Об утверждении дорожной карты"), p("п р и к а з ы в а ю:"),
+        p("1. Утвердить дорожную карту."), p("2. Утвердить состав рабочей группы."),
+        p("Руководитель управления"), p("О.В. Сидоров"),
+        p("Дорожная карта по сопровождению школ на 2022 год"),
+        p("Цель: повышение качества образования"),
+        p("Задачи:"), p("1. Провести диагностику."),
+        tbl(row(*HEADER4), row("1.", "Совещание", "Январь 2022", "РУО")),
+        p("Состав рабочей группы"),
+        tbl(row("№", "ФИО", "Должность"), row("1", "Иванов Иван Иванович", "начальник"),
+            width=3),
+        p("График консультаций"),
+        tbl(row("Тема", "Дата", "Ответственный"), tr(tc("Январь", span=3)),
+            row("Анализ ВПР", "15.01.2022", "ИМЦ"), width=3))
+    sources = [_regional(tmp_path), district, FIXTURES / "petrogradsky-2021-2023.docx",
+               FIXTURES / "kaliningrad-region-2023.docx"]
+    for n, source in enumerate(sources):
+        with db.session() as session:
+            first = write_preview(session, read_file(source))
+            session.flush()
+            before, rows_before = _parts_of(first), document_rows(first)
+            book = export_roadmap_xlsx(session, first.id, tmp_path / f"round-{n}.xlsx")
+        again = read_file(book)
+        assert not [w for w in again.warnings if "Не распознано" in w], source.name
+        with db.session() as session:
+            second = write_preview(session, again)
+            session.flush()
+            after, rows_after = _parts_of(second), document_rows(second)
+            groups = [[(m.name, m.job_title) for m in a.members]
+                      for a in (second.approving_order.appendices
+                                if second.approving_order else [])
+                      if a.kind.value == "working_group"]
+        assert after == before, source.name
+        assert rows_after == rows_before, source.name
+        if n == 1:
+            assert groups == [[("Иванов Иван Иванович", "начальник")]]
+            assert ("График", "График консультаций", "Тема | Дата | Ответственный") in rows_after
+            assert (before["order"][0], before["order"][5]) == ("5", "с. Ермаковское")

@@ -29,6 +29,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from desktop.atomic import atomic_output
 from desktop.errors import UserError
+from desktop.export.xlsx_document import write_document_sheet
 from desktop.export.xlsx_facts import Check, Facts
 from desktop.export.xlsx_gantt import write_gantt_sheet
 from desktop.export.xlsx_main import write_roadmap_sheet
@@ -178,6 +179,7 @@ def build_workbook(session: Session, roadmap: Roadmap, today: dt.date,
     write_gantt_sheet(wb.create_sheet(), styles, roadmap, facts, progress.step)
     if has_parts(roadmap):  # the document's text next to its table
         write_parts_sheet(wb.create_sheet(index=1), styles, roadmap)
+    write_document_sheet(wb.create_sheet(), roadmap)  # every part, read back on import
     wb.active = 0
     return wb
 
