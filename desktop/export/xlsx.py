@@ -41,9 +41,13 @@ from desktop.models import (
     Authority,
     ChecklistRow,
     Item,
+    Order,
+    OrderAppendix,
+    OrderPoint,
     Organisation,
     Person,
     Roadmap,
+    RoadmapAppendix,
     School,
     Section,
 )
@@ -100,6 +104,14 @@ def load_roadmap(session: Session, roadmap_id: int) -> Roadmap:
             items.selectinload(Item.schools),
             selectinload(Roadmap.monitoring_points),
             selectinload(Roadmap.approving_order),
+            # the «Документ» sheet: the order's parts, indicators and schedules, one query each
+            selectinload(Roadmap.approving_order).selectinload(Order.points)
+            .selectinload(OrderPoint.children),
+            selectinload(Roadmap.approving_order).selectinload(Order.approvals),
+            selectinload(Roadmap.approving_order).selectinload(Order.appendices)
+            .selectinload(OrderAppendix.members),
+            selectinload(Roadmap.indicators),
+            selectinload(Roadmap.appendices).selectinload(RoadmapAppendix.rows),
         )
     )
     roadmap = session.scalars(query).first()
