@@ -1,8 +1,14 @@
-"""The text around the roadmap table: order, approval blocks, appendix mark, title, goal,
-tasks, period, basis documents, abbreviations and the closing signature.
+"""The text around the roadmap table: the order (its kind, issuing body and the body above
+it, date and number in every typed form, place, title, points, signatory), approval blocks
+(«СОГЛАСОВАНО», «УТВЕРЖДАЮ»), appendix marks and stamps («Приложение 1 к приказу … от …
+№ …», «Утвержден приказом …»), the roadmap's own title, a passport typed as text, goal,
+tasks, period, basis documents, justification, abbreviations and the closing signature.
 
-Each is looked for wherever it is and taken when found; nothing here is
-required (a bare table imports too).
+Each is looked for wherever it is and taken when found; nothing here is required (a bare
+table imports too). A line that fits none of them is reported as a warning with its text
+(:meth:`ImportPreview.unplaced`). The level (regional / municipal) is read from the issuing
+body. Only the document's own order («ПРИКАЗ» with its requisites) makes an order; an
+approval block or a stamp never does.
 """
 
 from __future__ import annotations
@@ -331,8 +337,9 @@ def _order(lines: list[str], i: int, order: OrderDraft, preview: ImportPreview) 
         if not placed:
             preview.unplaced(line, "реквизиты приказа")
         i += 1
-    title = []
-    while i < n and (not title or _starts_lower(lines[i].strip())
+    title: list[str] = []
+    titled = i < n and re.match(r"^[«\"]?(о|об)\s", lines[i].strip(), re.IGNORECASE)
+    while titled and i < n and (not title or _starts_lower(lines[i].strip())
                      or lines[i].strip()[:1] in "«\"(" ) and len(title) < 8:
         if title and (_ORDERING.search(lines[i]) or re.match(r"^(В|На)\s", lines[i].strip())):
             break

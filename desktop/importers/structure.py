@@ -37,6 +37,7 @@ from desktop.importers.tables import (
 )
 from desktop.models.columns import Field
 
+_HYPHENATED = re.compile(r"[A-Za-zА-Яа-яЁё]-\s*$")
 _HEADER_SCAN = 4  #: rows at the top of a table searched for its header
 
 
@@ -306,10 +307,13 @@ class _Builder:
         number_continued = self.ncol is not None and self.ncol < len(row.continued) \
             and row.continued[self.ncol]
         if (not number_text or number_continued) and self.item is not None \
-                and self.ncol is not None and (self.continues(row)
-                                               or (after_header and self.split_half(row))):
-            self.merge(row)
-            return
+                and self.ncol is not None:
+            if self.continues(row):
+                self.merge(row)
+                return
+            if after_header and self.split_half(row):
+                self.merge(row, page_split=True)
+                return
         self.item = PreviewItem(number=number_text)
         for col, fld in enumerate(self.fields):
             if fld is not None and fld is not Field.NUMBER and col < len(row.texts):
@@ -351,7 +355,9 @@ class _Builder:
                     return False
         return True
 
-    def merge(self, row: RawRow) -> None:
+    def merge(self, row: RawRow, *, page_split: bool = False) -> None:
+        """Join ``row`` to the item above, cell by cell; a row cut by a page break
+        (``page_split``) carries on the sentence with a space, not on a new line."""
         assert self.item is not None
         for col, fld in enumerate(self.fields):
             if fld is None or fld is Field.NUMBER or col >= len(row.texts):
@@ -360,7 +366,12 @@ class _Builder:
                 continue
             text = row.texts[col].strip()
             have = getattr(self.item, fld.value)
-            if text and not (fld in (Field.DEADLINE, Field.EXECUTORS) and text == have.strip()):
+            if not text or (fld in (Field.DEADLINE, Field.EXECUTORS) and text == have.strip()):
+                continue
+            if page_split and have.strip() and have.rstrip()[-1] not in ".;:!?" \
+                    and not _HYPHENATED.search(have):
+                setattr(self.item, fld.value, f"{have.rstrip()} {text}")
+            else:
                 setattr(self.item, fld.value, join_continuation(have, text))
 
     def paragraph(self, text: str) -> None:
