@@ -526,3 +526,27 @@ def test_python_docx_regional_order_with_month_schedule(tmp_path: Path, db) -> N
     for wanted in ("КОМИТЕТ ОБРАЗОВАНИЯ И НАУКИ КУРСКОЙ ОБЛАСТИ", "30 декабря 2021 г.",
                    "№ 1-1234", "г. Курск", "Об утверждении дорожной карты", "Н.А. Белых"):
         assert wanted in text, wanted
+
+
+def test_roadmap_only_word_copy_keeps_the_orders_number_and_date(db, tmp_path: Path) -> None:
+    """A roadmap printed alone says which order approved it; imported back, the number and
+    date are kept with the roadmap (no empty order is made of the blank signature blocks)
+    and print again."""
+    with db.session() as session:
+        first = write_preview(session, read_file(FIXTURES / "kaliningrad-region-2023.docx"))
+        session.flush()
+        copy = export_roadmap_docx(session, first.id, tmp_path / "alone.docx")
+    preview = read_file(copy)
+    assert preview.approvals == []  # the blank «СОГЛАСОВАНО / УТВЕРЖДАЮ» forms
+    assert (preview.order.mark_number, preview.order.mark_date) == ("28/1", dt.date(2023, 1, 13))
+    with db.session() as session:
+        second = write_preview(session, preview)
+        session.flush()
+        assert second.approving_order is None
+        assert second.layout_json["approved_by"]["number"] == "28/1"
+        out = export_roadmap_pdf(session, second.id, tmp_path / "again.pdf")
+    text = " ".join(subprocess.run(["pdftotext", "-l", "1", str(out), "-"], capture_output=True,
+                                   text=True, check=True).stdout.split())
+    # «План-график …» agrees with УТВЕРЖДЕН
+    assert "УТВЕРЖДЕН приказом Министерства образования Калининградской области от 13.01.2023 " \
+           "№ 28/1" in text

@@ -271,7 +271,8 @@ def _approval(lines: list[str], i: int, preview: ImportPreview) -> int:
     i += 1
     while i < len(lines):
         line = lines[i].strip()
-        if line.upper().startswith(_APPROVAL_HEADS) or document_kind(line):
+        if line.upper().startswith(_APPROVAL_HEADS + _STAMP_HEADS) or document_kind(line) \
+                or line.lower().startswith("приложение"):
             break
         date = find_date(line)
         name = _is_name(line)
@@ -293,8 +294,9 @@ def _approval(lines: list[str], i: int, preview: ImportPreview) -> int:
         else:
             break
         i += 1
-    draft.position = " ".join(position)
-    preview.approvals.append(draft)
+    draft.position = " ".join(p for p in position if p.strip(" _"))
+    if draft.position or draft.name:  # a blank form to sign («______») is no block
+        preview.approvals.append(draft)
     return i
 
 

@@ -177,6 +177,9 @@ class ImportPreview:
                                                          order.appendix_mark)):
                 if value:
                     found.append(f"{name}: {' '.join(value.split())}")
+        if order is not None and not order.own and order.appendix_mark:
+            found.append(f"отметка об утверждении (приказ не создаётся): "
+                         f"{' '.join(order.appendix_mark.split())}")
         for approval in self.approvals:
             found.append(f"гриф ({approval.kind}): {approval.position} {approval.name}".strip())
         found.append(f"название: {self.title}")

@@ -279,3 +279,20 @@ def own_approvals(roadmap: Roadmap) -> dict[str, str]:
         found[f"{prefix}_position"] = str(entry.get("position") or "")
         found[f"{prefix}_name"] = str(entry.get("name") or "")
     return found
+
+
+def approval_stamp(roadmap: Roadmap, authority_short: str = "") -> str:
+    """«УТВЕРЖДЕНА приказом … от 13.01.2023 № 28/1» for a roadmap printed alone: from its
+    approving order, or the stamp its imported document had; "" when neither says."""
+    order = roadmap.approving_order
+    if order is not None and ((order.number or "").strip() or order.date is not None):
+        settings = order.settings if isinstance(order.settings, dict) else {}
+        body = str(settings.get("authority_in_mark") or authority_short or "").strip()
+        date = f"от {order.date:%d.%m.%Y}" if order.date else ""
+        number = f"№\u00a0{order.number.strip()}" if (order.number or "").strip() else ""
+        words = [approved_word(roadmap.title or ""), "приказом", body, date, number]
+        return " ".join(w for w in words if w)
+    stamp = (roadmap.layout_json or {}).get("approved_by")
+    if isinstance(stamp, dict) and str(stamp.get("text") or "").strip():
+        return " ".join(str(stamp["text"]).split())
+    return ""
