@@ -181,7 +181,9 @@ class ImportPreview:
             found.append(f"отметка об утверждении (приказ не создаётся): "
                          f"{' '.join(order.appendix_mark.split())}")
         for approval in self.approvals:
-            found.append(f"гриф ({approval.kind}): {approval.position} {approval.name}".strip())
+            word = {"submitted": "Проект внесен", "agreed": "СОГЛАСОВАНО",
+                    "approved": "УТВЕРЖДАЮ"}.get(approval.kind, approval.kind)
+            found.append(f"гриф «{word}»: {approval.position} {approval.name}".strip())
         found.append(f"название: {self.title}")
         if self.level:
             found.append("уровень: " + {"regional": "региональный", "municipal": "муниципальный",
@@ -201,6 +203,10 @@ class ImportPreview:
             found.append(f"график «{schedule.title}»: строк "
                          f"{sum(1 for r in schedule.rows if not r[0])}")
         found.append(f"таблица: мероприятий {len(self.items())}")
+        if self.abbreviations:
+            found.append(f"принятые сокращения: {len(self.abbreviations)}")
+        if self.closing_name:
+            found.append(f"подпись под картой: {self.closing_position} {self.closing_name}")
         return found
 
     def unplaced(self, text: str, where: str = "") -> None:

@@ -69,7 +69,5 @@ def around_lines(preview: ImportPreview) -> list[str]:
     requisites come from (the document or the authority's profile)."""
     lines = [f"Период: {preview.period[0]:%d.%m.%Y} – {preview.period[1]:%d.%m.%Y}"]
     lines += [line[:1].upper() + line[1:] for line in preview.parts_found()]
-    if preview.closing_name:
-        lines.append(f"Подпись под картой: {preview.closing_position} {preview.closing_name}")
     lines += [f"Реквизит приказа — {line}" for line in preview.requisite_sources]
     return lines
