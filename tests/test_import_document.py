@@ -387,6 +387,9 @@ def _parts_of(roadmap: Roadmap) -> dict:
             order.settings.get("authority"), order.settings.get("place"),
             [p.text for p in order.top_points()]),
         "approvals": [(a["kind"], a["name"]) for a in roadmap.layout_json.get("approvals", [])],
+        # how the order's date line was typed («от 14.01.2022», «13 января 2023 г.»)
+        "date_line": None if order is None else (order.settings.get("date_style"),
+                                                 order.settings.get("date_with_ot")),
     }
 
 
@@ -439,7 +442,7 @@ def test_excel_round_trip_keeps_every_part(db, tmp_path: Path) -> None:
         tbl(row("Тема", "Дата", "Ответственный"), tr(tc("Январь", span=3)),
             row("Анализ ВПР", "15.01.2022", "ИМЦ"), width=3))
     sources = [_regional(tmp_path), district, FIXTURES / "petrogradsky-2021-2023.docx",
-               FIXTURES / "kaliningrad-region-2023.docx"]
+               FIXTURES / "kaliningrad-region-2023.docx", FIXTURES / "balakhta-500plus-2022.docx"]
     for n, source in enumerate(sources):
         with db.session() as session:
             first = write_preview(session, read_file(source))

@@ -50,6 +50,10 @@ def document_rows(roadmap: Roadmap) -> list[tuple[str, str, str]]:
                 value = settings.get(attr, "")
             if value:
                 rows.append((label, "", str(value)))
+        if settings.get("date_style") == "words":
+            rows.append((ds.DATE_IN_WORDS, "", ds.YES))
+        if settings.get("date_with_ot"):
+            rows.append((ds.DATE_WITH_OT, "", ds.YES))
         for n, point in enumerate(order.top_points(), 1):
             subs = "\n".join(f"{k}) {c.text}" for k, c in enumerate(point.children, 1))
             rows.append((ds.ORDER_POINT, str(n), point.text + (f"\n{subs}" if subs else "")))

@@ -72,6 +72,13 @@ def apply_document_sheet(preview: ImportPreview, rows: list[Row]) -> None:
                 order.kind = text
             else:
                 setattr(order, attr, text)
+        elif part in (ds.DATE_IN_WORDS, ds.DATE_WITH_OT):
+            if order is None:
+                order = OrderDraft(own=True)
+            if part == ds.DATE_IN_WORDS:
+                order.date_in_words = text == ds.YES
+            else:
+                order.date_with_ot = text == ds.YES
         elif part == ds.ORDER_POINT:
             if order is None:
                 order = OrderDraft(own=True)

@@ -45,6 +45,10 @@ ORDER_FIELDS: tuple[tuple[str, str], ...] = (
     ("Приказ: орган в отметке", "mark_authority"),
 )
 ORDER_POINT = "Приказ: пункт"
+#: how the order's date line was typed (print settings kept from the document)
+DATE_IN_WORDS = "Приказ: дата словами"
+DATE_WITH_OT = "Приказ: «от» перед датой"
+YES = "да"
 LEVELS = {"regional": "региональный", "municipal": "муниципальный", "school": "школьный"}
 APPROVAL_WORDS = {"submitted": "Проект внесен", "agreed": "СОГЛАСОВАНО", "approved": "УТВЕРЖДАЮ"}
 SEPARATOR = " | "
