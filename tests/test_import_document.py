@@ -19,8 +19,8 @@ from desktop.export.xlsx_document import document_rows
 from desktop.importers import read_file
 from desktop.importers.requisites import find_date, is_blank_date, level_of, split_authority
 from desktop.importers.writer import plan_directory, write_preview
-from desktop.models import Order, Roadmap
-from desktop.models.enums import ItemStatus, Level
+from desktop.models import Order, Roadmap, School
+from desktop.models.enums import ItemStatus, Level, SchoolScope
 from desktop.services.document_parts import PassportPart, passport_rows, roadmap_parts
 from tests.import_docs import HEADER4, p, row, tbl, tc, tr, write_docx
 
@@ -553,3 +553,37 @@ def test_roadmap_only_word_copy_keeps_the_orders_number_and_date(db, tmp_path: P
     # «План-график …» agrees with УТВЕРЖДЕН
     assert "УТВЕРЖДЕН приказом Министерства образования Калининградской области от 13.01.2023 " \
            "№ 28/1" in text
+
+
+def test_excel_round_trip_keeps_items_schools(demo_db, db, tmp_path: Path) -> None:
+    """The demo roadmap's items concern schools (chosen ones, or every «500+» school): the
+    program's workbook carries them and the import links the same schools again."""
+    def schools_of(roadmap: Roadmap) -> list[tuple[str, str, list[str]]]:
+        return [(i.number, i.school_scope.value, [s.short_name for s in i.schools])
+                for i in roadmap.all_items()]
+
+    with demo_db.session() as session:
+        roadmap = session.query(Roadmap).order_by(Roadmap.id).first()
+        schools = session.query(School).order_by(School.short_name).all()
+        items = roadmap.all_items()
+        items[0].school_scope, items[0].schools = SchoolScope.CHOSEN, schools[:2]
+        items[3].school_scope = SchoolScope.ALL_500
+        items[5].school_scope, items[5].schools = SchoolScope.CHOSEN, schools[-1:]
+    with demo_db.session() as session:
+        roadmap = session.query(Roadmap).order_by(Roadmap.id).first()
+        before = schools_of(roadmap)
+        book = export_roadmap_xlsx(session, roadmap.id, tmp_path / "demo.xlsx")
+    assert any(names for _n, _scope, names in before)  # the comparison is of real links
+    preview = read_file(book)
+    with demo_db.session() as session:
+        plan_directory(session, preview)
+        assert not [w for w in preview.warnings if "не найдена в справочнике школ" in w]
+        again = write_preview(session, preview)
+        session.flush()
+        assert schools_of(again) == before
+    # into a database without those schools: said, not dropped silently
+    elsewhere = read_file(book)
+    with db.session() as session:
+        plan_directory(session, elsewhere)
+    assert any(f"Школа «{before[0][2][0]}» не найдена в справочнике школ" in w
+               for w in elsewhere.warnings)

@@ -16,6 +16,7 @@ from desktop.models import AppendixKind, Roadmap
 from desktop.models import document_sheet as ds
 from desktop.models.roadmap_parts import PartKey, layout_heading
 from desktop.services.document_parts import passport_rows
+from desktop.services.table import roadmap_table
 
 
 def _clean(text: object) -> str:
@@ -88,6 +89,13 @@ def document_rows(roadmap: Roadmap) -> list[tuple[str, str, str]]:
                      ds.SEPARATOR.join([indicator.unit or "", *map(str, indicator.values or [])])))
     if roadmap.closing_name or roadmap.closing_position:
         rows.append((ds.CLOSING, roadmap.closing_position or "", roadmap.closing_name or ""))
+    items = {item.id: item for item in roadmap.all_items()}
+    for n, row in enumerate(roadmap_table(roadmap).item_rows(), 1):
+        item = items.get(row.item_id)
+        if item is None or (item.school_scope.value == "none" and not item.schools):
+            continue
+        rows.append((ds.ITEM_SCHOOLS, str(n), ds.SEPARATOR.join(
+            [ds.SCOPES.get(item.school_scope.value, ""), *(s.short_name for s in item.schools)])))
     for appendix in roadmap.appendices:
         rows.append((ds.SCHEDULE, appendix.title or "",
                      ds.SEPARATOR.join(appendix.column_headings)))

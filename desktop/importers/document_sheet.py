@@ -109,6 +109,11 @@ def apply_document_sheet(preview: ImportPreview, rows: list[Row]) -> None:
             preview.working_group.append((name, text))
         elif part == ds.CLOSING:
             preview.closing_position, preview.closing_name = name, text
+        elif part == ds.ITEM_SCHOOLS and name.isdigit():
+            scope, *schools = _split(text)
+            scopes = {v: k for k, v in ds.SCOPES.items()}
+            preview.item_schools[int(name) - 1] = (scopes.get(scope, "chosen"),
+                                                   [s for s in schools if s])
         elif part == ds.SCHEDULE:
             preview.schedules.append(ScheduleDraft(title=name, headings=_split(text)))
         elif part == ds.SCHEDULE_ROW and preview.schedules:

@@ -142,6 +142,8 @@ class ImportPreview:
     schedules: list[ScheduleDraft] = field(default_factory=list)
     layout: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    #: the program's own workbook: item's place in the table (from 0) → scope and schools
+    item_schools: dict[int, tuple[str, list[str]]] = field(default_factory=dict)
     #: where the order's printed requisites will come from (set by the caller with a session)
     requisite_sources: list[str] = field(default_factory=list)
     #: what the text around the table gave that could not be placed (kept across remap)

@@ -32,12 +32,13 @@ from desktop.models import (
     Roadmap,
     RoadmapAppendix,
     RoadmapAppendixRow,
+    School,
     Section,
     TargetIndicator,
     WorkingGroupMember,
 )
 from desktop.models.columns import Column
-from desktop.models.enums import AppendixKind, ApprovalKind, ItemStatus, Level
+from desktop.models.enums import AppendixKind, ApprovalKind, ItemStatus, Level, SchoolScope
 from desktop.models.roadmap_parts import PartKey
 
 _PERSON = re.compile(r"^([А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё-]+|[А-ЯЁ][а-яё-]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
@@ -92,6 +93,15 @@ def plan_directory(session: Session, preview: ImportPreview) -> None:
                 orgs[text] = ""
     preview.organisations = list(orgs.items())
     preview.people = list(new_people.items())
+    if preview.item_schools:
+        known_schools = _own_schools(session)
+        missing = sorted({n for _scope, names in preview.item_schools.values() for n in names
+                          if n.lower() not in known_schools})
+        for name in missing:
+            warning = (f"Школа «{name}» не найдена в справочнике школ: её связь с "
+                       "мероприятиями не восстановлена")
+            if warning not in preview.warnings:
+                preview.warnings.append(warning)
 
 
 @dataclass(frozen=True)
@@ -158,6 +168,7 @@ def write_preview(session: Session, preview: ImportPreview,
                             for c in preview.columns if c.field is not None)
     session.add(roadmap)
     total = max(1, len(preview.items()))
+    flat: list[Item] = []  #: the items in the table's order (the «Документ» sheet counts so)
     done = 0
     for s_pos, draft in enumerate(preview.sections):
         section = Section(position=s_pos, number=draft.number, title=draft.title,
@@ -167,6 +178,7 @@ def write_preview(session: Session, preview: ImportPreview,
         counts: dict[int | None, int] = {}
         for draft_item in draft.items:
             item = _item(draft_item, preview, orgs)
+            flat.append(item)
             parent = _parent(draft_item.number, by_number)
             key = id(parent) if parent is not None else None
             item.position = counts.get(key, 0)
@@ -181,6 +193,8 @@ def write_preview(session: Session, preview: ImportPreview,
             done += 1
             if progress is not None and done % 20 == 0 and not progress(done, total):
                 raise ImportCancelledError
+    if preview.item_schools:
+        link_item_schools(session, flat, preview.item_schools)
     for pos, (name, unit, values) in enumerate(preview.indicators):
         roadmap.indicators.append(TargetIndicator(position=pos, name=name, unit=unit,
                                                   values=list(values)))
@@ -207,6 +221,26 @@ def write_preview(session: Session, preview: ImportPreview,
     if progress is not None:
         progress(total, total)
     return roadmap
+
+
+def _own_schools(session: Session) -> dict[str, School]:
+    return {s.short_name.lower(): s
+            for s in session.scalars(select(School).where(School.district_id.is_(None)))}
+
+
+def link_item_schools(session: Session, items: list[Item],
+                      item_schools: dict[int, tuple[str, list[str]]]) -> None:
+    """The schools of each item (by its place in the table) from the program's own workbook,
+    linked to the district's schools of the same short name (unknown ones were warned about
+    in :func:`plan_directory`)."""
+    schools = _own_schools(session)
+    for index, (scope, names) in item_schools.items():
+        if not 0 <= index < len(items):
+            continue
+        item = items[index]
+        item.school_scope = SchoolScope(scope) if scope in SchoolScope._value2member_map_ \
+            else SchoolScope.CHOSEN
+        item.schools = [schools[n.lower()] for n in names if n.lower() in schools]
 
 
 def _parent(number: str, by_number: dict[str, Item]) -> Item | None:

@@ -26,6 +26,10 @@ INDICATOR = "Целевой показатель"
 WORKING_GROUP = "Рабочая группа"
 CLOSING = "Подпись под картой"
 APPROVAL = "Гриф"
+#: an item's schools: name = its place in the table («7», counted from 1), text = the scope
+#: word and the schools' short names («выбранные | БСШ1 | ОСШ»)
+ITEM_SCHOOLS = "Школы мероприятия"
+SCOPES = {"all_500": "все школы «500+»", "all_shnor": "все ШНОР", "chosen": "выбранные"}
 SCHEDULE = "График"
 SCHEDULE_ROW = "Строка графика"
 GROUP = "группа"
