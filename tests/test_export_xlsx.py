@@ -103,7 +103,8 @@ def find(ws, value):
 
 def test_sheets_and_no_formulas(workbook) -> None:
     # the demo roadmap has a goal and tasks: its «Паспорт» sheet follows the table
-    assert workbook.sheetnames == ["Дорожная карта", "Паспорт", "Исполнение", "По школам", "График"]
+    assert workbook.sheetnames == ["Дорожная карта", "Паспорт", "Исполнение", "По школам", "График",
+                                  "Документ"]
     for ws in workbook.worksheets:
         for row in ws.iter_rows():
             for cell in row:

@@ -82,7 +82,10 @@ def test_a_few_queries_whatever_the_size(db, tmp_path: Path) -> None:
         event.listen(session.get_bind(), "before_cursor_execute",
                      lambda *args: statements.append(args[2]))
         export_roadmap_xlsx(session, roadmap_id, tmp_path / "q.xlsx", today=TODAY)
-    assert len(statements) <= 16, statements  # no lazy load per item or executor
+    # no lazy load per item or executor; the «Документ» sheet adds one query per kind of
+    # part (order points and sub-points, approvals, appendices, members, indicators,
+    # schedules), whatever their number
+    assert len(statements) <= 23, statements
 
 
 def test_row_heights_and_shared_styles(db, tmp_path: Path) -> None:

@@ -48,7 +48,8 @@ def rows(ws) -> list[list]:
 
 
 def test_parts_sheet_follows_the_table(workbook) -> None:
-    assert workbook.sheetnames == ["Дорожная карта", "Паспорт", "Исполнение", "По школам", "График"]
+    assert workbook.sheetnames == ["Дорожная карта", "Паспорт", "Исполнение", "По школам", "График",
+                                  "Документ"]
 
 
 def test_every_typed_value_comes_back_in_document_order(workbook) -> None:
@@ -107,4 +108,4 @@ def test_a_roadmap_without_parts_has_no_parts_sheet(tmp_path: Path) -> None:
         export_roadmap_xlsx(session, roadmap.id, tmp_path / "x.xlsx")
     database.close()
     assert load_workbook(tmp_path / "x.xlsx").sheetnames == [
-        "Дорожная карта", "Исполнение", "По школам", "График"]
+        "Дорожная карта", "Исполнение", "По школам", "График", "Документ"]

@@ -200,7 +200,9 @@ def test_parts_around_the_table(tmp_path: Path, db) -> None:
         assert session.query(Organisation).filter_by(short_name="РОО").count() == 1
         assert roadmap.indicators[0].values == ["50", "80"]
         assert roadmap.appendices[0].rows[1].deadline_start is not None
-        assert roadmap.approving_order.approvals[0].person_name == "И.И. Иванова"
+        # a roadmap's own approval block makes no order (issue 22); it is kept with the roadmap
+        assert roadmap.approving_order is None
+        assert roadmap.layout_json["approvals"][0]["name"] == "И.И. Иванова"
 
 
 def test_passport_basis_justification_and_roman_sections(tmp_path: Path, db) -> None:
@@ -327,10 +329,9 @@ def test_regional_shape_passport_indicators_group_schedule(tmp_path: Path, db) -
         roadmap_id = write_preview(session, preview).id
     with db.session() as session:
         roadmap = session.get(Roadmap, roadmap_id)
-        order = roadmap.approving_order
-        assert order.signatory_name == "И.И. Иванов"
-        group = next(a for a in order.appendices if a.kind.value == "working_group")
-        assert group.title == "Состав рабочей группы"
-        assert [m.name for m in group.members] == ["Иванов Иван Иванович"]
+        # «УТВЕРЖДАЮ» of the roadmap itself makes no order (issue 22): kept with the roadmap
+        assert roadmap.approving_order is None
+        assert roadmap.layout_json["approvals"][0]["name"] == "И.И. Иванов"
+        assert roadmap.passport_working_group == "Иванов Иван Иванович – начальник УО"
         assert roadmap.appendices[0].title == "График консультаций"
         assert roadmap.appendices[0].rows[0].is_group

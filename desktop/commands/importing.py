@@ -17,6 +17,7 @@ from desktop.importers.writer import plan_directory, write_preview
 from desktop.paths import database_exists, resolve_db
 from desktop.services.file_kind import FileKind, file_kind
 from desktop.services.operations import writing
+from desktop.services.order_requisites import plan_requisites
 from desktop.services.school_forms import import_form
 
 
@@ -46,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
         return run_form(args)
     preview = read_file(args.file, sheet=args.sheet)
     roadmap_id = None
+    sources = plan_requisites(None, preview)
     if args.dry_run and not database_exists(resolve_db(getattr(args, "db", None))):
         database = None  # nothing to compare the directories with, nothing to write
     else:
@@ -56,13 +58,15 @@ def run(args: argparse.Namespace) -> int:
             # BEGIN IMMEDIATE), as in the window
             with (database.session() if args.dry_run else writing(database)) as session:
                 plan_directory(session, preview)
+                sources = plan_requisites(session, preview)
                 if args.dry_run:
                     session.rollback()
                 else:
                     roadmap_id = write_preview(session, preview).id
         finally:
             database.close()
-    summary = {"roadmap_id": roadmap_id, **preview.summary()}
+    summary = {"roadmap_id": roadmap_id, **preview.summary(), "parts": preview.parts_found(),
+               "requisites": sources}
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
@@ -70,9 +74,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"{verb}: «{summary['title']}» — разделов {summary['sections']}, "
               f"мероприятий {summary['items']}"
               + (f", дорожная карта № {roadmap_id}" if roadmap_id else ""))
+        for part in preview.parts_found():
+            print(f"  часть: {part}")
+        for line in sources:
+            print(f"  реквизит: {line}")
         for warning in preview.warnings:
             print(f"  предупреждение: {warning}")
     return 0
+
 
 
 def run_form(args: argparse.Namespace) -> int:

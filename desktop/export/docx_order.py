@@ -40,6 +40,7 @@ from desktop.export.pdf_settings import OrderPdfSettings
 from desktop.export.pdf_text import number_text, spaced, txt
 from desktop.models import Authority, Order, OrderPoint
 from desktop.models.enums import ApprovalKind, label
+from desktop.services.order_requisites import order_requisites
 
 #: ``progress(done, total)``: appendices written so far of all parts of the document
 Progress = Callable[[int, int], object]
@@ -106,16 +107,20 @@ def requisites(document: Document, order: Order, authority: Authority,
     """Authority, «ПРИКАЗ», date and number on one line, place of issue, title."""
     if is_draft(order):
         base.para(document, "ПРОЕКТ", bold=True, align=base.Align.RIGHT)
-    base.para(document, txt(authority.full_name), bold=True, align=base.Align.CENTER)
-    short = txt(authority.short_name)
-    if short and short != txt(authority.full_name):
-        base.para(document, f"({short})", align=base.Align.CENTER)
-    heading = base.para(document, "ПРИКАЗ", bold=True, align=base.Align.CENTER, before=12, after=12)
+    printed = order_requisites(order, authority)
+    for line in printed.parent.splitlines():
+        base.para(document, line.strip(), align=base.Align.CENTER)
+    for line in (printed.authority.splitlines() or [""]):
+        base.para(document, line.strip(), bold=True, align=base.Align.CENTER)
+    if printed.short:
+        base.para(document, f"({printed.short})", align=base.Align.CENTER)
+    heading = base.para(document, printed.kind, bold=True, align=base.Align.CENTER,
+                        before=12, after=12)
     heading.runs[0].font.size = Pt(16)
     date = order_date_line(order, settings)
     base.left_right(document, date, number_text(order.number or ""), width)  # type: ignore[arg-type]
-    if txt(authority.city):
-        base.para(document, txt(authority.city), align=base.Align.CENTER)
+    if printed.place:
+        base.para(document, printed.place, align=base.Align.CENTER)
     title = base.para(document, order_title(order), bold=settings.title_bold, before=28, after=22)
     if settings.title_centered:
         title.alignment = base.Align.CENTER

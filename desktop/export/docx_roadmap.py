@@ -23,6 +23,7 @@ from desktop.export.pdf_order import SettingsArg, load_authority, order_settings
 from desktop.export.pdf_roadmap import DATE_LINE
 from desktop.export.pdf_settings import OrderPdfSettings
 from desktop.models import AppendixKind, Authority, Roadmap
+from desktop.services.document_parts import approval_stamp, own_approvals
 
 BLOCK_WIDTH = Mm(95)
 BLANK_POSITION = "_______________________________\n_______________________________"
@@ -34,12 +35,17 @@ def export_roadmap_docx(session: Session, roadmap_id: int, target: Path | str, *
     roadmap = session.get(Roadmap, roadmap_id)
     if roadmap is None:
         raise UserError(f"Дорожная карта с кодом {roadmap_id} не найдена в базе данных")
-    resolved = order_settings(roadmap.approving_order, settings)
+    resolved = order_settings(roadmap.approving_order).merged(own_approvals(roadmap)) \
+        .merged(settings)
     document = base.new_document(roadmap.title)
     section = document.sections[0]
     base.setup_page(section, **appendix_page(resolved))  # type: ignore[arg-type]
     base.page_numbers(section)
-    approval_blocks(document, load_authority(session), resolved)
+    authority = load_authority(session)
+    approval_blocks(document, authority, resolved)
+    stamp = approval_stamp(roadmap, authority.short_name or authority.full_name or "")
+    if stamp:  # the order that approved it: number and date survive a roadmap-only copy
+        base.para(document, stamp, before=6, after=6)
     write_roadmap(document, roadmap, resolved.table_font_size)
     order = roadmap.approving_order
     for appendix in order.appendices if order is not None else []:

@@ -26,6 +26,7 @@ from desktop.export.pdf_text import (
 )
 from desktop.models import Authority, Order, OrderApproval, OrderPoint
 from desktop.models.enums import ApprovalKind, label
+from desktop.services.order_requisites import order_requisites
 
 #: letters of the 4th level of points: а) б) в) … (ё, й, ъ, ы, ь are not used)
 POINT_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
@@ -41,25 +42,32 @@ def requisites(order: Order, authority: Authority, settings: OrderPdfSettings,
                styles: OrderStyles, width: float) -> list[Flowable]:
     """Authority, «ПРИКАЗ», date and number on one line, place of issue, title."""
     story: list[Flowable] = []
+    printed = order_requisites(order, authority)
     if is_draft(order):
         story.append(Paragraph("ПРОЕКТ", styles.draft))
-    story.append(Paragraph(markup(txt(authority.full_name) or " "), styles.requisite_bold))
-    short = txt(authority.short_name)
-    if short and short != txt(authority.full_name):
-        story.append(Paragraph(markup(f"({short})"), styles.requisite))
-    story.append(Paragraph("ПРИКАЗ", styles.heading))
+    if printed.parent:
+        story.append(Paragraph(_lines(printed.parent), styles.requisite))
+    story.append(Paragraph(_lines(printed.authority) or " ", styles.requisite_bold))
+    if printed.short:
+        story.append(Paragraph(markup(f"({printed.short})"), styles.requisite))
+    story.append(Paragraph(escape(printed.kind), styles.heading))
     date = order_date_line(order, settings)
     story.append(layout_row(
         [Paragraph(escape(date), styles.date_left),
          Paragraph(escape(number_text(order.number or "")), styles.number_right)],
         [width / 2, width / 2],
     ))
-    if txt(authority.city):
-        story.append(Paragraph(markup(authority.city), styles.requisite))
+    if printed.place:
+        story.append(Paragraph(markup(printed.place), styles.requisite))
     story.append(Spacer(1, 10 * mm))
     story.append(Paragraph(markup(order_title(order)), styles.title))
     story.append(Spacer(1, 8 * mm))
     return story
+
+
+def _lines(text: str) -> str:
+    """A requisite typed on several lines prints on those lines."""
+    return "<br/>".join(markup(line.strip()) for line in text.splitlines() if line.strip())
 
 
 def order_date_line(order: Order, settings: OrderPdfSettings) -> str:

@@ -23,6 +23,7 @@ from desktop.export.pdf_settings import appendix_page
 from desktop.export.pdf_styles import AppendixStyles, appendix_styles, table_font_size
 from desktop.export.pdf_text import markup
 from desktop.models import AppendixKind, Authority, Roadmap
+from desktop.services.document_parts import approval_stamp, own_approvals
 
 BLOCK_WIDTH = 95 * mm
 DATE_LINE = "«____» ________________ 20____ г."
@@ -35,7 +36,8 @@ def export_roadmap_pdf(session: Session, roadmap_id: int, target: Path | str, *,
     roadmap = session.get(Roadmap, roadmap_id)
     if roadmap is None:
         raise UserError(f"Дорожная карта с кодом {roadmap_id} не найдена в базе данных")
-    resolved = order_settings(roadmap.approving_order, settings)
+    resolved = order_settings(roadmap.approving_order).merged(own_approvals(roadmap)) \
+        .merged(settings)
     width = appendix_page(resolved).frame_width
     styles = appendix_styles(table_font_size(len(roadmap.columns), resolved.table_font_size))
     authority = load_authority(session)
@@ -44,6 +46,9 @@ def export_roadmap_pdf(session: Session, roadmap_id: int, target: Path | str, *,
                        resolved.approver_position, resolved.approver_name, styles, width),
         Spacer(1, 8 * mm),
     ]
+    stamp = approval_stamp(roadmap, authority.short_name or authority.full_name or "")
+    if stamp:  # the order that approved it: number and date survive a roadmap-only copy
+        story += [Paragraph(markup(stamp), styles.approval), Spacer(1, 4 * mm)]
     story += roadmap_content(roadmap, resolved, styles, width)
     story += _working_group(roadmap, styles, width)
     rows = sum(len(s.items) + 1 for s in roadmap.sections)

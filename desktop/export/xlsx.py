@@ -29,6 +29,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from desktop.atomic import atomic_output
 from desktop.errors import UserError
+from desktop.export.xlsx_document import write_document_sheet
 from desktop.export.xlsx_facts import Check, Facts
 from desktop.export.xlsx_gantt import write_gantt_sheet
 from desktop.export.xlsx_main import write_roadmap_sheet
@@ -40,9 +41,13 @@ from desktop.models import (
     Authority,
     ChecklistRow,
     Item,
+    Order,
+    OrderAppendix,
+    OrderPoint,
     Organisation,
     Person,
     Roadmap,
+    RoadmapAppendix,
     School,
     Section,
 )
@@ -99,6 +104,14 @@ def load_roadmap(session: Session, roadmap_id: int) -> Roadmap:
             items.selectinload(Item.schools),
             selectinload(Roadmap.monitoring_points),
             selectinload(Roadmap.approving_order),
+            # the «Документ» sheet: the order's parts, indicators and schedules, one query each
+            selectinload(Roadmap.approving_order).selectinload(Order.points)
+            .selectinload(OrderPoint.children),
+            selectinload(Roadmap.approving_order).selectinload(Order.approvals),
+            selectinload(Roadmap.approving_order).selectinload(Order.appendices)
+            .selectinload(OrderAppendix.members),
+            selectinload(Roadmap.indicators),
+            selectinload(Roadmap.appendices).selectinload(RoadmapAppendix.rows),
         )
     )
     roadmap = session.scalars(query).first()
@@ -178,6 +191,7 @@ def build_workbook(session: Session, roadmap: Roadmap, today: dt.date,
     write_gantt_sheet(wb.create_sheet(), styles, roadmap, facts, progress.step)
     if has_parts(roadmap):  # the document's text next to its table
         write_parts_sheet(wb.create_sheet(index=1), styles, roadmap)
+    write_document_sheet(wb.create_sheet(), roadmap)  # every part, read back on import
     wb.active = 0
     return wb
 

@@ -103,26 +103,34 @@ def read_file(path: Path | str, *, sheet: str | None = None,
     if kind == "other":
         raise UserError(NOT_OFFICE.format(name=path.name))
     _step(progress, 1)
+    document: list = []  #: the rows of the program's own «Документ» sheet, if any
     if kind in ("doc", "odt", "rtf", "xls", "ods"):
         target = "docx" if kind in ("doc", "odt", "rtf") else "xlsx"
         with tempfile.TemporaryDirectory(prefix="dk-import-") as tmp:
             _step(progress, 2)
             converted = convert(path, target, Path(tmp))
-            blocks, sheets, chosen, read_warnings = _read_blocks(converted, target, sheet)
+            blocks, sheets, chosen, read_warnings = _read_blocks(converted, target, sheet,
+                                                                 document)
         kind = target
     else:
         _step(progress, 2)
-        blocks, sheets, chosen, read_warnings = _read_blocks(path, kind, sheet)
+        blocks, sheets, chosen, read_warnings = _read_blocks(path, kind, sheet, document)
     _step(progress, 3)
     fallback = chosen if chosen and not chosen.lower().startswith(("sheet", "лист")) else path.stem
     preview = analyse(blocks, source=str(path), kind=kind, fallback_title=fallback)
     preview.sheets, preview.sheet = sheets, chosen
+    if document:
+        from desktop.importers.analyse import remap
+        from desktop.importers.document_sheet import apply_document_sheet
+
+        apply_document_sheet(preview, document)
+        remap(preview, [c.field for c in preview.columns])
     preview.warnings[:0] = read_warnings
     _step(progress, 4)
     return preview
 
 
-def _read_blocks(path: Path, kind: str, sheet: str | None
+def _read_blocks(path: Path, kind: str, sheet: str | None, document: list | None = None
                  ) -> tuple[list, list[str], str, list[str]]:
     """The document's blocks, its roadmap sheets, the chosen one, and what reading it found
     wrong (warnings shown in the preview)."""
@@ -132,7 +140,7 @@ def _read_blocks(path: Path, kind: str, sheet: str | None
     if kind == "docx":
         with SafeZip(path) as zf:
             return docx_blocks(zf), [], "", []
-    return xlsx_blocks(path, sheet)
+    return xlsx_blocks(path, sheet, document)
 
 
 def _step(progress: Progress | None, done: int) -> None:

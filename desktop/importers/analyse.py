@@ -54,7 +54,7 @@ def _fill_table(preview: ImportPreview, layout: Layout, fields: list[Field | Non
     preview.sections = table.sections
     preview.columns = table.columns
     preview.skipped = table.skipped
-    preview.warnings = list(table.warnings)
+    preview.warnings = list(table.warnings) + list(preview.notes)
     if not preview.items():
         preview.warnings.append(NO_ITEMS)
     if not preview.title:

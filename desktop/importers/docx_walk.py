@@ -76,14 +76,18 @@ class Block:
     table: Table | None = None
 
 
+#: the mark a bulleted paragraph of the document's text gets
+BULLET = "–"
+
+
 class _Walker:
     def __init__(self, numbering: Numbering) -> None:
         self.numbering = numbering
 
     # -- text ---------------------------------------------------------------------------
-    def paragraph_text(self, p: etree._Element) -> str:
+    def paragraph_text(self, p: etree._Element, bullet: str = "") -> str:
         parts: list[str] = []
-        label = self.numbering.label(p.find(f"{W}pPr"))
+        label = self.numbering.label(p.find(f"{W}pPr"), bullet)
         if label:
             parts.append(label + " ")
         self._collect(p, parts)
@@ -130,7 +134,9 @@ class _Walker:
         out: list[Block] = []
         for child in _unwrapped(container):
             if child.tag == f"{W}p":
-                out.append(Block(text=self.paragraph_text(child)))
+                # a bulleted paragraph of the text keeps a mark (lists in a passport, in
+                # tasks); table cells do not, where a mark would enter executors' names
+                out.append(Block(text=self.paragraph_text(child, BULLET)))
             elif child.tag == f"{W}tbl":
                 out.append(Block(table=self.table(child)))
         return out

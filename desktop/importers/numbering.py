@@ -104,8 +104,9 @@ class Numbering:
                         result.style_num[style.get(f"{W}styleId", "")] = (
                             num_id, _int(_val(num_pr.find(f"{W}ilvl")), 0))
 
-    def label(self, p_pr: etree._Element | None) -> str:
-        """The number Word shows before this paragraph («2.14.»), advancing the counters."""
+    def label(self, p_pr: etree._Element | None, bullet: str = "") -> str:
+        """The number Word shows before this paragraph («2.14.»), advancing the counters;
+        ``bullet`` for a bulleted one (empty: bullets give no mark)."""
         if p_pr is None or not self.lists:
             return ""
         num_pr = p_pr.find(f"{W}numPr")
@@ -124,7 +125,7 @@ class Numbering:
             return ""
         level = levels.get(ilvl, _Level())
         if level.fmt in ("bullet", "none"):
-            return ""
+            return bullet if level.fmt == "bullet" else ""
         counters = self.counters.setdefault(num_id, [None] * 9)
         ilvl = min(max(ilvl, 0), 8)
         current = counters[ilvl]

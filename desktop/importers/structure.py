@@ -10,6 +10,7 @@ are kept as found; repeats and gaps are reported, never «fixed».
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from desktop.importers.preview import ColumnMapping, PreviewItem, PreviewSection
@@ -36,6 +37,7 @@ from desktop.importers.tables import (
 )
 from desktop.models.columns import Field
 
+_HYPHENATED = re.compile(r"[A-Za-zА-Яа-яЁё]-\s*$")
 _HEADER_SCAN = 4  #: rows at the top of a table searched for its header
 
 
@@ -66,17 +68,22 @@ def cut(blocks: list[Block]) -> Layout:
     layout = Layout()
     in_roadmap = False
     pending: list[str] = []
-    above = ""
+    recent: list[str] = []  #: paragraphs since the last table
     for block in blocks:
         if isinstance(block, str):
             if not block.strip():
                 continue
             (pending if layout.found else layout.before).append(block)
-            above = block.strip()
+            recent.append(block.strip())
             continue
-        heading, above = above, ""
-        if is_passport(block):
-            layout.others.append((TableKind.PASSPORT, block, -1, heading))
+        heading, since, recent = (recent[-1] if recent else ""), len(recent), []
+        if is_passport(block) or (block.width <= 3 and _names_passport(heading)):
+            lines = pending if layout.found else layout.before
+            own = heading if heading and len(heading) < 200 and lines \
+                and lines[-1].strip() == heading else ""
+            if own:
+                lines.pop()  # the table's heading: read with it, not as text
+            layout.others.append((TableKind.PASSPORT, block, -1, own))
             continue
         kind, header = _find_header(block)
         if kind is TableKind.ROADMAP and not layout.found:
@@ -100,13 +107,45 @@ def cut(blocks: list[Block]) -> Layout:
             layout.events.extend(block.rows)
             continue
         if kind is not TableKind.OTHER:
-            layout.others.append((kind, block, header, heading))
+            taken = _title_lines(pending if layout.found else layout.before, since)
+            layout.others.append((kind, block, header, "\n".join(taken) or heading))
             if in_roadmap:
                 in_roadmap = False
         elif not layout.found:
             layout.before.extend(_table_lines(block))
+        else:
+            pending.extend(_table_lines(block))  # a table of no known kind: reported after
     layout.after.extend(pending)
     return layout
+
+
+def _names_passport(heading: str) -> bool:
+    low = heading.strip().lower()
+    return len(low) < 200 and low.startswith(("паспорт", "сведения к паспорту", "сведения о"))
+
+
+_SIGNATURE_NAME = re.compile(r"[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+\s*$|[А-ЯЁ][а-яё]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.$")
+
+
+_ABBREVIATION_LINE = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Z0-9«»\" ]{0,30}\s[–—-]\s")
+
+
+def _title_lines(lines: list[str], limit: int) -> list[str]:
+    """The heading just above a table: up to 5 of the last ``limit`` lines (its title on
+    several lines, and an appendix mark «Приложение 2 к дорожной карте …» above it), taken
+    out of ``lines`` so that they are not read twice."""
+    taken: list[str] = []
+    while lines and len(taken) < min(limit, 5):
+        line = lines[-1].strip()
+        low = line.lower()
+        if len(line) > 200 or (taken and line.endswith((".", ";"))) \
+                or low.startswith("принятые сокращения") or _SIGNATURE_NAME.search(line) \
+                or _ABBREVIATION_LINE.match(line):
+            break
+        taken.insert(0, lines.pop())
+        if low.startswith("приложение"):
+            break
+    return taken
 
 
 def _sub_header(row: RawRow) -> bool:
@@ -158,6 +197,7 @@ class _Builder:
         self.section: PreviewSection | None = None
         self.mode = "tasks"
         self.item: PreviewItem | None = None
+        self.after_header = False
         self.ncol = fields.index(Field.NUMBER) if Field.NUMBER in fields else None
         self.acol = fields.index(Field.ACTIVITY) if Field.ACTIVITY in fields else None
         self.header = HeaderMatcher(layout.header)
@@ -238,10 +278,12 @@ class _Builder:
             return
         if row.repeat_header or self.header.matches(row):
             self.result.skipped.append("Повтор шапки таблицы на новой странице")
+            self.after_header = True
             return
         if is_column_numbers(row):
             self.result.skipped.append("Строка с номерами столбцов (1 2 3 …)")
             return
+        after_header, self.after_header = self.after_header, False
         if len(filled) == 1 and label_of(filled[0][2])[0] is not None \
                 and self.section is not None:
             self.section_text(filled[0][2])  # «Задачи: …» / «Показатели: …» across the table
@@ -265,9 +307,13 @@ class _Builder:
         number_continued = self.ncol is not None and self.ncol < len(row.continued) \
             and row.continued[self.ncol]
         if (not number_text or number_continued) and self.item is not None \
-                and self.ncol is not None and self.continues(row):
-            self.merge(row)
-            return
+                and self.ncol is not None:
+            if self.continues(row):
+                self.merge(row)
+                return
+            if after_header and self.split_half(row):
+                self.merge(row, page_split=True)
+                return
         self.item = PreviewItem(number=number_text)
         for col, fld in enumerate(self.fields):
             if fld is not None and fld is not Field.NUMBER and col < len(row.texts):
@@ -295,7 +341,23 @@ class _Builder:
                and row.texts[col].strip() and not continued[col]]
         return not own
 
-    def merge(self, row: RawRow) -> None:
+    def split_half(self, row: RawRow) -> bool:
+        """Right after a header typed again at a page break: the second half of the item
+        above when it only fills what that item lacks or repeats what it has (its
+        deadline, its executors)."""
+        assert self.item is not None
+        continued = row.continued or [False] * len(row.texts)
+        for col, fld in enumerate(self.fields):
+            if fld in (Field.DEADLINE, Field.EXECUTORS) and col < len(row.texts) \
+                    and not continued[col]:
+                own, have = row.texts[col].strip(), getattr(self.item, fld.value).strip()
+                if own and have and own != have:
+                    return False
+        return True
+
+    def merge(self, row: RawRow, *, page_split: bool = False) -> None:
+        """Join ``row`` to the item above, cell by cell; a row cut by a page break
+        (``page_split``) carries on the sentence with a space, not on a new line."""
         assert self.item is not None
         for col, fld in enumerate(self.fields):
             if fld is None or fld is Field.NUMBER or col >= len(row.texts):
@@ -303,9 +365,14 @@ class _Builder:
             if col < len(row.continued) and row.continued[col]:
                 continue
             text = row.texts[col].strip()
-            if text:
-                setattr(self.item, fld.value,
-                        join_continuation(getattr(self.item, fld.value), text))
+            have = getattr(self.item, fld.value)
+            if not text or (fld in (Field.DEADLINE, Field.EXECUTORS) and text == have.strip()):
+                continue
+            if page_split and have.strip() and have.rstrip()[-1] not in ".;:!?" \
+                    and not _HYPHENATED.search(have):
+                setattr(self.item, fld.value, f"{have.rstrip()} {text}")
+            else:
+                setattr(self.item, fld.value, join_continuation(have, text))
 
     def paragraph(self, text: str) -> None:
         number, title = split_heading(text)

@@ -165,10 +165,12 @@ class HeaderMatcher:
 
 #: first-column labels of a passport table and the preview field each fills
 PASSPORT_LABELS: tuple[tuple[str, str], ...] = (
+    ("целев", ""),
     ("проблем", "passport_problem"),
     ("разработчик", "passport_developer"),
     ("этап", "passport_stages"),
     ("рабочая группа", "passport_working_group"),
+    ("рабочей групп", "passport_working_group"),
     ("цел", "goal"),
     ("задач", "tasks"),
 )
@@ -178,7 +180,8 @@ def passport_label(text: str) -> str | None:
     low = norm(text)
     if not low or len(low) > 80:
         return None
-    return next((attr for word, attr in PASSPORT_LABELS if word in low), None)
+    attr = next((attr for word, attr in PASSPORT_LABELS if word in low), None)
+    return attr or None
 
 
 def is_passport(table: RawTable) -> bool:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.importers import ImportCancelledError
 from desktop.importers.preview import ImportPreview, PreviewItem
+from desktop.importers.tables import passport_label
 from desktop.models import (
     Item,
     ItemExecutor,
@@ -31,13 +32,14 @@ from desktop.models import (
     Roadmap,
     RoadmapAppendix,
     RoadmapAppendixRow,
+    School,
     Section,
     TargetIndicator,
     WorkingGroupMember,
 )
 from desktop.models.columns import Column
 from desktop.models.deadline_school_year import SchoolCalendar
-from desktop.models.enums import AppendixKind, ApprovalKind, Level
+from desktop.models.enums import AppendixKind, ApprovalKind, ItemStatus, Level, SchoolScope
 from desktop.models.roadmap_parts import PartKey
 from desktop.models.school_calendar import school_calendar
 
@@ -93,6 +95,15 @@ def plan_directory(session: Session, preview: ImportPreview) -> None:
                 orgs[text] = ""
     preview.organisations = list(orgs.items())
     preview.people = list(new_people.items())
+    if preview.item_schools:
+        known_schools = _own_schools(session)
+        missing = sorted({n for _scope, names in preview.item_schools.values() for n in names
+                          if n.lower() not in known_schools})
+        for name in missing:
+            warning = (f"Школа «{name}» не найдена в справочнике школ: её связь с "
+                       "мероприятиями не восстановлена")
+            if warning not in preview.warnings:
+                preview.warnings.append(warning)
 
 
 @dataclass(frozen=True)
@@ -147,7 +158,7 @@ def write_preview(session: Session, preview: ImportPreview,
             session.add(person)
             people[name.lower()] = person
     roadmap = Roadmap(
-        title=preview.title, level=Level.MUNICIPAL, period_start=preview.period[0],
+        title=preview.title, level=Level(preview.level) if preview.level else Level.MUNICIPAL, period_start=preview.period[0],
         period_end=preview.period[1], goal=preview.goal, tasks=preview.tasks,
         basis_documents=preview.basis_documents, justification=preview.justification,
         passport_problem=preview.passport_problem, passport_developer=preview.passport_developer,
@@ -160,6 +171,7 @@ def write_preview(session: Session, preview: ImportPreview,
                             for c in preview.columns if c.field is not None)
     session.add(roadmap)
     total = max(1, len(preview.items()))
+    flat: list[Item] = []  #: the items in the table's order (the «Документ» sheet counts so)
     done = 0
     for s_pos, draft in enumerate(preview.sections):
         section = Section(position=s_pos, number=draft.number, title=draft.title,
@@ -169,6 +181,7 @@ def write_preview(session: Session, preview: ImportPreview,
         counts: dict[int | None, int] = {}
         for draft_item in draft.items:
             item = _item(draft_item, preview, orgs, school)
+            flat.append(item)
             parent = _parent(draft_item.number, by_number)
             key = id(parent) if parent is not None else None
             item.position = counts.get(key, 0)
@@ -183,11 +196,15 @@ def write_preview(session: Session, preview: ImportPreview,
             done += 1
             if progress is not None and done % 20 == 0 and not progress(done, total):
                 raise ImportCancelledError
+    if preview.item_schools:
+        link_item_schools(session, flat, preview.item_schools)
     for pos, (name, unit, values) in enumerate(preview.indicators):
         roadmap.indicators.append(TargetIndicator(position=pos, name=name, unit=unit,
                                                   values=list(values)))
     for pos, schedule in enumerate(preview.schedules):
-        appendix = RoadmapAppendix(position=pos, title=schedule.title, number=str(pos + 1),
+        appendix = RoadmapAppendix(position=pos, title=schedule.title,
+                                   number=schedule.number or str(pos + 1),
+                                   doc_number=schedule.doc_number, doc_date=schedule.doc_date,
                                    headings=list(schedule.headings))
         for r_pos, (is_group, topic, date_text, responsible) in enumerate(schedule.rows):
             row = RoadmapAppendixRow(position=r_pos, is_group=is_group, topic=topic,
@@ -195,7 +212,8 @@ def write_preview(session: Session, preview: ImportPreview,
             row.set_date_text(date_text, preview.period, school)
             appendix.rows.append(row)
         roadmap.appendices.append(appendix)
-    if preview.working_group and preview.order is None and not roadmap.passport_working_group:
+    if preview.working_group and not (preview.order and preview.order.own) \
+            and not roadmap.passport_working_group:
         roadmap.passport_working_group = "\n".join(
             f"{name} – {position}" if position else name for name, position in preview.working_group)
     appendix = _order(session, preview, roadmap)
@@ -206,6 +224,26 @@ def write_preview(session: Session, preview: ImportPreview,
     if progress is not None:
         progress(total, total)
     return roadmap
+
+
+def _own_schools(session: Session) -> dict[str, School]:
+    return {s.short_name.lower(): s
+            for s in session.scalars(select(School).where(School.district_id.is_(None)))}
+
+
+def link_item_schools(session: Session, items: list[Item],
+                      item_schools: dict[int, tuple[str, list[str]]]) -> None:
+    """The schools of each item (by its place in the table) from the program's own workbook,
+    linked to the district's schools of the same short name (unknown ones were warned about
+    in :func:`plan_directory`)."""
+    schools = _own_schools(session)
+    for index, (scope, names) in item_schools.items():
+        if not 0 <= index < len(items):
+            continue
+        item = items[index]
+        item.school_scope = SchoolScope(scope) if scope in SchoolScope._value2member_map_ \
+            else SchoolScope.CHOSEN
+        item.schools = [schools[n.lower()] for n in names if n.lower() in schools]
 
 
 def _parent(number: str, by_number: dict[str, Item]) -> Item | None:
@@ -222,7 +260,10 @@ def _item(draft: PreviewItem, preview: ImportPreview, orgs: dict[str, Organisati
     item = Item(number=draft.number, activity=draft.activity, tasks=draft.tasks,
                 indicator=draft.indicator, evidence=draft.evidence,
                 info_support=draft.info_support, note=draft.note)
-    item.set_deadline(draft.deadline, preview.period, school)
+    deadline = item.set_deadline(draft.deadline, preview.period, school)
+    if deadline.done:  # «17.01.2022 – 04.02.2022 (исполнено)»
+        item.status = ItemStatus.DONE
+        item.done_date = deadline.last_due
     for pos, text in enumerate(split_executors(draft.executors)):
         org = orgs.get(text.lower())
         if org is not None and org.short_name == text:
@@ -235,6 +276,20 @@ def _item(draft: PreviewItem, preview: ImportPreview, orgs: dict[str, Organisati
 def _layout(preview: ImportPreview) -> dict:
     """The parts in the order the document has them (TABLE always among them)."""
     layout = dict(preview.layout)
+    if preview.passport_rows:
+        layout["passport_rows"] = [[label, passport_label(label) or "", text]
+                                   for label, text in preview.passport_rows]
+    own_order = preview.order is not None and preview.order.own
+    kept = [a for a in preview.approvals if not own_order or a.kind == "approved"]
+    if kept:  # the roadmap's own «УТВЕРЖДАЮ» / «СОГЛАСОВАНО»: no order is made of them
+        layout["approvals"] = [{"kind": a.kind, "position": a.position, "name": a.name,
+                                "date": a.date.isoformat() if a.date else ""} for a in kept]
+    draft = preview.order
+    if draft is not None and not own_order and (draft.mark_number or draft.mark_date
+                                                or draft.appendix_mark):
+        layout["approved_by"] = {"text": draft.appendix_mark, "number": draft.mark_number,
+                                 "date": draft.mark_date.isoformat() if draft.mark_date else "",
+                                 "authority": draft.mark_authority}
     order = list(layout.get("order", []))
     if PartKey.TABLE.value not in order:
         order.append(PartKey.TABLE.value)
@@ -245,24 +300,25 @@ def _layout(preview: ImportPreview) -> dict:
 def _order(session: Session, preview: ImportPreview, roadmap: Roadmap) -> OrderAppendix | None:
     """The approving order (or the approval blocks' holder) with the roadmap as appendix 1."""
     draft = preview.order
-    if draft is not None and not (draft.number or draft.date or draft.title or draft.points):
-        draft = None  # an appendix mark alone («Приложение к письму») is no order
+    if draft is None or not draft.own:
+        return None  # only the document's own order makes an order, never a stamp or block
     approvals = [a for a in preview.approvals if a.kind != "approved"]
-    approved = next((a for a in preview.approvals if a.kind == "approved"), None)
-    if draft is None and not approvals and approved is None:
-        return None
-    order = Order(number=draft.number if draft else "", date=draft.date if draft else None,
-                  title=(draft.title if draft and draft.title else ""),
-                  preamble=draft.preamble if draft else "",
-                  signatory_position=(draft.signatory_position if draft else "")
-                  or (approved.position if approved else ""),
-                  signatory_name=(draft.signatory_name if draft else "")
-                  or (approved.name if approved else ""),
-                  settings={k: v for k, v in (("authority", draft.authority if draft else ""),
-                                              ("place", draft.place if draft else ""),
-                                              ("appendix_mark",
-                                               draft.appendix_mark if draft else ""))
-                            if v})
+    settings = {k: v for k, v in (
+        ("authority", draft.authority), ("parent_authority", draft.parent_authority),
+        ("place", draft.place), ("kind", draft.kind if draft.kind != "ПРИКАЗ" else ""),
+        ("appendix_mark_text", draft.appendix_mark),
+        ("authority_in_mark", draft.mark_authority)) if v}
+    if draft.date_with_ot:
+        settings["date_with_ot"] = True
+    if draft.date_in_words:
+        settings["date_style"] = "words"
+    mark = draft.appendix_mark.lstrip().upper()
+    if mark.startswith(("УТВЕРЖДЕН", "УТВЕРЖДЁН")):
+        settings["appendix_mark"] = "stamp"
+    order = Order(number=draft.number or draft.mark_number, date=draft.date or draft.mark_date,
+                  title=draft.title, preamble=draft.preamble,
+                  signatory_position=draft.signatory_position,
+                  signatory_name=draft.signatory_name, settings=settings)
     if draft is not None:
         for pos, (text, subs) in enumerate(draft.points):
             point = OrderPoint(position=pos, text=text)
@@ -277,7 +333,7 @@ def _order(session: Session, preview: ImportPreview, roadmap: Roadmap) -> OrderA
             position=pos, person_position=approval.position, person_name=approval.name,
             date=approval.date))
     appendix = OrderAppendix(position=0, kind=AppendixKind.ROADMAP, title=roadmap.title,
-                             text=draft.appendix_mark if draft else "")
+                             text=draft.appendix_mark)
     order.appendices.append(appendix)
     if preview.working_group:
         group = OrderAppendix(position=1, kind=AppendixKind.WORKING_GROUP,

@@ -15,8 +15,10 @@ import warnings
 from pathlib import Path
 
 from desktop.errors import UserError
+from desktop.importers.document_sheet import sheet_rows
 from desktop.importers.safe_zip import SafeZip
 from desktop.importers.tables import Block, RawRow, RawTable, TableKind, classify_header
+from desktop.models.document_sheet import SHEET
 
 _SCAN_ROWS = 40
 MAX_CELLS = 2_000_000
@@ -120,10 +122,11 @@ def formula_warning(addresses: list[str]) -> str:
             "Откройте книгу в Excel или LibreOffice Calc, сохраните её и импортируйте снова")
 
 
-def xlsx_blocks(path: Path, sheet: str | None = None
+def xlsx_blocks(path: Path, sheet: str | None = None, document: list | None = None
                 ) -> tuple[list[Block], list[str], str, list[str]]:
     """Blocks of the chosen (or first fitting) sheet, the fitting sheets' names, the chosen one,
-    and warnings about it (formula cells without a saved value: their text is unknown)."""
+    and warnings about it (formula cells without a saved value: their text is unknown).
+    ``document`` gets the rows of the program's own «Документ» sheet when the book has one."""
     from openpyxl import load_workbook
 
     with SafeZip(path) as zf:
@@ -153,6 +156,8 @@ def xlsx_blocks(path: Path, sheet: str | None = None
     except Exception as exc:
         raise UserError("Книга Excel повреждена и не читается.") from exc
     fitting: list[tuple[str, list[Block]]] = []
+    if document is not None and SHEET in wb.sheetnames:
+        document.extend(sheet_rows(wb[SHEET]) or [])
     for ws in wb.worksheets:
         blocks = sheet_blocks(ws)
         if blocks is not None and any(isinstance(b, RawTable) and

@@ -170,8 +170,7 @@ def _part(roadmap: Roadmap, key: PartKey) -> Part | None:
     if key is PartKey.JUSTIFICATION:
         return _text_part(key, heading, roadmap.justification)
     if key is PartKey.PASSPORT:
-        rows = tuple((label, text) for label, attr in PASSPORT_FIELDS
-                     if (text := (getattr(roadmap, attr) or "").strip()))
+        rows = passport_rows(roadmap)
         return PassportPart(key, heading, rows) if rows else None
     if key is PartKey.INDICATORS:
         periods = tuple(p for p in (roadmap.indicator_periods or []) if isinstance(p, str))
@@ -183,10 +182,44 @@ def _part(roadmap: Roadmap, key: PartKey) -> Part | None:
     return AbbreviationsPart(key, heading, entries) if entries else None
 
 
+def passport_rows(roadmap: Roadmap) -> tuple[tuple[str, str], ...]:
+    """The passport's rows: the document's own (``layout_json["passport_rows"]``: label, the
+    field it fills, text) in its order, a known field's row showing the field's current
+    text; then the known fields the document did not have."""
+    stored = (roadmap.layout_json or {}).get("passport_rows") or []
+    rows: list[tuple[str, str]] = []
+    shown: set[str] = set()
+    for entry in stored:
+        if not isinstance(entry, list | tuple) or len(entry) != 3:
+            continue
+        label, attr, text = (str(x or "") for x in entry)
+        if attr and hasattr(roadmap, attr):
+            if attr in shown:
+                continue  # one field split over rows prints once, whole
+            shown.add(attr)
+            text = getattr(roadmap, attr) or ""
+        if label.strip() or text.strip():
+            rows.append((label.strip(), text.strip()))
+    for label, attr in PASSPORT_FIELDS:
+        text = (getattr(roadmap, attr) or "").strip()
+        if text and attr not in shown:
+            rows.append((label, text))
+    return tuple(rows)
+
+
+def _in_passport(roadmap: Roadmap) -> set[str]:
+    stored = (roadmap.layout_json or {}).get("passport_rows") or []
+    return {str(e[1]) for e in stored if isinstance(e, list | tuple) and len(e) == 3 and e[1]}
+
+
 def roadmap_parts(roadmap: Roadmap) -> list[Part]:
-    """The roadmap's parts in the document's order, empty ones left out (the table always in)."""
+    """The roadmap's parts in the document's order, empty ones left out (the table always in).
+    The goal and tasks print once: inside the passport when the document had them there."""
+    inside = _in_passport(roadmap)
+    skip = {PartKey.GOAL} if "goal" in inside else set()
+    skip |= {PartKey.TASKS} if "tasks" in inside else set()
     return [part for key in layout_order(roadmap.layout_json)
-            if (part := _part(roadmap, key)) is not None]
+            if key not in skip and (part := _part(roadmap, key)) is not None]
 
 
 def closing_signature(roadmap: Roadmap) -> ClosingSignature | None:
@@ -242,3 +275,35 @@ def issuer_genitive(typed: str, short_name: str, full_name: str) -> str:
         return " ".join(typed.split())
     name = " ".join((short_name.strip() or full_name).split())
     return decline_phrase(name, Case.GENITIVE)
+
+
+def own_approvals(roadmap: Roadmap) -> dict[str, str]:
+    """The roadmap's own «СОГЛАСОВАНО» / «УТВЕРЖДАЮ» as the imported document had them
+    (``layout_json["approvals"]``), as print settings; the caller's settings still win."""
+    found: dict[str, str] = {}
+    for entry in (roadmap.layout_json or {}).get("approvals") or []:
+        if not isinstance(entry, dict):
+            continue
+        prefix = {"agreed": "agreed", "approved": "approver"}.get(str(entry.get("kind")))
+        if prefix is None or f"{prefix}_name" in found:
+            continue
+        found[f"{prefix}_position"] = str(entry.get("position") or "")
+        found[f"{prefix}_name"] = str(entry.get("name") or "")
+    return found
+
+
+def approval_stamp(roadmap: Roadmap, authority_short: str = "") -> str:
+    """«УТВЕРЖДЕНА приказом … от 13.01.2023 № 28/1» for a roadmap printed alone: from its
+    approving order, or the stamp its imported document had; "" when neither says."""
+    order = roadmap.approving_order
+    if order is not None and ((order.number or "").strip() or order.date is not None):
+        settings = order.settings if isinstance(order.settings, dict) else {}
+        body = str(settings.get("authority_in_mark") or authority_short or "").strip()
+        date = f"от {order.date:%d.%m.%Y}" if order.date else ""
+        number = f"№\u00a0{order.number.strip()}" if (order.number or "").strip() else ""
+        words = [approved_word(roadmap.title or ""), "приказом", body, date, number]
+        return " ".join(w for w in words if w)
+    stamp = (roadmap.layout_json or {}).get("approved_by")
+    if isinstance(stamp, dict) and str(stamp.get("text") or "").strip():
+        return " ".join(str(stamp["text"]).split())
+    return ""

@@ -16,6 +16,7 @@ from desktop.importers.preview import ImportPreview
 from desktop.importers.writer import Written, plan_directory, remove_import, write_import
 from desktop.models.versions import RecordKey, roadmap_keys
 from desktop.services.file_kind import import_filter
+from desktop.services.order_requisites import plan_requisites
 from desktop.ui.background import run_with_progress
 from desktop.ui.commands import CommittingCommand, push
 from desktop.ui.importing.dialog import ImportDialog
@@ -110,6 +111,7 @@ def import_roadmap_file(parent: QWidget | None, database: Database, changes: Cha
     def plan(found: ImportPreview) -> ImportPreview:
         with database.reading() as session:
             plan_directory(session, found)
+            found.requisite_sources = plan_requisites(session, found)
             session.rollback()
         return found
 

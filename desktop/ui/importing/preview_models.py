@@ -65,31 +65,9 @@ def directory_lines(preview: ImportPreview) -> list[str]:
 
 
 def around_lines(preview: ImportPreview) -> list[str]:
-    """What was found around the table, one fact a line."""
-    lines = [f"Название: {preview.title}",
-             f"Период: {preview.period[0]:%d.%m.%Y} – {preview.period[1]:%d.%m.%Y}"]
-    if preview.goal:
-        lines.append(f"Цель: {preview.goal}")
-    if preview.tasks:
-        lines.append(f"Задачи: {preview.tasks}")
-    order = preview.order
-    if order is not None and (order.number or order.date or order.title):
-        date = f" от {order.date:%d.%m.%Y}" if order.date else ""
-        lines.append(f"Приказ{date} № {order.number}: {order.title}")
-        lines.append(f"Пунктов приказа: {len(order.points)}; подписал: "
-                     f"{order.signatory_position} {order.signatory_name}".strip())
-    for approval in preview.approvals:
-        label = {"submitted": "Проект внесен", "agreed": "СОГЛАСОВАНО",
-                 "approved": "УТВЕРЖДАЮ"}[approval.kind]
-        lines.append(f"{label}: {approval.position} {approval.name}".strip())
-    if preview.basis_documents:
-        lines.append(f"Документы-основания: {len(preview.basis_documents.splitlines())}")
-    if preview.working_group:
-        lines.append(f"Рабочая группа: {len(preview.working_group)} чел.")
-    if preview.indicators:
-        lines.append(f"Целевые показатели: {len(preview.indicators)}")
-    for schedule in preview.schedules:
-        lines.append(f"График (приложение): {len(schedule.rows)} строк")
-    if preview.closing_name:
-        lines.append(f"Подпись под картой: {preview.closing_position} {preview.closing_name}")
+    """What was found around the table, one part a line, then where the printed order's
+    requisites come from (the document or the authority's profile)."""
+    lines = [f"Период: {preview.period[0]:%d.%m.%Y} – {preview.period[1]:%d.%m.%Y}"]
+    lines += [line[:1].upper() + line[1:] for line in preview.parts_found()]
+    lines += [f"Реквизит приказа — {line}" for line in preview.requisite_sources]
     return lines
