@@ -1,23 +1,31 @@
 """Writing a confirmed preview: the roadmap, its order, parts and directory entries in one
 transaction (the caller's session; nothing is flushed outside it).
 
-Executors are split at line breaks, «;» and commas outside brackets and
-quotes. An executor that names an organisation of the directory (or one the
-document's «Принятые сокращения» add) is linked to it; «И.О. Фамилия» or
-«Фамилия И.О.», alone or as «Name – position», goes to the people directory
-and stays as typed on the item, so it prints as the document had it.
+Executors are split and their spellings merged by :mod:`desktop.importers.executor_plan`
+(the preview's accepted merges and suggestions). An executor whose name matches an
+organisation of the directory (or one the document's «Принятые сокращения» add) by
+:func:`desktop.models.executor_match.match_key` is linked to it; «И.О. Фамилия» or
+«Фамилия И.О.» goes to the people directory and, written alone, is linked to that
+person; as «Name – position» it stays text, so it prints as the document had it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from desktop.importers import ImportCancelledError
+from desktop.importers.executor_plan import (
+    DirectoryName,
+    executor_texts,
+    final_names,
+    plan_merges,
+    split_cell,
+)
 from desktop.importers.preview import ImportPreview, PreviewItem
 from desktop.models import (
     Item,
@@ -37,6 +45,7 @@ from desktop.models import (
 )
 from desktop.models.columns import Column
 from desktop.models.enums import AppendixKind, ApprovalKind, Level
+from desktop.models.executor_match import Key, clean_name, match_key, person_parts
 from desktop.models.roadmap_parts import PartKey
 
 _PERSON = re.compile(r"^([А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё-]+|[А-ЯЁ][а-яё-]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
@@ -45,50 +54,55 @@ _ABBR = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Z0-9+-]{1,14}(?:\s+«[^»]{1,60}»)?
 
 
 def split_executors(text: str) -> list[str]:
-    """«РОО, ИМЦ» → [«РОО», «ИМЦ»]; commas inside «…» or (…) do not split."""
-    parts: list[str] = []
-    depth = 0
-    quote = False
-    current = []
-    for ch in text:
-        if ch in "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        elif ch == "«":
-            quote = True
-        elif ch == "»":
-            quote = False
-        if ch in "\n;" or (ch == "," and depth == 0 and not quote):
-            parts.append("".join(current))
-            current = []
-            continue
-        current.append(ch)
-    parts.append("".join(current))
-    return [p.strip() for p in parts if p.strip()]
+    """«РОО, ИМЦ» → [«РОО», «ИМЦ»]; commas inside «…» or (…) do not split
+    (:func:`desktop.importers.executor_plan.split_cell`)."""
+    return split_cell(text)
+
+
+def _directory(session: Session, extra_orgs: dict[str, str]) -> list[DirectoryName]:
+    found = [DirectoryName("organisation", o.id, o.short_name, (o.short_name, o.full_name))
+             for o in session.scalars(select(Organisation))]
+    found += [DirectoryName("organisation", None, short, (short, full))
+              for short, full in extra_orgs.items()]
+    found += [DirectoryName("person", p.id, p.short_name, (p.name, p.short_name))
+              for p in session.scalars(select(Person))]
+    return found
 
 
 def plan_directory(session: Session, preview: ImportPreview) -> None:
     """Fill ``preview.organisations`` / ``preview.people`` with only what is new: the
     abbreviations, organisations named as executors, people named as executors and the
-    working group. Run again after the column mapping changes."""
+    working group; and ``preview.executor_groups`` with the merges of executor names
+    (kept as the user left them while the names stay the same). Run again after the
+    column mapping or the merges change."""
     known = {o.lower() for o in session.scalars(select(Organisation.short_name))}
-    people = {p.lower() for p in session.scalars(select(Person.name))}
     orgs: dict[str, str] = {}
     for short, full in preview.abbreviations:
         if short.lower() not in known:
             orgs.setdefault(short, full)
+    directory = _directory(session, orgs)
+    texts = executor_texts(item.executors for item in preview.items())
+    if tuple(texts) != preview.executor_names:
+        preview.executor_groups = plan_merges(texts, directory)
+        preview.executor_names = tuple(texts)
+    final = final_names(preview.executor_groups)
+    taken = {match_key(name) for entry in directory for name in entry.names if name.strip()}
     new_people: dict[str, str] = {}
     for name, position in preview.working_group:
-        if name.lower() not in people:
+        if match_key(name) not in taken:
+            taken.add(match_key(name))
             new_people.setdefault(name, position)
-    for item in preview.items():
-        for text in split_executors(item.executors):
-            match = _PERSON.match(text)
-            if match and match.group(1).lower() not in people:
-                new_people.setdefault(match.group(1), (match.group(2) or "").strip())
-            elif _ABBR.match(text) and text.lower() not in known and text not in orgs:
-                orgs[text] = ""
+    for text in dict.fromkeys(final.get(t, t) for t in texts):
+        key = match_key(text)
+        if key in taken:
+            continue
+        match = _PERSON.match(text)
+        if match:
+            taken.add(key)
+            new_people.setdefault(match.group(1), (match.group(2) or "").strip())
+        elif _ABBR.match(text) and text.lower() not in known and text not in orgs:
+            taken.add(key)
+            orgs[text] = ""
     preview.organisations = list(orgs.items())
     preview.people = list(new_people.items())
 
@@ -143,6 +157,9 @@ def write_preview(session: Session, preview: ImportPreview,
             person = Person(name=name, position=position)
             session.add(person)
             people[name.lower()] = person
+    session.flush()
+    links = _links(orgs.values(), people.values())
+    final = final_names(preview.executor_groups)
     roadmap = Roadmap(
         title=preview.title, level=Level.MUNICIPAL, period_start=preview.period[0],
         period_end=preview.period[1], goal=preview.goal, tasks=preview.tasks,
@@ -165,7 +182,7 @@ def write_preview(session: Session, preview: ImportPreview,
         by_number: dict[str, Item] = {}
         counts: dict[int | None, int] = {}
         for draft_item in draft.items:
-            item = _item(draft_item, preview, orgs)
+            item = _item(draft_item, preview, links, final)
             parent = _parent(draft_item.number, by_number)
             key = id(parent) if parent is not None else None
             item.position = counts.get(key, 0)
@@ -214,17 +231,49 @@ def _parent(number: str, by_number: dict[str, Item]) -> Item | None:
     return None
 
 
-def _item(draft: PreviewItem, preview: ImportPreview, orgs: dict[str, Organisation]) -> Item:
+def _position(name: str) -> str:
+    parts = person_parts(name)
+    return parts[2] if parts else ""
+
+
+def _links(orgs: Iterable[Organisation], people: Iterable[Person]
+           ) -> dict[Key, Organisation | Person]:
+    """The directory by :func:`match_key` of every name of its entries."""
+    links: dict[Key, Organisation | Person] = {}
+    for org in orgs:
+        for name in (org.short_name, org.full_name):
+            if name and name.strip():
+                links.setdefault(match_key(name), org)
+    for person in people:
+        for name in (person.name, person.short_name):
+            links.setdefault(match_key(name), person)
+    return links
+
+
+def _item(draft: PreviewItem, preview: ImportPreview, links: dict[Key, Organisation | Person],
+          final: dict[str, str]) -> Item:
     item = Item(number=draft.number, activity=draft.activity, tasks=draft.tasks,
                 indicator=draft.indicator, evidence=draft.evidence,
                 info_support=draft.info_support, note=draft.note)
     item.set_deadline(draft.deadline, preview.period)
-    for pos, text in enumerate(split_executors(draft.executors)):
-        org = orgs.get(text.lower())
-        if org is not None and org.short_name == text:
-            item.executors.append(ItemExecutor(position=pos, organisation=org, text=text))
+    seen: set[Key] = set()
+    for text in split_executors(draft.executors):
+        name = clean_name(text)
+        name = final.get(name, name)
+        key = match_key(name)
+        if not name or key in seen:
+            continue  # two spellings of one executor in one cell
+        seen.add(key)
+        target = links.get(key)
+        pos = len(item.executors)
+        if isinstance(target, Organisation):
+            item.executors.append(ItemExecutor(position=pos, organisation=target,
+                                               text=target.short_name))
+        elif isinstance(target, Person) and not _position(name):
+            # a bare name links to the person; «name – position» keeps its position as typed
+            item.executors.append(ItemExecutor(position=pos, person=target, text=name))
         else:
-            item.executors.append(ItemExecutor(position=pos, text=text))
+            item.executors.append(ItemExecutor(position=pos, text=name))
     return item
 
 
