@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
 class Dialogs:
@@ -27,6 +27,12 @@ class Dialogs:
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         answer = QMessageBox.question(parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
+
+    def choose(self, parent: QWidget | None, title: str, text: str,
+               options: list[str]) -> int | None:
+        """Ask to pick one of ``options``; its index, or None when cancelled."""
+        picked, ok = QInputDialog.getItem(parent, title, text, options, 0, False)
+        return options.index(picked) if ok and picked in options else None
 
     def save_file(self, parent: QWidget | None, title: str, suggested: Path,
                   file_filter: str) -> Path | None:
@@ -44,8 +50,10 @@ class ScriptedDialogs(Dialogs):
     """For tests: records every message and answers confirmations from ``answers``."""
 
     def __init__(self, answers: list[bool] | None = None,
-                 save_paths: list[Path | None] | None = None) -> None:
+                 save_paths: list[Path | None] | None = None,
+                 choices: list[int | None] | None = None) -> None:
         self.answers = list(answers or [])
+        self.choices = list(choices or [])
         self.save_paths = list(save_paths or [])
         self.shown: list[tuple[str, str, str]] = []
         self.opened: list[Path] = []
@@ -59,6 +67,11 @@ class ScriptedDialogs(Dialogs):
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         self.shown.append(("confirm", title, text))
         return self.answers.pop(0) if self.answers else False
+
+    def choose(self, parent: QWidget | None, title: str, text: str,
+               options: list[str]) -> int | None:
+        self.shown.append(("choose", title, text + "\n" + "\n".join(options)))
+        return self.choices.pop(0) if self.choices else None
 
     def save_file(self, parent: QWidget | None, title: str, suggested: Path,
                   file_filter: str) -> Path | None:
