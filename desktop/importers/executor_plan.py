@@ -120,39 +120,48 @@ def executor_texts(cells: Iterable[str]) -> list[str]:
 def plan_merges(texts: list[str], directory: list[DirectoryName]) -> list[ExecutorGroup]:
     """Merges and suggestions for the executor ``texts`` of a document (see the module)."""
     counts = Counter(texts)
-    order = list(dict.fromkeys(texts))
-    by_key: dict[Key, list[str]] = {}
-    for text in order:
-        by_key.setdefault(match_key(text), []).append(text)
     known: dict[Key, DirectoryName] = {}
     for entry in directory:
         for name in entry.names:
             if name.strip():
                 known.setdefault(match_key(name), entry)
-    groups: list[ExecutorGroup] = []
-    names: dict[Key, str] = {}
-    for key, variants in by_key.items():
+    # one group per directory entry (its short and full names alike), else per key
+    by_group: dict[object, list[str]] = {}
+    group_of: dict[Key, object] = {}
+    for text in dict.fromkeys(texts):
+        key = match_key(text)
         if not key.words:
             continue
-        variants.sort(key=lambda v: -counts[v])  # stable: ties keep the document's order
         entry = known.get(key)
+        group_of[key] = (entry.kind, entry.display) if entry is not None else key
+        by_group.setdefault(group_of[key], []).append(text)
+    entries = {(e.kind, e.display): e for e in known.values()}
+    groups: list[ExecutorGroup] = []
+    names: dict[object, str] = {}
+    for group_id, variants in by_group.items():
+        variants.sort(key=lambda v: -counts[v])  # stable: ties keep the document's order
+        entry = entries.get(group_id) if isinstance(group_id, tuple) else None
         name = entry.display if entry is not None else variants[0]
-        names[key] = name
+        names[group_id] = name
         if len(variants) > 1 or variants[0] != name:
             groups.append(ExecutorGroup(name, list(variants), sum(counts[v] for v in variants),
                                         _describe(entry)))
-    for key, variants in by_key.items():
-        if not key.words:
-            continue
-        target = _near_target(key, list(by_key) + list(known))
+    for key, group_id in group_of.items():
+        target = _near_target(key, list(group_of) + list(known))
         if target is None:
             continue
+        target_id = group_of.get(target)
         entry = known.get(target)
-        name = names.get(target) or (entry.display if entry else "")
-        own = names[key]
+        if target_id is None and entry is not None:
+            target_id = (entry.kind, entry.display)
+        if target_id == group_id:
+            continue
+        name = names.get(target_id) or (entry.display if entry else "")
+        variants = [v for v in by_group[group_id] if match_key(v) == key]
         groups.append(ExecutorGroup(
-            name, list(dict.fromkeys([own, *variants])), sum(counts[v] for v in variants),
-            _describe(entry), suggestion=True, accepted=False))
+            name, list(dict.fromkeys([names[group_id], *variants])),
+            sum(counts[v] for v in variants), _describe(entry), suggestion=True,
+            accepted=False))
     return groups
 
 
@@ -175,18 +184,23 @@ def _describe(entry: DirectoryName | None) -> str:
 
 
 def final_names(groups: list[ExecutorGroup]) -> dict[str, str]:
-    """Each typed (cleaned) name → the name it is written as, from the accepted groups;
-    an accepted suggestion wins over the merge of its own variants."""
+    """Each typed (cleaned) name → the name it is written as, from the accepted groups.
+    An accepted suggestion joins its target under the target's final name (a merge the
+    user renamed takes the suggestion along), and wins over the merge of its own variants."""
     mapping: dict[str, str] = {}
-    for group in sorted(groups, key=lambda g: g.suggestion):
-        if not group.accepted or not group.name.strip():
-            continue
+    merges = [g for g in groups if not g.suggestion and g.accepted and g.name.strip()]
+    for group in merges:
         for variant in group.variants:
             mapping[variant] = group.name.strip()
-    for group in groups:  # the variants of a merge that a suggestion then renamed
-        if group.accepted and not group.suggestion:
-            renamed = mapping.get(group.name)
-            if renamed and renamed != group.name:
-                for variant in group.variants:
-                    mapping[variant] = renamed
+    renamed: dict[str, str] = {}
+    for group in groups:
+        if group.suggestion and group.accepted and group.name.strip():
+            name = mapping.get(group.name.strip(), group.name.strip())
+            for variant in group.variants:
+                renamed[variant] = name
+    mapping.update(renamed)
+    for group in merges:  # the variants of a merge whose name a suggestion then renamed
+        if group.name.strip() in renamed:
+            for variant in group.variants:
+                mapping[variant] = renamed[group.name.strip()]
     return mapping

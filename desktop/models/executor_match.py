@@ -17,7 +17,7 @@ rule has no data to ship. Pure functions, no database.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _UP, _LOW = "А-ЯЁA-Z", "а-яёa-z"
 _OPEN, _CLOSE = "«“„", "»”"
@@ -50,14 +50,14 @@ class Key:
     kind: str
     #: person: (surname, initials); text: the word stems, sorted
     words: tuple[str, ...]
-    #: the first word's stem (the head of «кураторы школ»), for near matches
-    head: str = ""
+    #: the first word's stem (the head of «кураторы школ»), for near matches only
+    head: str = field(default="", compare=False)
 
 
 def clean_name(text: str) -> str:
     """The text as it should print: spaces collapsed, stray quotes and a trailing full
     stop or comma dropped (the full stop of initials «Хняч И.Н.» stays)."""
-    text = " ".join(text.replace("\u00a0", " ").split())
+    text = re.sub(r"[ \t\r\n]+", " ", text).strip()  # a no-break space stays
     text = _balance(text).strip(" ,;:")
     last = text.rsplit(" ", 1)[-1]
     if text.endswith(".") and len(last) > 2 and "." not in last[:-1]:
@@ -99,7 +99,7 @@ def stem(word: str) -> str:
 def person_parts(text: str) -> tuple[str, str, str] | None:
     """(surname, initials, position) when ``text`` names a person, e.g. «О.В. Плесецкая –
     директор МКУО КМЦ» → («Плесецкая», «О.В.», «директор МКУО КМЦ»); else None."""
-    text = clean_name(text)
+    text = clean_name(text).replace("\u00a0", " ")
     name, _, position = _split_dash(text)
     name = name.strip()
     for pattern in (_INITIALS_FIRST, _SURNAME_FIRST):

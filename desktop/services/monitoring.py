@@ -43,7 +43,7 @@ from dataclasses import dataclass
 
 from desktop.models.deadline import Deadline
 from desktop.models.enums import ItemStatus
-from desktop.models.executor_match import match_key
+from desktop.models.executor_match import clean_name, match_key
 
 NOT_YET = "ещё не наступила"
 #: what lists print as the date of an item or cell done without a date
@@ -225,8 +225,9 @@ def by_executor(lines: list[Line], day: dt.date) -> list[Share]:
 
 
 def _title(spellings: Counter[str]) -> str:
-    """The most used spelling (ties: the one seen first)."""
-    return max(spellings.items(), key=lambda kv: kv[1])[0]
+    """The most used spelling (ties: the one seen first), without stray quotes or a
+    trailing full stop."""
+    return clean_name(max(spellings.items(), key=lambda kv: kv[1])[0]) or "—"
 
 
 def months(start: dt.date, end: dt.date) -> list[dt.date]:
