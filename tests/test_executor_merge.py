@@ -3,22 +3,25 @@ entry deleted; undo restores the database exactly, redo merges again (service an
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QPainter, QUndoStack
 
 from desktop.errors import UserError
 from desktop.models import Item, ItemExecutor, Organisation, Person, School
 from desktop.services.executor_merge import merge_executors, unmerge_executors, usage
 from desktop.ui.changes import Changes
 from desktop.ui.datasource import DataSource
-from desktop.ui.dialogs import ScriptedDialogs
+from desktop.ui.dialogs import ScriptedDialogs, choice_dialog
 from desktop.ui.views.directories import DirectoriesPage
 
+SCREENSHOT = Path(__file__).resolve().parents[1] / "docs" / "screenshots" / "directory-merge.png"
 ORIGINAL = "Ёлкина Дарья Сергеевна"
 DUPLICATE = "Ёлкина Д.С."
 
@@ -162,12 +165,19 @@ def test_merge_button_with_undo_and_redo(page, qtbot, demo_db, tmp_path) -> None
     assert table.merge_button is not None and not table.merge_button.isEnabled()
     _select(table, [original, duplicate])
     assert table.merge_button.isEnabled()
-    keep_index = table.selected_ids().index(original)
-    page.dialogs.choices = [keep_index]
+    page.dialogs.choices = [None]  # first look at the question, and cancel
     qtbot.mouseClick(table.merge_button, Qt.MouseButton.LeftButton)
     kind, title, text = page.dialogs.shown[-1]
     assert (kind, title) == ("choose", "Объединение")
-    assert f"Оставить «{ORIGINAL}» (мероприятий: " in text and "(мероприятий: 2)" in text
+    # offered first: the entry named by more items (the original: 5 items, the copy 2)
+    question, first, second = text.split("\n")
+    assert question.startswith("Какую запись оставить?")
+    assert first.startswith(f"Оставить «{ORIGINAL}» (мероприятий: ")
+    assert second == f"Оставить «{DUPLICATE}» (мероприятий: 2), «{ORIGINAL}» удалить"
+    assert _dump(demo_db) == before and page.undo_stack.count() == 0
+    _screenshot(page, qtbot, text, tmp_path)
+    page.dialogs.choices = [0]
+    qtbot.mouseClick(table.merge_button, Qt.MouseButton.LeftButton)
     _check_merged(demo_db, original, duplicate, items)
     assert table.model.row_of(duplicate) < 0  # the page re-read the directory
     assert page.undo_stack.undoText() == f"объединение «{ORIGINAL}» и «{DUPLICATE}»"
@@ -178,6 +188,26 @@ def test_merge_button_with_undo_and_redo(page, qtbot, demo_db, tmp_path) -> None
     _check_merged(demo_db, original, duplicate, items)
     page.undo_stack.undo()
     assert _dump(demo_db) == before
+
+
+def _screenshot(page, qtbot, asked: str, tmp_path) -> None:
+    """The page with the two rows selected and the question the user answers, as one picture
+    (the question is a window of its own: drawn over the page's centre)."""
+    target = SCREENSHOT if os.environ.get("UPDATE_SCREENSHOTS") == "1" \
+        else tmp_path / "merge.png"
+    question, *options = asked.split("\n")
+    dialog = choice_dialog(page, "Объединение", question, options)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    picture = page.grab()
+    painter = QPainter(picture)
+    shot = dialog.grab()
+    painter.drawPixmap((picture.width() - shot.width()) // 2,
+                       (picture.height() - shot.height()) // 2, shot)
+    painter.end()
+    dialog.close()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    assert picture.save(str(target))
 
 
 def test_merge_needs_two_rows_and_can_be_cancelled(page, qtbot, demo_db) -> None:

@@ -12,7 +12,21 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+
+
+def choice_dialog(parent: QWidget | None, title: str, text: str, options: list[str],
+                  ok_text: str = "Выбрать") -> QInputDialog:
+    """The question of :meth:`Dialogs.choose`: a list of options, «Выбрать» / «Отмена»."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(text)
+    dialog.setComboBoxItems(options)
+    dialog.setComboBoxEditable(False)
+    dialog.setOkButtonText(ok_text)
+    dialog.setCancelButtonText("Отмена")
+    dialog.resize(max(560, dialog.sizeHint().width()), dialog.sizeHint().height())
+    return dialog
 
 
 class Dialogs:
@@ -30,9 +44,13 @@ class Dialogs:
 
     def choose(self, parent: QWidget | None, title: str, text: str,
                options: list[str]) -> int | None:
-        """Ask to pick one of ``options``; its index, or None when cancelled."""
-        picked, ok = QInputDialog.getItem(parent, title, text, options, 0, False)
-        return options.index(picked) if ok and picked in options else None
+        """Ask to pick one of ``options`` (the first is the default); its index, or None
+        when cancelled."""
+        dialog = choice_dialog(parent, title, text, options)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        picked = dialog.textValue()
+        return options.index(picked) if picked in options else None
 
     def save_file(self, parent: QWidget | None, title: str, suggested: Path,
                   file_filter: str) -> Path | None:

@@ -75,9 +75,9 @@ class ExecutorMergesView(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for col, width in ((ACCEPT, 120), (VARIANTS, 380), (NAME, 260), (DIRECTORY, 240),
-                           (MENTIONS, 100)):
+        for col, width in ((ACCEPT, 130), (NAME, 300), (DIRECTORY, 260), (MENTIONS, 110)):
             self.view.setColumnWidth(col, width)
+        header.setSectionResizeMode(VARIANTS, QHeaderView.ResizeMode.Stretch)
         self.view.resizeRowsToContents()
 
     def set_accepted(self, row: int, accepted: bool) -> None:
@@ -99,5 +99,16 @@ class ExecutorMergesView(QWidget):
                 item.setText(group.name)
                 self.model.blockSignals(False)
                 return
-            group.name = name
+            old, group.name = group.name, name
+            if not group.suggestion:  # a suggestion to join this merge joins it renamed
+                self._rename_suggestions(old, name)
         self.changed.emit()
+
+    def _rename_suggestions(self, old: str, new: str) -> None:
+        self.model.blockSignals(True)
+        for row, other in enumerate(self.groups):
+            if other.suggestion and other.name == old:
+                other.name = new
+                self.model.item(row, NAME).setText(new)
+        self.model.blockSignals(False)
+        self.view.viewport().update()

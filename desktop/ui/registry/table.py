@@ -242,6 +242,8 @@ class EditableTable(QWidget):
             return False
         with page.source.database.session() as s:
             used = usage(s, self.kind, ids)
+        # offered first: the entry more items name, then the fuller name
+        ids.sort(key=lambda i: (-used[i], -len(self.label(i))))
         names = [self.label(i) for i in ids]
         options = [self.tr("Оставить «{keep}» (мероприятий: {n}), «{drop}» удалить").format(
             keep=names[k], n=used[ids[k]], drop=names[1 - k]) for k in (0, 1)]
