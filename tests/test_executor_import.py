@@ -162,3 +162,33 @@ def test_report_groups_spellings_already_in_the_database(db) -> None:
         report = build_report(session, roadmap.id, dt.date(2026, 12, 31))
     assert [(row.title, row.total) for row in report.executors] == [
         ("Кураторы", 2), ("Методисты УО", 2), ("Хняч И.Н.", 2)]
+
+
+def test_real_roadmaps_executors(db) -> None:
+    """The published Kaliningrad plan ran its roles together in one line; Balakhta spells
+    one coordinator three ways and cuts «руководители ОО» to «руководители О»."""
+    from tests.test_import_fixtures import fixture
+
+    kaliningrad = read_file(fixture("kaliningrad-region-2023.docx"))
+    with db.session() as session:
+        plan_directory(session, kaliningrad)
+        roadmap_id = write_preview(session, kaliningrad).id
+        session.commit()
+        report = build_report(session, roadmap_id, dt.date(2023, 12, 31))
+    titles = [row.title for row in report.executors]
+    assert titles == sorted(set(titles), key=titles.index)  # no title twice
+    for role in ("Региональный координатор", "Муниципальные координаторы", "Руководители школ",
+                 "Детский технопарк «Кванториум»", "Учителя школ"):
+        assert role in titles
+    assert not any("координатор Муниципальные" in t or "школ Муниципальные" in t
+                   for t in titles)
+
+    balakhta = read_file(fixture("balakhta-500plus-2022.docx"))
+    with db.session() as session:
+        plan_directory(session, balakhta)
+    merges = {g.name: g.variants for g in balakhta.executor_groups if not g.suggestion}
+    assert merges["Муниципальный координатор"] == [
+        "Муниципальный координатор", "муниципальный координатор", "муниципальные координаторы"]
+    suggestions = {(g.variants[0], g.name) for g in balakhta.executor_groups if g.suggestion}
+    assert ("руководители О", "руководители ОО") in suggestions
+    assert ("кураторы школ", "кураторы") in suggestions

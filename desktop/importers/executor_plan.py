@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from desktop.models.executor_match import Key, clean_name, keys_near, match_key
 
@@ -60,7 +61,55 @@ def split_cell(text: str) -> list[str]:
         current.append(ch)
     parts.append("".join(current))
     named = [piece for part in parts for piece in _NAME_AFTER_STOP.split(part)]
-    return _join_fragments([" ".join(p.split()) for p in named if p.strip()])
+    roles = [piece for part in named for piece in split_run_together(part)]
+    return _join_fragments([" ".join(p.split()) for p in roles if p.strip()])
+
+
+#: words that begin a role («Руководители школ», «Муниципальные координаторы»)
+_ROLE_NOUNS = frozenset({
+    "руководитель", "руководители", "координатор", "координаторы", "куратор", "кураторы",
+    "методист", "методисты", "педагог", "педагоги", "учитель", "учителя", "директор",
+    "директора", "заместитель", "заместители", "специалист", "специалисты", "эксперт",
+    "эксперты", "наставник", "наставники", "тьютор", "тьюторы", "кафедра"})
+_ROLE_ADJECTIVES = frozenset({"муниципальный", "муниципальные", "региональный", "региональные",
+                              "классные", "классный", "ответственные", "ответственный"})
+_PLURAL_ROLES = frozenset(w for w in _ROLE_NOUNS if w.endswith(("и", "ы", "я")))
+_LINKS = frozenset({"и", "или", "с", "со", "по", "для", "в", "на", "от", "при", "из"})
+_WORD = re.compile(r"\S+")
+
+
+def split_run_together(text: str) -> list[str]:
+    """Roles a document ran together without a comma (its line breaks lost):
+    «Региональный координатор Муниципальные координаторы Руководители школ» → three.
+
+    A new role begins at a capitalised role word («Руководители», «Муниципальные») after
+    another word, or at a plural role word after an abbreviation or a role noun («Методисты
+    УО руководители ОО», «координатор руководители ОО»); never inside quotes or brackets,
+    after «и»/«по»…, or between a role adjective and its noun («Муниципальный Координатор»).
+    """
+    cuts: list[int] = []
+    depth = 0
+    previous = ""
+    for match in _WORD.finditer(text):
+        word = match.group()
+        bare = word.strip("«»\"(),.;:")
+        lower = bare.lower()
+        if depth == 0 and previous and previous.lower() not in _LINKS \
+                and previous.lower() not in _ROLE_ADJECTIVES and word[:1] == bare[:1]:
+            capital = bare[:1].isupper() and bare[1:].islower()
+            abbreviation = len(previous) > 1 and previous.isupper() and previous.isalpha()
+            if (capital and (lower in _ROLE_NOUNS or lower in _ROLE_ADJECTIVES)) or (
+                    lower == bare and lower in _PLURAL_ROLES
+                    and (abbreviation or previous.lower() in _ROLE_NOUNS)):
+                cuts.append(match.start())
+        depth += sum(word.count(c) for c in "«(") - sum(word.count(c) for c in "»)")
+        depth = max(depth, 0)
+        previous = bare
+    if not cuts:
+        return [text]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b].strip() for a, b in pairwise(bounds)
+            if text[a:b].strip()]
 
 
 def _join_fragments(parts: list[str]) -> list[str]:
@@ -166,10 +215,15 @@ def plan_merges(texts: list[str], directory: list[DirectoryName]) -> list[Execut
 
 
 def _near_target(key: Key, candidates: list[Key]) -> Key | None:
-    """The shorter key this one is a qualified form of (the shortest, first found)."""
+    """The key this one should join: a shorter one it qualifies («кураторы школ» →
+    «кураторы», the shortest first found), or the whole word it cuts («руководители О» →
+    «руководители ОО»)."""
     best = None
     for other in candidates:
-        if len(other.words) < len(key.words) and keys_near(key, other) and (
+        fewer = len(other.words) < len(key.words)
+        whole = len(other.words) == len(key.words) and \
+            sum(map(len, other.words)) > sum(map(len, key.words))
+        if (fewer or whole) and keys_near(key, other) and (
                 best is None or len(other.words) < len(best.words)):
             best = other
     return best

@@ -7,7 +7,8 @@ endings of words (plural/singular, adjective agreement); two texts with the same
 the same executor. A person («И.Н. Хняч», «Хняч И.Н.», «Хняч Игорь Николаевич», with or
 without «– position») is keyed by surname and initials, so namesakes with other initials
 stay apart. :func:`is_near` finds what only a person should decide: «кураторы школ» is
-probably «кураторы» (the same head word with a qualifier), «Хняч И.» probably «Хняч И.Н.».
+probably «кураторы» (the same head word with a qualifier), «Хняч И.» probably «Хняч И.Н.»,
+«руководители О» (a word cut short) probably «руководители ОО».
 
 Endings are cut by a small suffix rule rather than a morphological dictionary: executor
 cells are short nominative phrases, abbreviations (ИМЦ, УО, ОО) are kept whole, and the
@@ -152,7 +153,9 @@ def keys_near(a: Key, b: Key) -> bool:
         (sa, ia), (sb, ib) = a.words, b.words
         return sa == sb and (ia.startswith(ib) or ib.startswith(ia))
     small, large = sorted((a, b), key=lambda k: len(k.words))
-    if small.head != large.head or len(small.words) == len(large.words):
+    if len(small.words) == len(large.words):
+        return _cut_word(small.words, large.words)
+    if small.head != large.head:
         return False
     rest = list(large.words)
     for word in small.words:
@@ -160,6 +163,15 @@ def keys_near(a: Key, b: Key) -> bool:
             return False
         rest.remove(word)
     return True
+
+
+def _cut_word(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One word cut to its first letter («руководители О» / «руководители ОО»), else equal."""
+    rest_a, rest_b = [w for w in a if w not in b], [w for w in b if w not in a]
+    if len(rest_a) != 1 or len(rest_b) != 1:
+        return False
+    short, long = sorted((rest_a[0], rest_b[0]), key=len)
+    return len(short) == 1 and len(long) > 1 and long.startswith(short)
 
 
 def is_near(a: str, b: str) -> bool:
