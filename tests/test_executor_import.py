@@ -4,6 +4,7 @@ they are the right people and organisations, and the report has one row per exec
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import docx
@@ -192,3 +193,20 @@ def test_real_roadmaps_executors(db) -> None:
     suggestions = {(g.variants[0], g.name) for g in balakhta.executor_groups if g.suggestion}
     assert ("руководители О", "руководители ОО") in suggestions
     assert ("кураторы школ", "кураторы") in suggestions
+
+
+def test_cli_import_lists_the_merges(tmp_path: Path, capsys) -> None:
+    from desktop.cli import run
+
+    path = build_roadmap(tmp_path / "executors.docx")
+    db = str(tmp_path / "cli.db")
+    assert run(["import", str(path), "--db", db, "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    groups = {(g["name"], g["suggestion"]): g for g in summary["executors"]}
+    assert groups[("Кураторы", False)]["variants"] == ["Кураторы", "кураторы"]
+    assert groups[("Кураторы", True)] == {"name": "Кураторы", "variants": ["кураторы школ"],
+                                          "suggestion": True, "accepted": False}
+    assert run(["import", str(path), "--db", db, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "исполнители: «Кураторы», «кураторы» — объединено «Кураторы»" in out
+    assert "исполнители: «кураторы школ» — похоже на (не объединено) «Кураторы»" in out

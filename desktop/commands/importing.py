@@ -58,7 +58,10 @@ def run(args: argparse.Namespace) -> int:
                     roadmap_id = write_preview(session, preview).id
         finally:
             database.close()
-    summary = {"roadmap_id": roadmap_id, **preview.summary()}
+    summary = {"roadmap_id": roadmap_id, **preview.summary(),
+               "executors": [{"name": g.name, "variants": g.variants,
+                              "suggestion": g.suggestion, "accepted": g.accepted}
+                             for g in preview.executor_groups]}
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
@@ -68,6 +71,10 @@ def run(args: argparse.Namespace) -> int:
               + (f", дорожная карта № {roadmap_id}" if roadmap_id else ""))
         for warning in preview.warnings:
             print(f"  предупреждение: {warning}")
+        for group in preview.executor_groups:
+            variants = ", ".join(f"«{v}»" for v in group.variants)
+            label = "похоже на (не объединено)" if group.suggestion else "объединено"
+            print(f"  исполнители: {variants} — {label} «{group.name}»")
     return 0
 
 
