@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import docx
+import pytest
 from docx.enum.text import WD_BREAK
 from sqlalchemy import func, select
 
@@ -73,6 +74,7 @@ def _executors(db, roadmap_id: int) -> dict[str, list[str]]:
         return {item.number: [e.display for e in item.executors] for item in roadmap.all_items()}
 
 
+@pytest.mark.both_backends
 def test_executor_variants_across_a_page_break_become_one_each(tmp_path: Path, db) -> None:
     preview = read_file(build_roadmap(tmp_path / "executors.docx"))
     assert [i.number for i in preview.items()] == ["1", "2", "3", "4"]
@@ -102,6 +104,7 @@ def test_executor_variants_across_a_page_break_become_one_each(tmp_path: Path, d
         assert sorted(linked_orgs) == ["ГОО «Кузбасский РЦППМС»", "ИМЦ", "ИМЦ"]
 
 
+@pytest.mark.both_backends
 def test_preview_lists_the_merges_and_the_suggestion(tmp_path: Path, db) -> None:
     preview = read_file(build_roadmap(tmp_path / "executors.docx"))
     with db.session() as session:
@@ -128,6 +131,7 @@ def test_preview_lists_the_merges_and_the_suggestion(tmp_path: Path, db) -> None
     assert preview.organisations == [("ГОО «Кузбасский РЦППМС»", "")]
 
 
+@pytest.mark.both_backends
 def test_report_by_executor_has_one_row_per_executor(tmp_path: Path, db) -> None:
     roadmap_id = _import(db, build_roadmap(tmp_path / "executors.docx"), accept_suggestions=True)
     with db.session() as session:
@@ -143,6 +147,7 @@ def test_report_by_executor_has_one_row_per_executor(tmp_path: Path, db) -> None
     ]
 
 
+@pytest.mark.both_backends
 def test_report_groups_spellings_already_in_the_database(db) -> None:
     """A roadmap imported before the merges (typed spellings as they were) still reports
     one row per executor."""
@@ -165,6 +170,7 @@ def test_report_groups_spellings_already_in_the_database(db) -> None:
         ("Кураторы", 2), ("Методисты УО", 2), ("Хняч И.Н.", 2)]
 
 
+@pytest.mark.both_backends
 def test_real_roadmaps_executors(db) -> None:
     """The published Kaliningrad plan ran its roles together in one line; Balakhta spells
     one coordinator three ways and cuts «руководители ОО» to «руководители О»."""

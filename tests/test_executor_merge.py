@@ -80,6 +80,7 @@ def _check_merged(db, original: int, duplicate: int, items: list[int]) -> None:
             ItemExecutor.text == DUPLICATE)).all()
 
 
+@pytest.mark.both_backends
 def test_merge_people_and_undo_exactly(demo_db) -> None:
     original, duplicate, items = _duplicate_person(demo_db)
     before = _dump(demo_db)
@@ -95,6 +96,7 @@ def test_merge_people_and_undo_exactly(demo_db) -> None:
     assert _dump(demo_db) == before
 
 
+@pytest.mark.both_backends
 def test_merge_organisations_repoints_items_and_people(demo_db) -> None:
     with demo_db.session() as s:
         imc = s.scalar(select(Organisation).where(Organisation.short_name == "ИМЦ"))
@@ -122,6 +124,7 @@ def test_merge_organisations_repoints_items_and_people(demo_db) -> None:
     assert _dump(demo_db) == before
 
 
+@pytest.mark.both_backends
 def test_merge_refuses_bad_requests_and_changes_nothing(demo_db) -> None:
     before = _dump(demo_db)
     with demo_db.session() as s:
