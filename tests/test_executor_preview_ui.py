@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from desktop.models import Roadmap
 from desktop.ui.importing.dialog import ImportDialog
-from desktop.ui.importing.executor_merges import ACCEPT, NAME, VARIANTS
+from desktop.ui.importing.executor_merges import ACCEPT, DIRECTORY, NAME, VARIANTS
 from tests.qt_helpers import type_text
 from tests.test_executor_import import build_roadmap
 
@@ -40,6 +40,7 @@ def test_preview_merges_accept_and_change(window, demo_db, qtbot, tmp_path: Path
             "Исполнители: объединений 5, предложений 1"
         person = _row(dialog, "Хняч И.Н.")
         assert model.item(person, VARIANTS).text() == "Хняч И.Н.\nИ.Н. Хняч"
+        assert model.item(person, DIRECTORY).text() == "человек «Хняч И.Н.» (новая запись)"
         suggestion = [r for r in range(model.rowCount())
                       if model.item(r, ACCEPT).text() == "предложение"]
         assert len(suggestion) == 1

@@ -105,6 +105,17 @@ def plan_directory(session: Session, preview: ImportPreview) -> None:
             orgs[text] = ""
     preview.organisations = list(orgs.items())
     preview.people = list(new_people.items())
+    _describe_new(preview)
+
+
+def _describe_new(preview: ImportPreview) -> None:
+    """Merges whose name the import adds to the directory say so."""
+    new = {match_key(name): f"человек «{name}» (новая запись)" for name, _ in preview.people}
+    new.update({match_key(short): f"организация «{short}» (новая запись)"
+                for short, _ in preview.organisations})
+    for group in preview.executor_groups:
+        if not group.directory or group.directory.endswith("(новая запись)"):
+            group.directory = new.get(match_key(group.name), "")
 
 
 @dataclass(frozen=True)

@@ -178,6 +178,8 @@ class ImportDialog(QDialog):
         self.tree.setColumnWidth(3, 220)
         if self.merges.groups is not preview.executor_groups:
             self.merges.set_groups(preview.executor_groups)
+        else:
+            self.merges.refresh_directory()
         merges = sum(1 for g in preview.executor_groups if not g.suggestion)
         suggestions = len(preview.executor_groups) - merges
         self.tabs.setTabText(self.merges_tab, self.tr(

@@ -80,6 +80,16 @@ class ExecutorMergesView(QWidget):
         header.setSectionResizeMode(VARIANTS, QHeaderView.ResizeMode.Stretch)
         self.view.resizeRowsToContents()
 
+    def refresh_directory(self) -> None:
+        """The «Справочник» column again (what the import adds follows the user's choices)."""
+        self.model.blockSignals(True)
+        for row, group in enumerate(self.groups):
+            item = self.model.item(row, DIRECTORY)
+            if item is not None and item.text() != group.directory:
+                item.setText(group.directory)
+        self.model.blockSignals(False)
+        self.view.viewport().update()
+
     def set_accepted(self, row: int, accepted: bool) -> None:
         """Tick or untick one row as the user would (tests drive the tab with it)."""
         self.model.item(row, ACCEPT).setCheckState(
