@@ -12,24 +12,23 @@ person; as «Name – position» it stays text, so it prints as the document had
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from desktop.importers import ImportCancelledError
-from desktop.importers.executor_plan import (
-    DirectoryName,
-    executor_texts,
-    final_names,
-    plan_merges,
-    split_cell,
+from desktop.importers.executor_plan import executor_texts, final_names, plan_merges, split_cell
+from desktop.importers.executor_write import (
+    describe_new,
+    directory_links,
+    directory_names,
+    item_executors,
 )
 from desktop.importers.preview import ImportPreview, PreviewItem
 from desktop.models import (
     Item,
-    ItemExecutor,
     Order,
     OrderAppendix,
     OrderApproval,
@@ -45,7 +44,7 @@ from desktop.models import (
 )
 from desktop.models.columns import Column
 from desktop.models.enums import AppendixKind, ApprovalKind, Level
-from desktop.models.executor_match import Key, clean_name, match_key, person_parts
+from desktop.models.executor_match import Key, match_key
 from desktop.models.roadmap_parts import PartKey
 
 _PERSON = re.compile(r"^([А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё-]+|[А-ЯЁ][а-яё-]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
@@ -59,16 +58,6 @@ def split_executors(text: str) -> list[str]:
     return split_cell(text)
 
 
-def _directory(session: Session, extra_orgs: dict[str, str]) -> list[DirectoryName]:
-    found = [DirectoryName("organisation", o.id, o.short_name, (o.short_name, o.full_name))
-             for o in session.scalars(select(Organisation))]
-    found += [DirectoryName("organisation", None, short, (short, full))
-              for short, full in extra_orgs.items()]
-    found += [DirectoryName("person", p.id, p.short_name, (p.name, p.short_name))
-              for p in session.scalars(select(Person))]
-    return found
-
-
 def plan_directory(session: Session, preview: ImportPreview) -> None:
     """Fill ``preview.organisations`` / ``preview.people`` with only what is new: the
     abbreviations, organisations named as executors, people named as executors and the
@@ -80,7 +69,7 @@ def plan_directory(session: Session, preview: ImportPreview) -> None:
     for short, full in preview.abbreviations:
         if short.lower() not in known:
             orgs.setdefault(short, full)
-    directory = _directory(session, orgs)
+    directory = directory_names(session, orgs)
     texts = executor_texts(item.executors for item in preview.items())
     if tuple(texts) != preview.executor_names:
         preview.executor_groups = plan_merges(texts, directory)
@@ -105,17 +94,7 @@ def plan_directory(session: Session, preview: ImportPreview) -> None:
             orgs[text] = ""
     preview.organisations = list(orgs.items())
     preview.people = list(new_people.items())
-    _describe_new(preview)
-
-
-def _describe_new(preview: ImportPreview) -> None:
-    """Merges whose name the import adds to the directory say so."""
-    new = {match_key(name): f"человек «{name}» (новая запись)" for name, _ in preview.people}
-    new.update({match_key(short): f"организация «{short}» (новая запись)"
-                for short, _ in preview.organisations})
-    for group in preview.executor_groups:
-        if not group.directory or group.directory.endswith("(новая запись)"):
-            group.directory = new.get(match_key(group.name), "")
+    describe_new(preview)
 
 
 @dataclass(frozen=True)
@@ -168,8 +147,7 @@ def write_preview(session: Session, preview: ImportPreview,
             person = Person(name=name, position=position)
             session.add(person)
             people[name.lower()] = person
-    session.flush()
-    links = _links(orgs.values(), people.values())
+    links = directory_links(orgs.values(), people.values())
     final = final_names(preview.executor_groups)
     roadmap = Roadmap(
         title=preview.title, level=Level.MUNICIPAL, period_start=preview.period[0],
@@ -242,49 +220,13 @@ def _parent(number: str, by_number: dict[str, Item]) -> Item | None:
     return None
 
 
-def _position(name: str) -> str:
-    parts = person_parts(name)
-    return parts[2] if parts else ""
-
-
-def _links(orgs: Iterable[Organisation], people: Iterable[Person]
-           ) -> dict[Key, Organisation | Person]:
-    """The directory by :func:`match_key` of every name of its entries."""
-    links: dict[Key, Organisation | Person] = {}
-    for org in orgs:
-        for name in (org.short_name, org.full_name):
-            if name and name.strip():
-                links.setdefault(match_key(name), org)
-    for person in people:
-        for name in (person.name, person.short_name):
-            links.setdefault(match_key(name), person)
-    return links
-
-
 def _item(draft: PreviewItem, preview: ImportPreview, links: dict[Key, Organisation | Person],
           final: dict[str, str]) -> Item:
     item = Item(number=draft.number, activity=draft.activity, tasks=draft.tasks,
                 indicator=draft.indicator, evidence=draft.evidence,
                 info_support=draft.info_support, note=draft.note)
     item.set_deadline(draft.deadline, preview.period)
-    seen: set[Key] = set()
-    for text in split_executors(draft.executors):
-        name = clean_name(text)
-        name = final.get(name, name)
-        key = match_key(name)
-        if not name or key in seen:
-            continue  # two spellings of one executor in one cell
-        seen.add(key)
-        target = links.get(key)
-        pos = len(item.executors)
-        if isinstance(target, Organisation):
-            item.executors.append(ItemExecutor(position=pos, organisation=target,
-                                               text=target.short_name))
-        elif isinstance(target, Person) and not _position(name):
-            # a bare name links to the person; «name – position» keeps its position as typed
-            item.executors.append(ItemExecutor(position=pos, person=target, text=name))
-        else:
-            item.executors.append(ItemExecutor(position=pos, text=name))
+    item.executors.extend(item_executors(draft.executors, links, final))
     return item
 
 
