@@ -228,3 +228,12 @@ def test_merge_needs_two_rows_and_can_be_cancelled(page, qtbot, demo_db) -> None
     assert page.undo_stack.count() == 0
     assert _dump(demo_db) == before
     assert page.risks.merge_button is None  # risk factors are no executors
+
+
+def test_choice_dialog_is_russian_and_offers_the_options(qtbot) -> None:
+    dialog = choice_dialog(None, "Объединение", "Какую запись оставить?", ["первая", "вторая"])
+    qtbot.addWidget(dialog)
+    assert dialog.comboBoxItems() == ["первая", "вторая"]
+    assert not dialog.isComboBoxEditable()
+    assert (dialog.okButtonText(), dialog.cancelButtonText()) == ("Выбрать", "Отмена")
+    assert dialog.textValue() == "первая"  # the first option is the default
