@@ -78,10 +78,36 @@ def chosen_path(args: argparse.Namespace) -> Path | str:
     return demo_db_path() if args.demo else resolve_db(args.db)
 
 
+class CreationDeclined(UserError):
+    """``--db NEW.db`` named no file and the user chose not to create it."""
+
+
+def may_create(args: argparse.Namespace, dialogs: Dialogs | None, *, read_only: bool) -> bool:
+    """Whether the database named by the arguments may be created. ``--db NEW.db`` naming no
+    file is created only when the user says so (a mistyped name must not silently become an
+    empty database, as if the work had gone); without a question to ask, it is refused with
+    the way to create one."""
+    if read_only:
+        return False
+    if args.db is None:
+        return True
+    target = chosen_path(args)
+    if is_server_url(target) or Path(target).exists():
+        return False
+    if dialogs is None or not dialogs.confirm(
+            None, "Дорожная карта",
+            f"Файла базы данных нет:\n{target}\n\nСоздать в нём новую пустую базу данных?"):
+        raise CreationDeclined(
+            f"Файл базы данных не найден: {target}. Новая база создаётся, если при запуске "
+            "окна ответить «Да» на вопрос о ней, или в окне: Файл → «Создать базу…»")
+    return True
+
+
 def open_chosen_database(args: argparse.Namespace, *, read_only: bool = False,
                          dialogs: Dialogs | None = None) -> Database:
     """The database named by the arguments. A damaged file: offer (through ``dialogs``) to
-    restore the newest sound copy, keeping the damaged file aside."""
+    restore the newest sound copy, keeping the damaged file aside. A ``--db`` file that does
+    not exist is created if the user agrees (:func:`may_create`)."""
     from desktop.models.database import DamagedDatabase, open_database
 
     try:
@@ -89,7 +115,8 @@ def open_chosen_database(args: argparse.Namespace, *, read_only: bool = False,
             from desktop.services.demo import open_or_create_demo
 
             return open_or_create_demo(demo_db_path())
-        return open_database(chosen_path(args), create=args.db is None and not read_only,
+        return open_database(chosen_path(args),
+                             create=may_create(args, dialogs, read_only=read_only),
                              allow_read_only=True, read_only=read_only)
     except DamagedDatabase as exc:
         if dialogs is None or exc.newest_copy is None or read_only or not dialogs.confirm(
@@ -364,12 +391,15 @@ def main(argv: Sequence[str]) -> int:
                 refresh_stored_deadlines(database)  # readings of an older parser are re-read
         except UserError as exc:
             window.end_first_view()
-            state["code"] = report_error(dialogs, exc.message, interactive=interactive)
+            state["code"] = report_error(dialogs, exc.message, interactive=interactive
+                                         and not isinstance(exc, CreationDeclined))
             if lock is not None:
                 lock.unlock()
             app.quit()
             return
         state["database"], state["lock"] = database, lock
+        window.database_actions.take_lock = take_lock  # File → «Открыть базу…» swaps them
+        window.database_actions.lock = lock
         window.attach_database(database)
         if args.exit_after_paint:
             QApplication.processEvents()
@@ -395,12 +425,12 @@ def main(argv: Sequence[str]) -> int:
         from desktop.interrupts import report
 
         code = report()
-    database = state.get("database")
-    if database is not None:
+    for database in {id(d): d for d in (state.get("database"), window.database)
+                     if d is not None}.values():  # the window may show another file by now
         database.close()  # type: ignore[attr-defined]
-    lock = state.get("lock")
-    if lock is not None:  # also when a signal closed the window before the database opened
-        lock.unlock()  # type: ignore[attr-defined]
+    for lock in (state.get("lock"), window.database_actions.lock):
+        if lock is not None:  # also when a signal closed the window before the database opened
+            lock.unlock()  # type: ignore[attr-defined]
     return int(code or state["code"])  # type: ignore[call-overload]
 
 

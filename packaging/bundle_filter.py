@@ -67,6 +67,8 @@ PYTHON_RUNTIME_LIBS = re.compile(
 )
 #: Data folders nothing reads at run time.
 DROPPED_DATA_DIRS = re.compile(r"(^|/)(tests?|docs?|examples?)/")
+#: pymorphy3's word-frequency table: desktop/grammar builds its analyser without it (2.9 MB).
+PYMORPHY_FREQUENCIES = re.compile(r"^pymorphy3_dicts_ru/data/p_t_given_w\.intdawg$")
 #: Every babel locale except Russian (and ``root``, the fallback every locale inherits from).
 BABEL_LOCALE = re.compile(r"^babel/locale-data/(?P<name>[^/]+)\.dat$")
 KEPT_BABEL_LOCALES = re.compile(r"^(root|ru|ru_RU)$")
@@ -109,7 +111,7 @@ def keep_data(dest: str) -> bool:
         return False
     if path.startswith(("desktop/", "resources/")):
         return True
-    if DROPPED_DATA_DIRS.search(path):
+    if DROPPED_DATA_DIRS.search(path) or PYMORPHY_FREQUENCIES.match(path):
         return False
     babel = BABEL_LOCALE.match(path)
     if babel:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable
@@ -175,6 +176,53 @@ def district_roadmap(window: MainWindow, folder: Path, shots: Shots) -> None:
     shots.save(window, "region-roadmap")
 
 
+def restore_summary(window: MainWindow, folder: Path, shots: Shots) -> None:
+    """The question before a restore, over the window as the user sees it (1366×768)."""
+    if not shots.wanted("restore-summary"):
+        return
+    from PySide6.QtGui import QColor, QPainter
+
+    from desktop.models.backups import backup_database
+    from desktop.services import evidence
+    from desktop.services.backup import backup_with_report, current_counts, read_copy
+    from desktop.ui.restore_summary import RestoreSummaryDialog
+
+    work = folder / "restore"  # a district of its own: the window's file stays as it is
+    db_path = backup_database(window.database.path, work / "roadmaps.db")
+    district = open_database(db_path, create=False)
+    with district.session() as session:
+        for n, name in enumerate(("Приказ № 12 от 10.02.2026.pdf", "Протокол совещания.docx",
+                                  "План ШНОР.xlsx")):
+            (work / name).write_bytes(name.encode() * (400 + 300 * n))
+            evidence.store_file(session, db_path, work / name)
+        session.commit()
+    district.close()
+    archive = backup_with_report(db_path, folder / "roadmaps-2026-03-16.dkbak").path
+    with sqlite3.connect(db_path) as conn:  # a bad day after the copy: items deleted
+        conn.execute("DELETE FROM items WHERE id IN (SELECT id FROM items ORDER BY id DESC "
+                     "LIMIT 6)")
+    window.show_page("roadmaps")
+    with read_copy(db_path, archive) as staged:
+        dialog = RestoreSummaryDialog(staged.summary, current_counts(db_path), window)
+        dialog.show()
+        QApplication.processEvents()
+        screen = window.grab()
+        painter = QPainter(screen)
+        painter.fillRect(screen.rect(), QColor(0, 0, 0, 70))  # the window behind the modal
+        picture = dialog.grab()
+        left = (screen.width() - picture.width()) // 2
+        top = (screen.height() - picture.height()) // 2
+        painter.drawPixmap(left, top, picture)
+        painter.setPen(QColor("#707070"))
+        painter.drawRect(left - 1, top - 1, picture.width() + 1, picture.height() + 1)
+        painter.end()
+        screen.save(str(shots.out / "restore-summary.png"))
+        shots.saved.append("restore-summary")
+        for text in cut_texts(dialog):
+            shots.notes.append(f"restore-summary: не помещается «{' '.join(text.split())[:80]}»")
+        dialog.close()
+
+
 def empty_database(folder: Path, shots: Shots) -> None:
     database = open_database(folder / "empty.db", create=True)
     window = window_on(database)
@@ -196,6 +244,7 @@ def main(argv: list[str]) -> int:
         window = window_on(database)
         steps: list[Callable[[], None]] = [lambda: pages(window, shots),
                                            lambda: dialogs(window, shots),
+                                           lambda: restore_summary(window, folder, shots),
                                            lambda: district_roadmap(window, folder, shots),
                                            lambda: empty_database(folder, shots)]
         for step in steps:

@@ -41,6 +41,10 @@ DEMO_TODAY = dt.date(2026, 11, 22)
 DEMO_YEAR = DEMO_TODAY.year
 
 
+#: fixtures of two users on one database (``ids``, ``other``)
+pytest_plugins = ["tests.two_sessions"]
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_data(tmp_path_factory: pytest.TempPathFactory,
                         monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from desktop.export.package import write_package
 from desktop.models import ChecklistRow, Item, Roadmap, Section
 from desktop.models.database import Database
+from desktop.services.operations import writing
 
 #: what the guard says about the demo district's roadmap
 MESSAGE = ("Дорожная карта района «УО Краснолесского района» открыта только для просмотра: "
@@ -30,7 +31,7 @@ class Region:
 
 
 def demo_package(database: Database, folder: Path) -> Path:
-    with database.write_session() as s:
+    with writing(database) as s:
         return write_package(s, folder / "demo.dkp", now=dt.datetime(2026, 6, 1))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -36,8 +37,11 @@ def test_restore_brings_back_every_table(demo_db, tmp_path: Path, capsys) -> Non
     demo_db.close()
     assert run(["restore", "--db", str(demo_db.path), str(copy)]) == 0
     assert table_dump(demo_db.path) == saved
-    kept = [p for p in backups_dir(demo_db.path).glob("*before-restore*.db")]
-    assert len(kept) == 1 and table_dump(kept[0]) != saved  # the replaced state is kept
+    kept = [p for p in backups_dir(demo_db.path).glob("*before-restore*")]
+    assert len(kept) == 1 and kept[0].suffix == ".dkbak"  # the replaced state is kept
+    with zipfile.ZipFile(kept[0]) as zf:
+        (tmp_path / "kept.db").write_bytes(zf.read("database.db"))
+    assert table_dump(tmp_path / "kept.db") != saved
     out = capsys.readouterr().out
     assert str(kept[0]) in out
     reopened = open_database(demo_db.path)

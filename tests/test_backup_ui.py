@@ -193,6 +193,7 @@ def test_backup_of_a_server_database_is_a_pg_dump_archive(server_window, tmp_pat
     kind, _title, suggested = server_window.dialogs.shown[0]
     assert kind == "save" and suggested.endswith(".dump")
     assert any(kind == "info" and str(target) in message and "pg_restore" in message
+               and "Файлы подтверждений в копию pg_dump не входят" in message
                for kind, _t, message in server_window.dialogs.shown)
     listing = subprocess.run(["pg_restore", "--list", str(target)], capture_output=True,
                              text=True, check=True).stdout

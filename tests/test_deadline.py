@@ -332,13 +332,21 @@ def test_missing_year_without_period_uses_the_year_in_the_text() -> None:
         ("2023-01-01", "2023-12-31", False, "2023 г."),
         ("2023-02-01", "2023-05-15", False, "01.02–15.05.2023"),
         ("2022-12-01", "2023-01-15", False, "01.12.2022–15.01.2023"),
-        ("2022-12-01", "2023-01-31", False, "01.12.2022–31.01.2023"),
+        # whole months across years in words (issue 23: a dragged month range kept its wording)
+        ("2022-12-01", "2023-01-31", False, "декабрь 2022 – январь 2023"),
+        ("2021-03-01", "2024-01-31", False, "март 2021 – январь 2024"),
+        ("2021-01-01", "2023-12-31", False, "2021–2023 гг."),
     ],
 )
 def test_format(start: str | None, end: str | None, due: bool, expected: str) -> None:
     start_date = d(start) if start else None
     end_date = d(end) if end else None
     assert format_deadline(start_date, end_date, due=due) == expected
+
+
+def test_format_in_days_when_asked() -> None:
+    assert format_deadline(d("2023-02-01"), d("2023-02-28"), days=True) == "01.02–28.02.2023"
+    assert format_deadline(d("2022-12-01"), d("2023-01-31"), days=True) == "01.12.2022–31.01.2023"
 
 
 def test_format_nothing() -> None:

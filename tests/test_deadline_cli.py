@@ -49,7 +49,7 @@ def test_without_period_a_due_date_has_no_start(capsys: pytest.CaptureFixture[st
 
 @pytest.mark.parametrize(
     "period",
-    ["2023-01-01", "2023-01-01:2023-12-31:2024-01-01", "01.01.2023:31.12.2023", "2023-12-31:2023-01-01", ":"],
+    ["2023-01-01", "2023-01-01:2023-12-31:2024-01-01", "31.02.2023:31.12.2023", "2023-12-31:2023-01-01", ":"],
 )
 def test_bad_period_is_a_russian_user_error(period: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["deadline", "--period", period, "Август"]) == 2

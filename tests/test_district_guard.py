@@ -1,14 +1,16 @@
-"""The write guard on a district's data in the region's database: inside
-:func:`refusing_district_writes` (every undo command runs in it) the editing services refuse
-a district roadmap's sections, items, checklist marks, monitoring points, properties and
-schools with one Russian message and write nothing; the region's own roadmaps are edited as
-before, and a district's next package still replaces its data."""
+"""The write guard on a district's data in the region's database: every write — through the
+funnel (:func:`desktop.services.operations.writing`, as every undo command and the command
+line write) or on a bare session outside it — is refused for a district roadmap's sections,
+items, checklist marks, monitoring points, properties and schools with one Russian message,
+and nothing is written; the region's own roadmaps are edited as before, and a district's
+next package (``districts=DistrictRows.ALLOW``, said explicitly) still replaces its data."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +34,8 @@ from desktop.models.database import Database
 from desktop.models.enums import DocumentKind, ItemStatus
 from desktop.services import checklist, editing, roadmaps, structure
 from desktop.services.checklist import CellState
-from desktop.services.district_guard import DistrictReadOnly, refusing_district_writes
+from desktop.services.district_guard import DistrictReadOnly
+from desktop.services.operations import DistrictRows, writing
 from desktop.services.region_import import import_package
 from tests.district_data import MESSAGE, Region, demo_package, region_of, roadmap_state, state
 
@@ -43,7 +46,7 @@ pytestmark = pytest.mark.both_backends
 def region(demo_db: Database, tmp_path: Path) -> Region:
     """The demo's file as a region that imported the demo district's own package."""
     package = demo_package(demo_db, tmp_path)
-    with demo_db.write_session() as s:
+    with writing(demo_db, districts=DistrictRows.ALLOW) as s:
         import_package(s, read_package(package), demo_db.path)
     return region_of(demo_db, package)
 
@@ -109,14 +112,24 @@ def edits(roadmap_id: int) -> dict[str, Callable[[Session], object]]:
     }
 
 
-def test_every_service_write_on_a_district_roadmap_is_refused(region: Region) -> None:
+@pytest.mark.parametrize("opener", ["funnel", "bare session", "worker thread"])
+def test_every_service_write_on_a_district_roadmap_is_refused(region: Region,
+                                                               opener: str) -> None:
     database = region.database
     before = state(database, region.district)
     written = []
+
+    def write(edit: Callable[[Session], object]) -> None:
+        with (writing(database) if opener != "bare session" else database.session()) as s:
+            edit(s)
+
     for name, edit in edits(region.district).items():
         try:
-            with refusing_district_writes(), database.writing(), database.session() as s:
-                edit(s)
+            if opener == "worker thread":  # no thread state to miss: the rule is the transaction's
+                with ThreadPoolExecutor(1) as pool:
+                    pool.submit(write, edit).result()
+            else:
+                write(edit)
             written.append(name)
         except DistrictReadOnly as exc:
             assert exc.message == MESSAGE, name
@@ -131,7 +144,7 @@ def test_the_same_writes_on_an_own_roadmap_pass(region: Region) -> None:
         if name == "delete roadmap":
             continue
         before = state(database, region.own)
-        with refusing_district_writes(), database.writing(), database.session() as s:
+        with writing(database) as s:
             edit(s)
         assert state(database, region.own) != before, name  # it was written
     assert state(database, region.district) == district_before
@@ -140,7 +153,7 @@ def test_the_same_writes_on_an_own_roadmap_pass(region: Region) -> None:
 def test_an_own_item_moved_into_a_district_roadmap_is_refused(region: Region) -> None:
     database = region.database
     own_before = state(database, region.own)
-    with pytest.raises(DistrictReadOnly), refusing_district_writes(), database.session() as s:
+    with pytest.raises(DistrictReadOnly), database.session() as s:
         first(s, Item, region.own).section_id = first(s, Section, region.district).id
         s.flush()
     assert state(database, region.own) == own_before
@@ -148,8 +161,7 @@ def test_an_own_item_moved_into_a_district_roadmap_is_refused(region: Region) ->
 
 def test_a_district_school_is_refused_with_the_district_named(region: Region) -> None:
     database = region.database
-    with pytest.raises(DistrictReadOnly) as caught, refusing_district_writes(), \
-            database.session() as s:
+    with pytest.raises(DistrictReadOnly) as caught, writing(database) as s:
         school = s.scalar(select(School).where(School.district_id.is_not(None)))
         s.add(SchoolDocument(school_id=school.id, kind=next(iter(DocumentKind)),
                              title="Программа"))
@@ -161,14 +173,14 @@ def test_a_district_school_is_refused_with_the_district_named(region: Region) ->
                              .where(School.district_id.is_not(None))).all()
 
 
-def test_outside_the_guard_the_package_import_still_replaces_the_district(
+def test_the_package_import_still_replaces_the_district(
         region: Region, tmp_path: Path) -> None:
     database = region.database
-    with database.write_session() as s:  # the district changed an item and sent again
+    with writing(database) as s:  # the district changed an item and sent again
         own_item = first(s, Item, region.own)
         own_item.activity = "Изменено в районе"
         package = write_package(s, tmp_path / "newer.dkp", now=dt.datetime(2026, 7, 1))
-    with database.write_session() as s:
+    with writing(database, districts=DistrictRows.ALLOW) as s:
         import_package(s, read_package(package), database.path)
     with database.session() as s:
         district = s.scalar(select(Roadmap.id).where(Roadmap.district_id.is_not(None)))

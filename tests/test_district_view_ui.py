@@ -20,6 +20,7 @@ from desktop.export.package import write_package
 from desktop.models import ChecklistRow, Item, Section
 from desktop.models.columns import Field
 from desktop.painting.bars import ShapeKind
+from desktop.services.operations import writing
 from desktop.services.report import build_report
 from desktop.ui.gantt.drag import hit_test
 from tests.conftest import DEMO_TODAY
@@ -177,7 +178,7 @@ def test_the_checklist_and_the_report_of_a_district(window, region: Region, qtbo
 def test_a_newer_package_replaces_the_roadmap_shown(window, region: Region, tmp_path) -> None:
     database = region.database
     window.open_roadmap("roadmaps", region.district)
-    with database.write_session() as s:  # the district changes an item and sends again
+    with writing(database) as s:  # the district changes an item and sends again
         item = s.get(Item, item_ids(database, region.own)[0])
         item.activity = "Изменено районом"
         newer = write_package(s, tmp_path / "newer.dkp", now=dt.datetime(2026, 7, 1))

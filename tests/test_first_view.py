@@ -20,6 +20,7 @@ from desktop.cli import run
 from desktop.models.columns import PRESETS, Field
 from desktop.models.database import open_database
 from desktop.services.demo import create_demo
+from desktop.services.operations import DistrictRows, writing
 from desktop.ui.datasource import DataSource
 from desktop.ui.dialogs import ScriptedDialogs
 from desktop.ui.editor.nodes import Node, RoadmapData
@@ -213,7 +214,7 @@ def test_a_regions_roadmaps_offer_their_own_schools(tmp_path: Path) -> None:
     path = _demo(tmp_path / "region.db")
     database = open_database(path, create=False)
     package = demo_package(database, tmp_path)
-    with database.write_session() as s:
+    with writing(database, districts=DistrictRows.ALLOW) as s:
         import_package(s, read_package(package), database.path)
     region = region_of(database, package)
     source = DataSource(database)

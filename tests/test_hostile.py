@@ -21,6 +21,7 @@ from desktop.cli import run
 from desktop.errors import UserError
 from desktop.models import backups
 from desktop.models.database import DatabaseLocked, open_database
+from desktop.services.operations import writing
 
 #: (label, SQL run on a demo copy with the first items' ids as ?1..?6)
 DAMAGED_VALUES = [
@@ -125,7 +126,7 @@ def test_write_waits_for_busy_timeout_instead_of_failing(db) -> None:
     other = sqlite3.connect(db.path, isolation_level=None, check_same_thread=False)
     other.execute("BEGIN IMMEDIATE")
     threading.Timer(0.3, lambda: other.execute("COMMIT")).start()
-    with db.write_session() as s:
+    with writing(db) as s:
         assert s.query(Organisation).count() >= 0  # a read first: deferred BEGIN would fail now
         s.add(Organisation(short_name="ИРО", full_name="Институт развития образования"))
     other.close()

@@ -22,7 +22,7 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 EXPECTED = {
-    "not_office": "не является документом",
+    "not_office": "не импортируется: импортируются дорожные карты Word и Excel",
     "password": "защищён паролем",
     "truncated": "повреждён",
     "corrupt": "повреждён",

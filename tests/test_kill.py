@@ -22,6 +22,7 @@ import pytest
 
 from desktop.models import backups
 from desktop.models.database import open_database
+from desktop.services.operations import writing
 
 EDIT_KILLS = 50
 RESTORE_KILLS = 25
@@ -37,7 +38,7 @@ def edit_worker(path: Path, run: int, report: Callable[[str], None]) -> None:
     database = open_database(path, create=False)
     report("open")
     for n in range(1_000_000):
-        with database.write_session() as s:
+        with writing(database) as s:
             s.add(Organisation(short_name=f"r{run}-{n}", full_name="Организация " * 20))
         report(f"r{run}-{n}")
 

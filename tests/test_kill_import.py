@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from desktop.importers import writer
 from desktop.models import Item, Roadmap, Section
 from desktop.models.database import open_database
+from desktop.services.operations import writing
 from tests.test_kill import kill_loop
 
 IMPORT_KILLS = 30
@@ -41,7 +42,7 @@ def test_killed_import_is_all_or_nothing(tmp_path: Path) -> None:
         database = open_database(db, create=False)
         report("open")
         for n in range(1_000_000):
-            with database.write_session() as session:
+            with writing(database) as session:
                 writer.write_import(session, preview)
             report(f"imported {run}-{n}")
 
@@ -70,7 +71,7 @@ def test_killed_import_is_all_or_nothing(tmp_path: Path) -> None:
 def _clean_import(path: Path, preview: object) -> Path:
     database = open_database(path)
     try:
-        with database.write_session() as session:
+        with writing(database) as session:
             writer.write_import(session, preview)
     finally:
         database.close()

@@ -28,6 +28,7 @@ from desktop.export.report_pdf import write_report_pdf
 from desktop.export.report_xlsx import write_report_xlsx
 from desktop.export.xlsx import export_roadmap_xlsx
 from desktop.models import ChecklistRow, Item, Roadmap
+from desktop.services.operations import DistrictRows, writing
 from desktop.services.report import build_report
 from tests.conftest import DEMO_TODAY
 from tests.test_export_pdf_support import run_tool
@@ -160,14 +161,14 @@ def test_region_summary_and_reminders_agree(damaged, tmp_path: Path) -> None:
     from desktop.services.report import reminders
 
     database, _roadmap_id = damaged
-    with database.write_session() as s:  # the damaged district sends its package
+    with writing(database) as s:  # the damaged district sends its package
         package = write_package(s, tmp_path / "район.dkp", now=dt.datetime(2026, 11, 22))
         # a done item is never overdue nor due soon, with or without its date
         numbers = {r["number"] for r in reminders(s, DEMO_TODAY, days=14)}
         assert numbers and numbers.isdisjoint(CLEARED)  # overdue ones are listed, not these
     region = open_database(tmp_path / "регион.db")
     try:
-        with region.write_session() as s:
+        with writing(region, districts=DistrictRows.ALLOW) as s:
             import_package(s, read_package(package), region.path)
         with region.session() as s:
             (district,) = region_overview(s, DEMO_TODAY)

@@ -21,6 +21,7 @@ from desktop.importers.package import read_package
 from desktop.models import ChecklistRow, District, Item, Roadmap, School
 from desktop.models.database import Database, open_database
 from desktop.services.demo import create_demo
+from desktop.services.operations import DistrictRows, writing
 from desktop.services.region_import import import_package
 from tests.conftest import DEMO_TODAY, DEMO_YEAR
 
@@ -28,7 +29,7 @@ T0 = dt.datetime(2026, 6, 1, 10, 0)
 
 
 def _import(region: Database, path: Path):
-    with region.write_session() as s:
+    with writing(region, districts=DistrictRows.ALLOW) as s:
         return import_package(s, read_package(path), region.path)
 
 
@@ -43,7 +44,7 @@ def _counts(region: Database) -> dict[str, int]:
 
 @pytest.fixture
 def demo_package(demo_db: Database, tmp_path: Path) -> Path:
-    with demo_db.write_session() as s:
+    with writing(demo_db) as s:
         return write_package(s, tmp_path / "demo.dkp", now=T0)
 
 
@@ -154,11 +155,11 @@ def test_evidence_files_travel_with_the_package(demo_db: Database, tmp_path: Pat
 
     source = tmp_path / "Протокол.pdf"
     source.write_bytes(b"%PDF-1.4 protocol")
-    with demo_db.write_session() as s:
+    with writing(demo_db) as s:
         row = s.scalars(select(ChecklistRow).order_by(ChecklistRow.id).limit(1)).one()
         record = store_file(s, demo_db.path, source)
         s.add(CellEvidence(row_id=row.id, title="Протокол", number="5", file_id=record.id))
-    with demo_db.write_session() as s:
+    with writing(demo_db) as s:
         bare = write_package(s, tmp_path / "bare.dkp", db_path=demo_db.path)
         full = write_package(s, tmp_path / "full.dkp", db_path=demo_db.path, with_evidence=True)
     assert not read_package(bare).evidence

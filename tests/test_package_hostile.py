@@ -23,6 +23,7 @@ from desktop.importers import safe_zip
 from desktop.importers.package import read_package
 from desktop.models import District, Item
 from desktop.models.database import open_database
+from desktop.services.operations import DistrictRows, writing
 from desktop.services.region_import import import_package
 
 Members = dict[str, bytes]
@@ -117,7 +118,7 @@ def test_hostile_package_is_refused_and_nothing_written(case: str, tmp_path: Pat
         except UserError as exc:  # refused by the reader: the database is never reached
             refused = exc
         else:  # refused while importing: the one transaction must leave no trace
-            with pytest.raises(UserError) as info, region.write_session() as s:
+            with pytest.raises(UserError) as info, writing(region, districts=DistrictRows.ALLOW) as s:
                 import_package(s, package, region.path)
             refused = info.value
             with region.session() as s:

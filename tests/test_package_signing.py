@@ -28,6 +28,7 @@ from desktop.importers.package import read_package
 from desktop.models import Authority, District, School, SigningIdentity
 from desktop.models.database import Database, open_database
 from desktop.services.backup import backup_to
+from desktop.services.operations import DistrictRows, writing
 from desktop.services.package_sender import KeyChangeRefused
 from desktop.services.region_import import import_package, preview
 
@@ -49,7 +50,7 @@ class DistrictPC:
     def make(cls, path: Path, name: str, uuid: str | None = None) -> DistrictPC:
         database = open_database(path)
         try:
-            with database.write_session() as s:
+            with writing(database) as s:
                 authority = Authority(full_name=f"Управление образования {name}",
                                       short_name=f"УО {name}", region="Красноярский край")
                 if uuid:
@@ -67,9 +68,9 @@ class DistrictPC:
         """The district edits its school and exports, its clock reading ``now``."""
         database = open_database(self.path, create=False)
         try:
-            with database.write_session() as s:
+            with writing(database) as s:
                 s.scalars(select(School)).one().note = note
-            with database.write_session() as s:
+            with writing(database) as s:
                 return write_package(s, target, db_path=database.path, now=now)
         finally:
             database.close()
@@ -85,7 +86,7 @@ class DistrictPC:
 
 
 def _import(region: Database, path: Path, **kwargs):
-    with region.write_session() as s:
+    with writing(region, districts=DistrictRows.ALLOW) as s:
         return import_package(s, read_package(path), region.path, **kwargs)
 
 

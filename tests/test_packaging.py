@@ -55,6 +55,9 @@ bundle_filter = _load_filter()
     ("resources/fonts/LiberationSerif-Regular.ttf", True),
     ("reportlab/fonts/_a______.pfb", True),
     ("somepackage/tests/data.json", False),
+    ("pymorphy3_dicts_ru/data/words.dawg", True),
+    ("pymorphy3_dicts_ru/data/p_t_given_w.intdawg", False),
+    ("pytrovich/petrovich-rules/rules.json", True),
 ])
 def test_data_filter(dest: str, kept: bool) -> None:
     assert bundle_filter.keep_data(dest) is kept
@@ -156,3 +159,44 @@ def test_icon_files(qapp) -> None:
     assert qapp.windowIcon().cacheKey() == icon.cacheKey()
     assert {QSize(s, s) for s in ICON_SIZES} <= set(icon.availableSizes())
     assert qapp.desktopFileName() == "dorozhnaya-karta"
+
+
+def _spec_data_calls(package: str) -> list[tuple[str, dict]]:
+    """The ``collect_data_files`` / ``copy_metadata`` calls build.spec makes for ``package``,
+    with their keyword arguments as written there."""
+    import ast
+
+    tree = ast.parse((ROOT / "build.spec").read_text(encoding="utf-8"))
+    return [(node.func.id, {k.arg: ast.literal_eval(k.value) for k in node.keywords})
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id in ("collect_data_files", "copy_metadata") and node.args
+            and isinstance(node.args[0], ast.Constant) and node.args[0].value == package]
+
+
+def test_bundle_carries_the_declension_data(tmp_path: Path) -> None:
+    """What build.spec collects for desktop/grammar, through the bundle's filter, is enough
+    to decline: the rules and the dictionary are copied as the bundle would lay them out
+    and both libraries load from the copies."""
+    from PyInstaller.utils.hooks import collect_data_files
+    from pymorphy3 import MorphAnalyzer
+    from pytrovich.enums import Case, Gender, NamePart
+    from pytrovich.maker import PetrovichDeclinationMaker
+
+    assert ("copy_metadata", {}) in _spec_data_calls("pymorphy3_dicts_ru")
+    for package in ("pytrovich", "pymorphy3_dicts_ru"):
+        calls = [kwargs for name, kwargs in _spec_data_calls(package) if name == "collect_data_files"]
+        assert len(calls) == 1, package
+        for source, folder in collect_data_files(package, **calls[0]):
+            dest = f"{folder}/{Path(source).name}"
+            if bundle_filter.keep_data(dest):
+                (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+                (tmp_path / dest).write_bytes(Path(source).read_bytes())
+    rules = tmp_path / "pytrovich" / "petrovich-rules"
+    assert (rules / "LICENSE").is_file()
+    maker = PetrovichDeclinationMaker(str(rules / "rules.json"))
+    assert maker.make(NamePart.LASTNAME, Gender.FEMALE, Case.DATIVE, "Петрова") == "Петровой"
+    data = tmp_path / "pymorphy3_dicts_ru" / "data"
+    assert not (data / "p_t_given_w.intdawg").exists()  # left out: 2.9 MB nothing reads
+    morph = MorphAnalyzer(path=str(data), lang="ru", probability_estimator_cls=None)
+    assert morph.parse("координатор")[0].inflect({"datv"}).word == "координатору"

@@ -15,6 +15,7 @@ from desktop.exchange.sample import sample_data, sample_district, sample_signer
 from desktop.export.package import pack, write_package
 from desktop.importers.package import read_package
 from desktop.models.database import Database, open_database
+from desktop.services.operations import DistrictRows, writing
 from desktop.services.region import region_overview
 from desktop.services.region_import import import_package
 from desktop.services.report import build_report
@@ -24,13 +25,13 @@ DAY = dt.date(2026, 7, 1)
 
 @pytest.fixture
 def region(demo_db: Database, tmp_path: Path):
-    with demo_db.write_session() as s:
+    with writing(demo_db) as s:
         demo = write_package(s, tmp_path / "demo.dkp", now=dt.datetime(2026, 6, 1))
     other = pack(tmp_path / "d7.dkp", sample_district(7), sample_data(7, 40, 6),
                  now=dt.datetime(2026, 6, 2), signer=sample_signer(7), sequence=1)
     database = open_database(tmp_path / "region.db")
     for path in (demo, other):
-        with database.write_session() as s:
+        with writing(database, districts=DistrictRows.ALLOW) as s:
             import_package(s, read_package(path), database.path)
     yield database
     database.close()

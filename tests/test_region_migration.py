@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from desktop.models import Authority, District, School
 from desktop.models.database import SCHEMA_HEAD, open_database
+from desktop.services.operations import DistrictRows, writing
 from tests.test_migration_0002 import OLD, TABLES_0001, _columns, _rows
 
 
@@ -22,8 +23,8 @@ def test_revision_0001_upgrades_through_0004_keeping_every_record(tmp_path: Path
     before = {t: (_columns(path, t), _rows(path, t)) for t in TABLES_0001}
     assert before["schools"][1] and before["authority"][1]
     database = open_database(path, create=False)
-    try:
-        with database.session() as s:
+    try:  # districts' schools: written as a package import writes them
+        with writing(database, districts=DistrictRows.ALLOW) as s:
             authority = s.scalars(select(Authority)).one()
             assert uuid.UUID(authority.uuid) and authority.oktmo == ""
             name = s.scalars(select(School.short_name)).first()

@@ -28,51 +28,11 @@ from desktop.services import roadmaps as roadmap_service
 from desktop.services.checklist import CellState
 from desktop.services.editing import ExecutorEntry, get_executors, get_schools
 from desktop.services.school_card import DocKey, get_document
+from tests.two_sessions import Ids
 
 pytestmark = pytest.mark.both_backends
 
 CONFLICT = "Запись изменена другим пользователем"
-
-
-@dataclass
-class Ids:
-    """Records of the demo district the cases work on."""
-
-    roadmap: int
-    item: int  #: a leaf with a sibling before and after it
-    school: int
-    schools: list[int]
-    order: int
-    organisation: int
-
-
-@pytest.fixture
-def ids(demo_db: Database) -> Ids:
-    with demo_db.session() as s:
-        roadmap = s.scalars(select(Roadmap.id).order_by(Roadmap.id)).first()
-        layout = structure.capture_layout(s, roadmap)
-        parents = {place[1] for place in layout.items.values()}
-        item = next(i for i, (sid, pid, _p, _n) in sorted(layout.items.items())
-                    if i not in parents
-                    and 1 <= structure.siblings(s, sid, pid).index(i)
-                    < len(structure.siblings(s, sid, pid)) - 1)
-        # siblings at 0..n-1 as the editor keeps them (the demo counts from 1): a move of
-        # the item then changes the item itself, not only its neighbours
-        structure.move_item(s, item, 1)
-        structure.move_item(s, item, -1)
-        schools = list(s.scalars(select(School.id).order_by(School.id)).all()[:3])
-        order = s.scalars(select(Order.id).order_by(Order.id)).first()
-        organisation = s.scalars(select(Organisation.id).order_by(Organisation.id)).first()
-    assert order is not None and organisation is not None, "the demo has both"
-    return Ids(roadmap, item, schools[0], schools, order, organisation)
-
-
-@pytest.fixture
-def other(demo_db: Database):
-    """B: a second window's connection to the same database."""
-    database = open_database(demo_db.address, create=False)
-    yield database
-    database.close()
 
 
 def _stack(qapp) -> tuple[Any, Any, list[bool]]:

@@ -13,6 +13,7 @@ import argparse
 import json
 from datetime import date
 
+from desktop.commands.dates import parse_date
 from desktop.errors import UserError
 from desktop.models.deadline import parse_deadline
 
@@ -28,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--period",
         metavar="НАЧАЛО:КОНЕЦ",
-        help="период дорожной карты в ISO, например 2023-01-01:2023-12-31 "
+        help="период дорожной карты, например 01.01.2023:31.12.2023 или 2023-01-01:2023-12-31 "
         "(по нему определяется год, если он не указан)",
     )
     parser.add_argument(
@@ -41,18 +42,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def parse_period(value: str | None) -> tuple[date, date] | None:
-    """``START:END`` in ISO dates → (start, end); raises :class:`UserError` when malformed."""
+    """``START:END`` (``ДД.ММ.ГГГГ`` or ISO dates) → (start, end); raises :class:`UserError`
+    when malformed."""
     if value is None:
         return None
     parts = value.split(":")
     if len(parts) != 2:
         raise UserError(f"период «{value}» нужно указать как НАЧАЛО:КОНЕЦ, например 2023-01-01:2023-12-31")
-    try:
-        start, end = (date.fromisoformat(part.strip()) for part in parts)
-    except ValueError:
-        raise UserError(
-            f"в периоде «{value}» даты должны быть в формате ГГГГ-ММ-ДД, например 2023-01-01:2023-12-31"
-        ) from None
+    start, end = (parse_date(part) for part in parts)
+    if start is None or end is None:
+        raise UserError(f"в периоде «{value}» даты должны быть в формате ДД.ММ.ГГГГ или "
+                        "ГГГГ-ММ-ДД, например 01.01.2023:31.12.2023")
     if end < start:
         raise UserError(f"в периоде «{value}» конец раньше начала")
     return start, end

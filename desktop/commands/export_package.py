@@ -10,6 +10,7 @@ from pathlib import Path
 from desktop.commands.common import add_db_argument, open_db_from_args
 from desktop.errors import UserError
 from desktop.export.package import write_package
+from desktop.services.operations import writing
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     database = open_db_from_args(args)
     try:
         # a write session: a file without a profile gets its UUID now, once
-        with database.write_session() as session:
+        with writing(database) as session:
             path = write_package(session, args.output, db_path=database.path,
                                  with_evidence=args.with_evidence,
                                  number_above=max(0, args.number_above))

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from desktop.commands.common import add_db_argument, open_db_from_args
-from desktop.commands.export_report import parse_day
+from desktop.commands.dates import parse_day
 from desktop.errors import UserError
 from desktop.export.region_report import write_region_pdf, write_region_xlsx
 from desktop.paths import program_name
@@ -19,7 +19,8 @@ WRITERS = {".pdf": write_region_pdf, ".xlsx": write_region_xlsx}
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("region", help="сводка региона по районам на дату (Excel или PDF)")
     add_db_argument(parser)
-    parser.add_argument("--date", metavar="ГГГГ-ММ-ДД", help="дата сводки (по умолчанию сегодня)")
+    parser.add_argument("--date", metavar="ДАТА", help="дата сводки: ДД.ММ.ГГГГ или ГГГГ-ММ-ДД "
+                        "(по умолчанию сегодня)")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx|FILE.pdf",
                         help="файл сводки: .xlsx или .pdf")
     parser.set_defaults(func=run)

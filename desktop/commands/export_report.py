@@ -4,10 +4,10 @@ the progress report for a monitoring date (see :mod:`desktop.services.report`)."
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 
 from desktop.commands.common import add_db_argument, add_roadmap_argument, open_db_from_args
+from desktop.commands.dates import parse_day
 from desktop.errors import UserError
 from desktop.export.report_pdf import write_report_pdf
 from desktop.export.report_xlsx import write_report_xlsx
@@ -16,23 +16,12 @@ from desktop.services.report import build_report
 WRITERS = {".pdf": write_report_pdf, ".xlsx": write_report_xlsx}
 
 
-def parse_day(text: str | None) -> dt.date:
-    """``YYYY-MM-DD`` or ``ДД.ММ.ГГГГ``; today when not given."""
-    if not text:
-        return dt.date.today()
-    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise UserError(f"Дата «{text}» не понята: укажите её как ГГГГ-ММ-ДД, например 2026-06-30")
-
-
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("report", help="отчёт об исполнении на дату (PDF или Excel)")
     add_db_argument(parser)
     add_roadmap_argument(parser)
-    parser.add_argument("--date", metavar="ГГГГ-ММ-ДД", help="дата отчёта (по умолчанию сегодня)")
+    parser.add_argument("--date", metavar="ДАТА", help="дата отчёта: ДД.ММ.ГГГГ или ГГГГ-ММ-ДД "
+                        "(по умолчанию сегодня)")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf|FILE.xlsx",
                         help="файл отчёта: .pdf или .xlsx")
     parser.set_defaults(func=run)

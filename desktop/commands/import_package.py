@@ -10,6 +10,7 @@ import json
 
 from desktop.commands.common import open_db_from_args
 from desktop.importers.package import read_package
+from desktop.services.operations import DistrictRows, writing
 from desktop.services.region_import import import_package, preview
 
 
@@ -17,7 +18,7 @@ def run_package(args: argparse.Namespace) -> int:
     package = read_package(args.file)  # checked whole before the database is opened
     database = open_db_from_args(args, create=not args.dry_run)
     try:
-        with database.write_session() as session:
+        with writing(database, districts=DistrictRows.ALLOW) as session:
             if args.dry_run:
                 result = preview(session, package)
                 session.rollback()

@@ -16,13 +16,15 @@ from desktop.importers import read_file
 from desktop.importers.writer import plan_directory, write_preview
 from desktop.paths import database_exists, resolve_db
 from desktop.services.file_kind import FileKind, file_kind
+from desktop.services.operations import writing
 from desktop.services.school_forms import import_form
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("import", help="импорт дорожной карты из Word или Excel "
-                                           "(.docx, .doc, .odt, .rtf, .xlsx, .xls), "
-                                           "пакета района (.dkp)")
+                                           "(.docx, .doc, .odt, .rtf, .xlsx, .xls, .ods), "
+                                           "пакета района (.dkp), заполненной формы школы "
+                                           "(.xlsx)")
     parser.add_argument("file", type=Path, metavar="FILE", help="файл для импорта")
     add_db_argument(parser)
     parser.add_argument("--json", action="store_true", help="итог одной строкой JSON")
@@ -50,7 +52,9 @@ def run(args: argparse.Namespace) -> int:
         database = open_db_from_args(args, create=not args.dry_run)
     if database is not None:
         try:
-            with database.session() as session:
+            # a dry run only reads; the import is one write of the funnel (district rule,
+            # BEGIN IMMEDIATE), as in the window
+            with (database.session() if args.dry_run else writing(database)) as session:
                 plan_directory(session, preview)
                 if args.dry_run:
                     session.rollback()
@@ -82,7 +86,7 @@ def run_form(args: argparse.Namespace) -> int:
     """A school's filled-in checklist form: its changes written as one change (or shown)."""
     database = open_db_from_args(args)
     try:
-        with database.session() as session:
+        with (database.session() if args.dry_run else writing(database)) as session:
             preview = import_form(session, args.file, dry_run=args.dry_run)
             if args.dry_run:
                 session.rollback()

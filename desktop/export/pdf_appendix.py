@@ -34,6 +34,7 @@ from desktop.services.document_parts import (
     TablePart,
     approved_word,
     closing_signature,
+    issuer_genitive,
     roadmap_appendices,
     roadmap_parts,
 )
@@ -55,8 +56,8 @@ class MarkContext:
 def mark_lines(ctx: MarkContext, document_title: str) -> list[str]:
     """The lines of the appendix mark and/or the approval stamp (an empty line between the
     two): the one wording the PDF and the Word copy print."""
-    authority = (ctx.settings.authority_in_mark.strip() or txt(ctx.authority.short_name)
-                 or txt(ctx.authority.full_name))
+    authority = issuer_genitive(ctx.settings.authority_in_mark, txt(ctx.authority.short_name),
+                                txt(ctx.authority.full_name))
     if is_draft(ctx.order):
         date, number = "_____________", number_text("")
     else:

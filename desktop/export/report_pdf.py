@@ -15,7 +15,15 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from desktop.atomic import atomic_output
 from desktop.export.pdf_fonts import BOLD, REGULAR, register_fonts
@@ -90,12 +98,12 @@ def table_flowables(table: ReportTable, styles: dict[str, ParagraphStyle], width
     alone at a page's foot (both header rows repeat on the next page)."""
     title = Paragraph(escape(table.title), styles["heading"])
     if not table.rows:
-        return [title, Paragraph("нет", styles["cell"])]
+        return [KeepTogether([title, Paragraph("нет", styles["cell"])])]
     unit = width / sum(table.widths)
     data = [[title] + [""] * (len(table.headings) - 1),
             [Paragraph(escape(h), styles["head"]) for h in table.headings]]
     for values in table.rows:
-        data.append([Paragraph(escape(format_value(v)),
+        data.append([Paragraph(escape(format_value(v)).replace("\n", "<br/>"),
                                styles["cell"] if n == table.wide else styles["center"])
                      for n, v in enumerate(values)])
     grid = Table(data, colWidths=[w * unit for w in table.widths], repeatRows=2)

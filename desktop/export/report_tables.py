@@ -29,12 +29,6 @@ class ReportTable:
     wide: int = 0
 
 
-def _dates(values: tuple[dt.date, ...]) -> str:
-    if len(values) > 3:
-        return f"{values[0]:%d.%m.%Y} … {values[-1]:%d.%m.%Y} ({len(values)})"
-    return ", ".join(f"{d:%d.%m.%Y}" for d in values)
-
-
 def _done_day(line: Line) -> str:
     return f"{line.done_date:%d.%m.%Y}" if line.done_date else UNDATED
 
@@ -55,8 +49,26 @@ def _items(title: str, lines: list[Line], last: str,
                        (0.8, 5, 1.8, 2.2, 3), rows, wide=1)
 
 
+def _dated_items(title: str, lines: list[Line], label: str, when: Callable[[Line], dt.date],
+                 last: str, count: Callable[[dt.date], int]) -> ReportTable:
+    """Items with one «Срок» column: the deadline as typed and, on a second line, the date
+    that puts the item in this table («наступил: 24.06.2026») unless the text is just that
+    date; the last column counts days from or to that date (issue 23: the overdue table had
+    both «Срок» and «Сроки»)."""
+    rows: list[tuple[Value, ...]] = []
+    for ln in lines:
+        day = when(ln)
+        shown = f"{day:%d.%m.%Y}"
+        deadline = ln.deadline_text if shown in ln.deadline_text else (
+            f"{ln.deadline_text}\n{label}: {shown}".strip())
+        rows.append((ln.number, ln.activity, deadline, ", ".join(ln.executors), count(day)))
+    return ReportTable(title, ("№", "Мероприятие", "Срок", "Исполнители", last),
+                       (0.8, 5, 2.6, 2.4, 1.2), rows, wide=1)
+
+
 def report_tables(report: Report) -> list[ReportTable]:
     """Every table of the report, in print order."""
+    day = report.day
     points = ReportTable(
         "Контрольные точки мониторинга",
         ("Дата", "Контрольная точка", "Цель", "Выполнено к дате", "Доля", "Было к сроку",
@@ -72,9 +84,12 @@ def report_tables(report: Report) -> list[ReportTable]:
         _items("Выполненные мероприятия и подтверждающие документы", report.done,
                "Выполнено; документы",
                lambda ln: "; ".join([_done_day(ln), *ln.evidence])),
-        _items(f"Не выполнено к {report.day:%d.%m.%Y} (срок наступил)", report.not_done,
-               "Сроки", lambda ln: _dates(ln.due)),
-        _items("Просрочено", report.overdue, "Последний срок", lambda ln: ln.due[-1]),
-        _items("Срок в ближайшие 14 дней", report.upcoming, "Ближайший срок",
-               lambda ln: next(d for d in ln.due if d > report.day)),
+        _dated_items(f"Не выполнено к {day:%d.%m.%Y} (срок наступил)", report.not_done,
+                     "наступил", lambda ln: max(d for d in ln.due if d <= day),
+                     "Дней после срока", lambda d: (day - d).days),
+        _dated_items("Просрочено", report.overdue, "последний срок", lambda ln: ln.due[-1],
+                     "Дней после срока", lambda d: (day - d).days),
+        _dated_items("Срок в ближайшие 14 дней", report.upcoming, "ближайший",
+                     lambda ln: next(d for d in ln.due if d > day),
+                     "Дней до срока", lambda d: (d - day).days),
     ]

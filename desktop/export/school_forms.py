@@ -116,14 +116,30 @@ def form_filename(school: School) -> str:
     return f"Чек-лист_{safe}.xlsx"
 
 
+def _folder_failure(folder: Path, exc: OSError) -> str:
+    """Why the folder could not be made, in Russian (the system's text may be English)."""
+    import errno
+
+    reasons = {errno.EEXIST: "на её месте или на пути к ней лежит файл",
+               errno.ENOTDIR: "на пути к ней лежит файл, а не папка",
+               errno.EACCES: "нет прав на запись", errno.EPERM: "нет прав на запись",
+               errno.EROFS: "диск доступен только для чтения",
+               errno.ENOSPC: "недостаточно места на диске"}
+    reason = reasons.get(exc.errno or 0, f"ошибка системы № {exc.errno}")
+    return f"Не удалось создать папку {folder}: {reason}"
+
+
 def export_school_forms(session: Session, roadmap_id: int, folder: Path, *,
                         step: Callable[[int, int], None] | None = None) -> list[Path]:
     """One form per school that any item of the roadmap concerns; returns the files."""
     folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"«{folder}» — файл, а не папка. Формы школ сохраняются в папку "
+                        "(по файлу на школу): укажите папку, новую или существующую")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"Не удалось создать папку {folder} ({exc.strerror})") from exc
+        raise UserError(_folder_failure(folder, exc)) from exc
     roadmap = load_roadmap(session, roadmap_id)
     items = roadmap.all_items()
     concerned = roadmap_schools(session, roadmap, items)

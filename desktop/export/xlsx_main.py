@@ -16,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from desktop.export.xlsx_style import SheetWriter, Styles, landscape_a4
 from desktop.models import Authority, Roadmap
 from desktop.models.columns import FIELD_SPECS, Column, Field
+from desktop.services.document_parts import issuer_genitive
 from desktop.services.table import ItemRow, RoadmapTable, SectionRow
 
 SHEET_TITLE = "Дорожная карта"
@@ -72,7 +73,7 @@ def approval_text(roadmap: Roadmap, authority: Authority | None) -> str:
         return ""
     parts = ["Утверждена приказом"]
     if authority is not None and authority.short_name.strip():
-        parts.append(authority.short_name.strip())
+        parts.append(issuer_genitive("", authority.short_name, ""))
     if order.date is not None:
         parts.append(f"от {order.date:%d.%m.%Y}")
     if order.number.strip():

@@ -23,8 +23,9 @@ Progress = Callable[[int, int], bool]
 
 WORD_TYPES = {".doc", ".odt", ".rtf"}
 SHEET_TYPES = {".xls", ".ods"}
-NOT_OFFICE = ("Файл «{name}» не является документом Word или Excel: импортируются "
-              ".docx, .doc, .odt, .rtf, .xlsx, .xls.")
+NOT_OFFICE = ("Файл «{name}» не импортируется: импортируются дорожные карты Word и Excel "
+              "(.docx, .doc, .odt, .rtf, .xlsx, .xls, .ods), пакеты районов (.dkp) и "
+              "заполненные формы школ (.xlsx).")
 
 
 class ImportCancelledError(Exception):

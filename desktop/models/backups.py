@@ -15,11 +15,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import shutil
 import sqlite3
 import time
+import zipfile
+import zlib
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -181,12 +184,28 @@ def describe_copy(path: Path) -> CopyInfo:
     return CopyInfo(path, made, int(items), sound)
 
 
+def describe_archive(path: Path) -> CopyInfo:
+    """Date and item count of a ``.dkbak`` archive, from its manifest (the checksums are
+    checked when it is chosen)."""
+    made = dt.datetime.fromtimestamp(path.stat().st_mtime)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            manifest = json.loads(zf.read("manifest.json")[: 1 << 24].decode("utf-8"))
+        items = int(manifest["counts"]["items"])
+        made = dt.datetime.fromisoformat(manifest["created_at"])
+    except (OSError, KeyError, TypeError, ValueError, zipfile.BadZipFile, zlib.error, EOFError):
+        return CopyInfo(path, made, None, False)
+    return CopyInfo(path, made, items, True)
+
+
 def list_copies(db_path: Path) -> list[CopyInfo]:
-    """Every copy in the database's ``backups/`` folder, newest first."""
+    """Every copy in the database's ``backups/`` folder (plain ``.db`` files and ``.dkbak``
+    archives), newest first."""
     folder = backups_dir(db_path)
     if not folder.is_dir():
         return []
     copies = [describe_copy(p) for p in folder.glob("*.db") if p.is_file()]
+    copies += [describe_archive(p) for p in folder.glob("*.dkbak") if p.is_file()]
     return sorted(copies, key=lambda c: c.made, reverse=True)
 
 
@@ -203,17 +222,19 @@ def check_copy(copy: Path) -> None:
         raise UserError(f"Файл не является исправной резервной копией «Дорожной карты»: {copy}")
 
 
-def restore_copy(db_path: Path, copy: Path, *, damaged: bool = False) -> Path | None:
+def restore_copy(db_path: Path, copy: Path, *, damaged: bool = False,
+                 keep_copy: bool = True) -> Path | None:
     """Put ``copy`` in place of the database at ``db_path``.
 
-    A sound database is first copied to ``backups/`` (returned), then overwritten
+    A sound database is first copied to ``backups/`` (returned; not when ``keep_copy`` is
+    False: the caller kept it already), then overwritten
     in one write transaction by the backup API. A ``damaged`` one is moved aside
     as ``NAME-damaged-STAMP.db`` (the path is returned) and the copy renamed into place.
     """
     check_copy(copy)
     if damaged or not db_path.exists() or db_path.stat().st_size == 0:
         return _replace_damaged(db_path, copy)
-    kept = stamped_copy(db_path, "before-restore")
+    kept = stamped_copy(db_path, "before-restore") if keep_copy else None
     try:
         with closing(sqlite3.connect(str(copy))) as src, \
                 closing(sqlite3.connect(str(db_path), timeout=LOCK_WAIT_S)) as dst:

@@ -18,17 +18,25 @@ records hold such values.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Integer, MetaData, create_engine, event
+from sqlalchemy import Date, DateTime, Integer, MetaData, String, create_engine, event
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.dialects.sqlite.base import DATE, DATETIME
 from sqlalchemy.engine import URL, Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, sessionmaker
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    Session,
+    declared_attr,
+    mapped_column,
+    sessionmaker,
+)
 from sqlalchemy.pool import NullPool
 
 from desktop.paths import read_only_query
@@ -63,10 +71,39 @@ class Versioned:
 
     #: how many times the row was updated (1 when created); see the class docstring
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    #: who stored the row's current version and when (what a refused edit names: «изменена
+    #: другим пользователем: Иванова М.С., 06.12.2026 15:40»); stamped by :func:`stamp`
+    changed_by: Mapped[str] = mapped_column(String(100), nullable=False, default="",
+                                            server_default="")
+    changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True,
+                                                           default=None)
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
         return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+#: ``Session.info`` key: the name of the person whose change the session writes
+AUTHOR_INFO = "author"
+
+
+def change_stamp(session: Session) -> dict[str, Any]:
+    """``changed_by`` and ``changed_at`` for a row the session writes now (a Core UPDATE
+    adds them to its values, see :func:`desktop.models.versions.bumped`)."""
+    return {"changed_by": str(session.info.get(AUTHOR_INFO, ""))[:100],
+            "changed_at": dt.datetime.now().replace(microsecond=0)}
+
+
+@event.listens_for(Session, "before_flush")
+def stamp(session: Session, _context: Any, _instances: Any) -> None:
+    """Stamp every new or changed versioned row with its author and time."""
+    values = None
+    for record in (*session.new, *session.dirty):
+        if isinstance(record, Versioned) and (record in session.new
+                                               or session.is_modified(record)):
+            values = values or change_stamp(session)
+            record.changed_by = values["changed_by"]
+            record.changed_at = values["changed_at"]
 
 
 #: execution option that makes a transaction start with BEGIN IMMEDIATE

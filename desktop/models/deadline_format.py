@@ -1,5 +1,6 @@
 """Writing a deadline the way coordinators write it: «15.02.2023», «до 15.02.2023»,
-«январь 2023 г.», «январь–март 2023 г.», «01.02–15.05.2023», «01.12.2022–15.01.2023».
+«январь 2023 г.», «январь–март 2023 г.», «март 2021 – январь 2024», «2021–2023 гг.»,
+«01.02–15.05.2023», «01.12.2022–15.01.2023».
 
 No Qt, no SQLAlchemy; the output parses back to the same dates with
 :func:`desktop.models.deadline.parse_deadline`.
@@ -31,27 +32,38 @@ def _whole_months(start: date, end: date) -> bool:
     return start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
 
 
-def format_deadline(start: date | None, end: date | None = None, *, due: bool = False) -> str:
+def format_deadline(start: date | None, end: date | None = None, *, due: bool = False,
+                    days: bool = False) -> str:
     """The coordinator's style for a day, a due date or a span (en dash «–» in ranges).
 
     ``end=None`` means the single day ``start``; ``due=True`` writes «до <end>» (or
     «до <start>» when there is no end), and so does a missing start; nothing at all
-    is an empty string.
+    is an empty string. A span of whole months is written in months
+    (:func:`format_months`) unless ``days`` asks for dates.
     """
     if due or start is None:
         last = end or start
         return "" if last is None else f"до {_day(last)}"
     if end is None or start == end:
         return _day(start)
-    if start.year == end.year and start <= end and _whole_months(start, end):
-        if start.month == 1 and end.month == 12:
-            return f"{start.year} г."
-        if start.month == end.month:
-            return f"{MONTHS[start.month - 1]} {start.year} г."
-        return f"{MONTHS[start.month - 1]}{DASH}{MONTHS[end.month - 1]} {start.year} г."
+    if not days and start <= end and _whole_months(start, end):
+        return format_months(start, end)
     if start.year == end.year:
         return f"{start:%d.%m}{DASH}{_day(end)}"
     return f"{_day(start)}{DASH}{_day(end)}"
+
+
+def format_months(start: date, end: date) -> str:
+    """A span of whole months in words: «2023 г.», «2021–2023 гг.», «сентябрь 2022 г.»,
+    «январь–март 2023 г.», «март 2021 – январь 2024»."""
+    first, last = MONTHS[start.month - 1], MONTHS[end.month - 1]
+    if start.month == 1 and end.month == 12:
+        return f"{start.year} г." if start.year == end.year else f"{start.year}{DASH}{end.year} гг."
+    if start.year == end.year:
+        if start.month == end.month:
+            return f"{first} {start.year} г."
+        return f"{first}{DASH}{last} {start.year} г."
+    return f"{first} {start.year} {DASH} {last} {end.year}"
 
 
 _WEEKDAYS_DATIVE = ("понедельникам", "вторникам", "средам", "четвергам", "пятницам", "субботам",

@@ -153,7 +153,8 @@ def _check_period(ctx: _Context, span: Span, due: bool) -> None:
     start, end = ctx.period
     lo = span[1] if due else span[0]
     if (lo is not None and lo < start) or (span[1] is not None and span[1] > end):
-        shown = format_deadline(span[0], span[1], due=due)
+        shown = format_deadline(span[0], span[1], due=due, days=span[0] is None
+                                or span[1] is None or span[0].year != span[1].year)
         ctx.warn(f"Срок «{shown}» выходит за период дорожной карты "
                  f"({start:%d.%m.%Y}–{end:%d.%m.%Y})")
 

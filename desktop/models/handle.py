@@ -8,9 +8,8 @@ on success, roll back on any error and turn a lost optimistic-lock race into
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,9 +31,14 @@ class ConcurrentEdit(UserError):
     """An optimistic-lock conflict: the record was changed (or deleted) by another user
     since it was read; this change was rolled back, theirs is kept."""
 
-    def __init__(self) -> None:
-        super().__init__("Запись изменена другим пользователем: ваше изменение не сохранено, "
-                         "данные перечитаны из базы. Повторите его, если оно ещё нужно")
+    def __init__(self, detail: str = "") -> None:
+        """``detail``: which record, who and when («мероприятие 1.4 — Иванова М.С.,
+        06.12.2026 15:40»; see :func:`desktop.services.operations.refusal`)."""
+        said = f"{detail}. " if detail else ""
+        super().__init__(f"Запись изменена другим пользователем: {said}Ваше изменение не "
+                         "сохранено, данные перечитаны из базы. Повторите его, если оно ещё "
+                         "нужно")
+        self.detail = detail
 
 
 
@@ -56,8 +60,6 @@ class Database:
     freed_from_cycles: list[int] = field(default_factory=list)
     #: on read-only media with a non-empty ``-wal`` beside it: its last changes are not seen
     unread_journal: bool = False
-    #: per thread: inside :meth:`writing`, sessions begin IMMEDIATE
-    _mode: threading.local = field(default_factory=threading.local, repr=False)
     #: the server's address (``postgresql+psycopg://…``) when the database is on PostgreSQL
     url: str | None = None
     #: the version steps this window's undo commands made (see :mod:`desktop.models.versions`)
@@ -81,12 +83,11 @@ class Database:
 
     @contextmanager
     def session(self, *, immediate: bool = False) -> Iterator[Session]:
-        """A session that commits on success and rolls back on any error.
-
-        ``immediate`` (or inside :meth:`writing`): the transaction starts with BEGIN IMMEDIATE
-        (see :meth:`write_session`)."""
+        """A session that commits on success and rolls back on any error: for reading.
+        Every write goes through :func:`desktop.services.operations.transaction`, which
+        opens its session here with BEGIN IMMEDIATE (``immediate``)."""
         with self.session_factory() as session:
-            if immediate or getattr(self._mode, "writing", False):
+            if immediate:
                 session.connection(execution_options={IMMEDIATE_OPTION: True})
             try:
                 yield session
@@ -97,23 +98,6 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
-
-    def write_session(self) -> AbstractContextManager[Session]:
-        """A session whose transaction starts with BEGIN IMMEDIATE: it takes the write lock
-        first (waiting ``busy_timeout`` for another program), so a write after a read never
-        fails at once with «database is locked». Use it for edits."""
-        return self.session(immediate=True)
-
-    @contextmanager
-    def writing(self) -> Iterator[None]:
-        """Every session this thread opens meanwhile is a write session (an undo command's
-        ``redo``/``undo`` runs inside it, whatever sessions its services open)."""
-        before = getattr(self._mode, "writing", False)
-        self._mode.writing = True
-        try:
-            yield
-        finally:
-            self._mode.writing = before
 
     def close(self) -> None:
         self.engine.dispose()

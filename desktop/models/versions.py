@@ -25,11 +25,11 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.models.base import Base, Versioned
+from desktop.models.base import Base, Versioned, change_stamp
 
 #: a record: (table name, id)
 RecordKey = tuple[str, int]
@@ -129,6 +129,8 @@ class OwnSteps:
         #: records an own run deleted, at the version they had: an own undo re-creates
         #: them from a snapshot (with the snapshot's version), which is a step too
         self.deleted: dict[RecordKey, Version] = {}
+        #: records an own run created (a page read before it does not list them)
+        self.created: set[RecordKey] = set()
 
     def record(self, start: Mapping[RecordKey, Version],
                end: Mapping[RecordKey, Version]) -> None:
@@ -137,6 +139,8 @@ class OwnSteps:
             if record not in end:
                 self.deleted[record] = version
         for record, version in end.items():
+            if record not in start and record not in self.deleted:
+                self.created.add(record)
             first = start.get(record, self.deleted.pop(record, None))
             if first is not None and first != version:
                 self.steps[(record, first)] = version
@@ -162,14 +166,47 @@ def check_versions(session: Session, expected: Mapping[RecordKey, Version],
     changed = sorted(k for k, v in expected.items() if current.get(k) != v and not (
         own is not None and own.leads(k, v, current.get(k))))
     if changed:
-        name, record_id = changed[0]
-        raise StaleDataError(f"{name} {record_id}: version {current.get(changed[0])}, "
-                             f"expected {expected[changed[0]]} ({len(changed)} changed)")
+        raise StaleRecords(changed, current)
 
 
-def bumped(table: Table) -> dict[str, ColumnElement[Any]]:
-    """Values to add to a Core UPDATE of a versioned table: ``version = version + 1``."""
-    return {"version": table.c.version + 1}
+class Seen(dict[RecordKey, Version]):
+    """The versions of the records a page shows, read with them, and the tables it lists
+    whole within its scope (a record of such a table it does not list was created since)."""
+
+    def __init__(self, versions: Mapping[RecordKey, Version] | None = None,
+                 tables: Iterable[str] = ()) -> None:
+        super().__init__(versions or {})
+        self.tables = set(tables) | {name for name, _ in self}
+
+
+def stale_since_seen(seen: Mapping[RecordKey, Version], start: Mapping[RecordKey, Version],
+                     own: OwnSteps) -> list[RecordKey]:
+    """The records of ``start`` (what an edit would write, as found now) that another user
+    changed since a page read ``seen``: a version that moved on by other steps than this
+    window's own, or a record the page did not list in a table it listed (created since; an
+    empty checklist cell marked, say) unless this window created it."""
+    tables = getattr(seen, "tables", {name for name, _ in seen})
+    return sorted(k for k, v in start.items() if (
+        k in seen and seen[k] != v and not own.leads(k, seen[k], v)) or (
+        k not in seen and k[0] in tables and k not in own.created))
+
+
+class StaleRecords(StaleDataError):
+    """Records changed (or deleted) by another user since the versions expected: ``records``
+    in order; ``current`` holds the versions found (a deleted record is missing)."""
+
+    def __init__(self, records: list[RecordKey], current: Mapping[RecordKey, Version]) -> None:
+        name, record_id = records[0]
+        super().__init__(f"{name} {record_id}: version {current.get(records[0])} "
+                         f"({len(records)} changed)")
+        self.records = records
+        self.current = dict(current)
+
+
+def bumped(table: Table, session: Session) -> dict[str, Any]:
+    """Values to add to a Core UPDATE of a versioned table: ``version = version + 1`` and
+    who changed it when (see :func:`desktop.models.base.change_stamp`)."""
+    return {"version": table.c.version + 1, **change_stamp(session)}
 
 
 def touch(record: Versioned) -> None:

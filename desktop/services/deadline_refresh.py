@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from desktop.models import Item, Roadmap, RoadmapAppendixRow, Section
 from desktop.models.database import Database
 from desktop.models.deadline import PARSER_VERSION, stored_version
+from desktop.services.operations import DistrictRows, writing
 
 #: items re-read per query (well under SQLite's limit on bound parameters)
 _CHUNK = 500
@@ -59,7 +60,8 @@ def refresh_stored_deadlines(database: Database) -> int:
     """:func:`refresh_deadlines` in one transaction of ``database``. A file that cannot be
     written (read-only, locked) keeps its older readings, which stay usable."""
     try:
-        with database.session() as session:
+        # upkeep of derived values: a district's rows are re-read too
+        with writing(database, districts=DistrictRows.ALLOW) as session:
             return refresh_deadlines(session)
     except SQLAlchemyError as exc:
         print(f"Сроки не перечитаны: {exc}", file=sys.stderr)

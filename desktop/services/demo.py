@@ -35,6 +35,7 @@ from desktop.models import (
 from desktop.models.columns import DEFAULT_PRESET, preset
 from desktop.models.database import Database, open_database
 from desktop.services import demo_data as data
+from desktop.services.operations import writing
 from desktop.services.progress import concerned_schools
 
 
@@ -60,7 +61,7 @@ def create_demo(database: Database, *, year: int | None = None, today: dt.date |
     """
     today = today or dt.date.today()
     year = year or today.year
-    with database.session() as session:
+    with writing(database) as session:
         if not database_is_empty(session):
             raise UserError("База данных уже содержит данные; демонстрационный район не добавлен")
         return populate(session, year, today)

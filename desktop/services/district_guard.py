@@ -2,27 +2,32 @@
 
 The region imports each district's package (:mod:`desktop.services.region_import`); a
 district's roadmaps, sections, items, checklist marks, monitoring points and schools then
-change only with its next package. Inside :func:`refusing_district_writes` (every undo
-command runs in it, see :class:`desktop.ui.commands.CommittingCommand`) each INSERT, UPDATE
-and DELETE the thread sends to the database is checked *before* it runs: a statement that
-would touch a district's row raises :class:`DistrictReadOnly` (a Russian
-:class:`~desktop.errors.UserError`) and the caller's transaction rolls back, so nothing is
-written. The check is one listener on every engine's statements, so it covers ORM flushes
-and the Core statements of the structure services alike, whatever command sent them; the
-package import runs outside it and replaces a district's rows as before.
+change only with its next package. Every INSERT, UPDATE and DELETE sent to any engine is
+checked *before* it runs: a statement that would touch a district's row raises
+:class:`DistrictReadOnly` (a Russian :class:`~desktop.errors.UserError`) and the caller's
+transaction rolls back, so nothing is written. The check is one listener on every engine's
+statements, so it covers ORM flushes and the Core statements of the structure services
+alike, whoever sent them: the window, the command line, a worker thread.
+
+Refusing is the default. Only a transaction that says otherwise, explicitly, by the execution
+option :data:`DISTRICT_ROWS` = :attr:`DistrictRows.ALLOW` on its connection (the write
+funnel :mod:`desktop.services.operations` sets it when the caller passes
+``districts=DistrictRows.ALLOW``: the package import, removing a district, the upkeep
+of deadline readings) may replace a
+district's rows. No thread or context state is involved.
 
 How a row is traced to its district: each guarded table names the foreign keys that lead
 from it to ``roadmaps`` (or ``schools``), whose ``district_id`` says whose it is. An INSERT
 is checked by the parent row its foreign key names (so is an UPDATE that sets that key by
 name, e.g. moves items to another section); an UPDATE or DELETE by a SELECT over the same
-WHERE clause with the same parameters.
+WHERE clause with the same parameters. A database without imported districts (every
+district's own file) skips the check after one cheap query per transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Mapping, Sequence
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import Column, Table, event, select
@@ -79,7 +84,20 @@ assert set(TABLES) == set(PATHS)
 #: the tables of a district's schools (the rest are a district roadmap's)
 SCHOOL_TABLES = frozenset({"schools", "school_documents", "school_project_years"})
 
-_active: ContextVar[bool] = ContextVar("refusing_district_writes", default=False)
+#: the execution option naming a transaction's :class:`DistrictRows` mode
+DISTRICT_ROWS = "district_rows"
+#: ``conn.info`` key: (the transaction the answer is for, whether any district is imported)
+_ANY_DISTRICT = "district_guard_any"
+
+
+class DistrictRows(Enum):
+    """What a transaction may do with an imported district's rows."""
+
+    #: refuse every change (the default, for every edit)
+    REFUSE = "refuse"
+    #: replace them: only the region's import of the district's package (and removing a
+    #: district), and the program's own upkeep of derived values (deadline readings)
+    ALLOW = "allow"
 
 
 class DistrictReadOnly(UserError):
@@ -91,16 +109,6 @@ class DistrictReadOnly(UserError):
                                           "просмотра: их меняет район")
         super().__init__(f"{what}, новые данные приходят с его пакетом.")
         self.district = district
-
-
-@contextmanager
-def refusing_district_writes() -> Iterator[None]:
-    """Every statement this thread (this context) runs meanwhile is checked (module doc)."""
-    token = _active.set(True)
-    try:
-        yield
-    finally:
-        _active.reset(token)
 
 
 def _hops(name: str) -> list[tuple[Table, str]]:
@@ -184,15 +192,27 @@ def _row_key(where: Any) -> tuple[Any, str] | None:
     return None
 
 
+def _any_district(conn: Connection) -> bool:
+    """Whether the database holds an imported district (asked once per transaction)."""
+    transaction = conn.get_transaction()
+    cached = conn.info.get(_ANY_DISTRICT)
+    if cached is not None and cached[0] is transaction:
+        return bool(cached[1])
+    found = conn.scalar(select(DISTRICTS.c.id).limit(1)) is not None
+    conn.info[_ANY_DISTRICT] = (transaction, found)
+    return found
+
+
 @event.listens_for(Engine, "before_execute")
 def _check(conn: Connection, statement: Any, multiparams: Sequence[Mapping[str, Any]],
            params: Mapping[str, Any], _options: Mapping[str, Any]) -> None:
-    if not _active.get() or not isinstance(statement, Insert | Update | Delete):
+    if not isinstance(statement, Insert | Update | Delete):
         return
-    token = _active.set(False)  # the check's own SELECTs are not checked again
-    try:
-        touched = _touched_district(conn, statement, multiparams, params)
-    finally:
-        _active.reset(token)
+    mode = conn.get_execution_options().get(DISTRICT_ROWS, DistrictRows.REFUSE)
+    if mode is DistrictRows.ALLOW or getattr(statement.table, "name", None) not in TABLES:
+        return
+    if not _any_district(conn):
+        return
+    touched = _touched_district(conn, statement, multiparams, params)
     if touched is not None:
         raise DistrictReadOnly(touched[0], roadmap=touched[1])

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from desktop.grammar import Case, decline_phrase
 from desktop.models.roadmap_parts import (
     DEFAULT_HEADINGS,
     PASSPORT_FIELDS,
@@ -231,3 +232,13 @@ def document_noun(title: str) -> str:
     word = approved_word(title)
     return {"УТВЕРЖДЕН": "плану", "УТВЕРЖДЕНО": "документу"}.get(word, "дорожной карте")
 
+
+
+def issuer_genitive(typed: str, short_name: str, full_name: str) -> str:
+    """Who issued the order, as it follows «к приказу» / «приказом»: the wording typed for
+    the marks as it is, else the profile's short (or full) name with its head in the
+    genitive («Управление образования …» → «Управления образования …»; «УО района» stays)."""
+    if typed.strip():
+        return " ".join(typed.split())
+    name = " ".join((short_name.strip() or full_name).split())
+    return decline_phrase(name, Case.GENITIVE)

@@ -101,7 +101,7 @@ def renumber(session: Session, roadmap_id: int) -> int:
                   if current.get(key) != number]
         if params:
             session.execute(update(table).where(table.c.id == bindparam("b_id"))
-                            .values(number=bindparam("b_number"), **bumped(table)), params)
+                            .values(number=bindparam("b_number"), **bumped(table, session)), params)
         changed += len(params)
     if changed:
         session.expire_all()  # loaded rows would keep their old versions

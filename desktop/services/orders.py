@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import UserError
+from desktop.grammar import Case, Gender, decline_name, decline_phrase, gender_of
 from desktop.models import (
     AppendixKind,
     ApprovalKind,
@@ -59,40 +60,25 @@ def template(key: str) -> dict[str, Any]:
 
 
 # --- declension of a roadmap's title (only what the templates need) ------------------------
-_NOUNS: dict[str, dict[str, str]] = {
-    "gen": {"карта": "карты", "план": "плана", "план-график": "плана-графика",
-            "программа": "программы", "комплекс": "комплекса"},
-    "acc": {"карта": "карту", "план": "план", "план-график": "план-график",
-            "программа": "программу", "комплекс": "комплекс"},
-}
-_ADJ_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
-    "gen": (("ая", "ой"), ("яя", "ей"), ("ый", "ого"), ("ий", "его"), ("ой", "ого")),
-    "acc": (("ая", "ую"), ("яя", "юю")),
-}
+#: the head nouns a roadmap's title may start with; another title is quoted after
+#: «дорожной карты» instead
+_DOCUMENT_NOUNS = ("карта", "план", "план-график", "программа", "комплекс")
+_TITLE_CASES = {"gen": Case.GENITIVE, "acc": Case.ACCUSATIVE}
 
 
 def decline_title(title: str, case: str) -> str:
     """«Муниципальная дорожная карта по …» → «муниципальной дорожной карты по …» (gen/acc).
 
-    Adjectives up to the head noun are declined; an unknown head gives
+    The words up to the document's head noun are declined; a title without one gives
     «дорожной карты «…»» instead of a wrong form.
     """
     words = title.strip().split(" ")
     for i, word in enumerate(words[:5]):
-        noun = _NOUNS[case].get(word.lower())
-        if noun is None:
-            continue
-        head = [_decline_adjective(w.lower(), case) for w in words[:i]]
-        return " ".join([*head, noun, *words[i + 1:]])
+        if word.lower() in _DOCUMENT_NOUNS:
+            head = decline_phrase(" ".join(words[:i + 1]).lower(), _TITLE_CASES[case])
+            return " ".join([head, *words[i + 1:]])
     fallback = "дорожной карты" if case == "gen" else "дорожную карту"
     return f"{fallback} «{title.strip()}»" if title.strip() else fallback
-
-
-def _decline_adjective(word: str, case: str) -> str:
-    for ending, replacement in _ADJ_ENDINGS[case]:
-        if word.endswith(ending):
-            return word[: -len(ending)] + replacement
-    return word
 
 
 # --- placeholders ------------------------------------------------------------------------
@@ -100,18 +86,70 @@ class _Blank(dict):
     """format_map mapping that leaves unknown ``{placeholders}`` as they are."""
 
     def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+        return _Unknown(key)
 
 
-def placeholders(authority: Authority, roadmap: Roadmap | None) -> dict[str, str]:
-    """Values for the templates' ``{placeholders}``."""
-    values = {
-        "authority_full": " ".join(authority.full_name.split()),
-        "authority_short": authority.short_name or " ".join(authority.full_name.split()),
+class _Unknown(str):
+    """An unknown placeholder, printed back as it was written (with its case, if any)."""
+
+    def __format__(self, spec: str) -> str:
+        return "{" + str(self) + (f":{spec}" if spec else "") + "}"
+
+
+class _Name(str):
+    """A person's name as stored; ``{coordinator_initials:дат}`` prints it in the dative."""
+
+    gender: Gender | None = None
+
+    def __format__(self, spec: str) -> str:
+        case = _case(spec)
+        return decline_name(str(self), case, gender=self.gender) if case else str(self)
+
+
+class _Phrase(str):
+    """A position or a body's name; ``{head_position:род}`` declines its head words."""
+
+    def __format__(self, spec: str) -> str:
+        case = _case(spec)
+        return decline_phrase(str(self), case) if case else str(self)
+
+
+def _case(spec: str) -> Case | None:
+    if not spec:
+        return None
+    case = Case.parse(spec)
+    if case is None:
+        raise UserError(f"Шаблон приказа: неизвестный падеж «{spec}» "
+                        "(нужен им, род, дат, вин, твор или пред)")
+    return case
+
+
+def _name(text: str, gender: Gender | None = None) -> _Name:
+    name = _Name(text)
+    name.gender = gender
+    return name
+
+
+def placeholders(authority: Authority, roadmap: Roadmap | None, *,
+                 genders: dict[str, Gender] | None = None) -> dict[str, str]:
+    """Values for the templates' ``{placeholders}``; names, positions and the authority's
+    name take a case after a colon (``{coordinator_initials:дат}``).
+
+    ``genders`` holds what the directory knows of a name the profile gives without a
+    patronymic («О.Б. Шевчук»), by that name as the profile has it.
+    """
+    genders = genders or {}
+    full_name = " ".join(authority.full_name.split())
+    coordinator, head = authority.coordinator_name, authority.head_name
+    values: dict[str, str] = {
+        "authority_full": _Phrase(full_name),
+        "authority_short": _Phrase(authority.short_name or full_name),
         "authority_city": authority.city, "region": authority.region,
-        "head_position": authority.head_position, "head_name": authority.head_name,
-        "coordinator_name": authority.coordinator_name,
-        "coordinator_initials": initials_name(authority.coordinator_name),
+        "head_position": _Phrase(authority.head_position),
+        "head_name": _name(head, genders.get(head)),
+        "coordinator_name": _name(coordinator, genders.get(coordinator)),
+        "coordinator_initials": _name(initials_name(coordinator), gender_of(coordinator)
+                                      or genders.get(coordinator)),
         "coordinator_phone": authority.coordinator_phone,
         "roadmap_title": "", "roadmap_title_gen": "дорожной карты",
         "roadmap_title_acc": "дорожную карту", "year": "", "period": "",
@@ -128,7 +166,12 @@ def placeholders(authority: Authority, roadmap: Roadmap | None) -> dict[str, str
 
 
 def _fill(text: str, values: dict[str, str]) -> str:
-    filled = text.format_map(_Blank(values))
+    try:
+        filled = text.format_map(_Blank(values))
+    except ValueError as error:  # «{year:дат}»: only names, posts and bodies take a case
+        raise UserError(f"Шаблон приказа: не удаётся заполнить «{text[:60]}…»: {error}") from None
+    filled = re.sub(r"\s*\(\s*\)", "", filled)  # an empty name
+    filled = re.sub(r"(?<=[А-ЯЁ]\.)\.", "", filled)  # «… Лысых О.Б.» ends the sentence once
     return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"[ \t]{2,}", " ", filled)).strip()
 
 
@@ -147,7 +190,8 @@ def create_order_from_template(session: Session, template_key: str, *,
     roadmap = _find_roadmap(session, roadmap_id)
     if roadmap is None and tpl.get("needs_roadmap"):
         raise UserError("Нет дорожной карты для приказа: сначала создайте или импортируйте её")
-    values = placeholders(authority, roadmap)
+    values = placeholders(authority, roadmap, genders=directory_genders(
+        session, [authority.head_name, authority.coordinator_name]))
     order = Order(
         number="", date=None, status=OrderStatus.DRAFT, template=template_key,
         title=_fill(tpl["order_title"], values).rstrip("."),
@@ -168,6 +212,30 @@ def create_order_from_template(session: Session, template_key: str, *,
         if (appendix := _appendix(session, spec, n, values, authority, roadmap)) is not None
     ]
     return order
+
+
+def directory_genders(session: Session, names: list[str]) -> dict[str, Gender]:
+    """The gender of each of ``names`` that the directory tells by a full name with a
+    patronymic: «О.Б. Шевчук» is a woman if the directory holds «Шевчук Ольга Борисовна»."""
+    wanted = {" ".join(n.split()): n for n in names if n.strip() and gender_of(n) is None}
+    found: dict[str, Gender] = {}
+    if not wanted:
+        return found
+    for (full,) in session.execute(select(Person.name)):
+        gender = gender_of(full)
+        if gender is None:
+            continue
+        for form in {" ".join(full.split()), " ".join(initials_name(full).split()),
+                     _surname_initials(full)}:
+            if form in wanted:
+                found[wanted[form]] = gender
+    return found
+
+
+def _surname_initials(full: str) -> str:
+    """«Шевчук Ольга Борисовна» → «Шевчук О.Б.» (the other way the profile may write it)."""
+    parts = full.split()
+    return f"{parts[0]} {parts[1][0]}.{parts[2][0]}." if len(parts) == 3 else ""
 
 
 def _find_roadmap(session: Session, roadmap_id: int | None) -> Roadmap | None:

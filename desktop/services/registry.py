@@ -12,6 +12,7 @@ Russian message, before changing anything, when a value is not acceptable.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.errors import UserError
 from desktop.models import ItemExecutor, Organisation, Person, RiskFactor, School, SchoolProjectYear
 from desktop.models.base import Base, Versioned
-from desktop.models.versions import touch
+from desktop.models.versions import RecordKey, Seen, Version, keys, read_versions, touch
 
 ENTITIES: dict[str, type[Any]] = {
     "school": School,
@@ -29,6 +30,15 @@ ENTITIES: dict[str, type[Any]] = {
     "person": Person,
     "risk_factor": RiskFactor,
 }
+
+
+def seen_versions(session: Session, kind: str, ids: Iterable[int]) -> dict[RecordKey, Version]:
+    """The versions (or fingerprints) of the rows of ``kind`` a page shows: what an edit of
+    one of them began from (see :func:`desktop.ui.commands.push`)."""
+    table = ENTITIES[kind].__table__.name
+    return Seen(read_versions(session, keys(ENTITIES[kind], ids)), (table,))
+
+
 NOUNS = {"school": "Школа", "organisation": "Организация", "person": "Человек",
          "risk_factor": "Фактор риска"}
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {

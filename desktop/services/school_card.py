@@ -14,6 +14,7 @@ from desktop.errors import UserError
 from desktop.models import Roadmap, School, SchoolDocument, Section
 from desktop.models.checklist import CELL_LABELS, DOC_STATE_LABELS, DocState
 from desktop.models.enums import DocumentKind, label
+from desktop.models.versions import RecordKey, Seen, Version, keys, read_versions
 from desktop.services.checklist import cell_states, load_schools
 from desktop.services.progress import concerned_schools
 from desktop.visible import visible
@@ -51,6 +52,15 @@ def expected_documents(school: School) -> list[tuple[DocKey, str]]:
 def _find(school: School, key: DocKey) -> SchoolDocument | None:
     return next((d for d in school.documents
                  if d.kind is key.kind and d.risk_factor_id == key.risk_factor_id), None)
+
+
+def seen_versions(session: Session, school_id: int) -> dict[RecordKey, Version]:
+    """The versions of the school and its documents as the card shows them (what an edit
+    of a document begins from; see :func:`desktop.ui.commands.push`)."""
+    ids = session.scalars(select(SchoolDocument.id)
+                          .where(SchoolDocument.school_id == school_id)).all()
+    return Seen(read_versions(session, [("schools", school_id), *keys(SchoolDocument, ids)]),
+                ("schools", "school_documents"))
 
 
 def card(session: Session, school_id: int) -> dict[str, Any]:

@@ -92,7 +92,7 @@ def apply_layout(session: Session, roadmap_id: int, layout: Layout) -> None:
     if section_params:
         session.execute(update(SECTIONS).where(SECTIONS.c.id == bindparam("b_id"))
                         .values(position=bindparam("b_pos"), number=bindparam("b_num"),
-                                **bumped(SECTIONS)),
+                                **bumped(SECTIONS, session)),
                         section_params)
     item_params = [{"b_id": k, "b_sid": v[0], "b_pid": v[1], "b_pos": v[2], "b_num": v[3]}
                    for k, v in layout.items.items()
@@ -101,7 +101,7 @@ def apply_layout(session: Session, roadmap_id: int, layout: Layout) -> None:
         session.execute(update(ITEMS).where(ITEMS.c.id == bindparam("b_id"))
                         .values(section_id=bindparam("b_sid"), parent_id=bindparam("b_pid"),
                                 position=bindparam("b_pos"), number=bindparam("b_num"),
-                                **bumped(ITEMS)),
+                                **bumped(ITEMS, session)),
                         item_params)
     if section_params or item_params:
         session.expire_all()  # loaded rows would keep their old versions
@@ -192,7 +192,7 @@ def _place(session: Session, ids: list[int], section_id: int, parent_id: int | N
         if params:
             session.execute(update(ITEMS).where(ITEMS.c.id == bindparam("b_id"))
                             .values(section_id=section_id, parent_id=parent_id,
-                                    position=bindparam("b_pos"), **bumped(ITEMS)),
+                                    position=bindparam("b_pos"), **bumped(ITEMS, session)),
                             params)
     session.expire_all()
 
@@ -216,7 +216,7 @@ def _move_subtree_section(session: Session, item_id: int, section_id: int) -> No
     roadmap_id = _section_roadmap(session, section_id)
     ids = descendants(capture_layout(session, roadmap_id), [item_id])
     session.execute(update(ITEMS).where(ITEMS.c.id.in_(ids), ITEMS.c.section_id != section_id)
-                    .values(section_id=section_id, **bumped(ITEMS)))
+                    .values(section_id=section_id, **bumped(ITEMS, session)))
 
 
 # ----------------------------------------------------------------------------- items
@@ -338,7 +338,7 @@ def _place_sections(session: Session, ids: list[int]) -> None:
     params = [{"b_id": sid, "b_pos": n} for n, sid in enumerate(ids) if current.get(sid) != n]
     if params:
         session.execute(update(SECTIONS).where(SECTIONS.c.id == bindparam("b_id"))
-                        .values(position=bindparam("b_pos"), **bumped(SECTIONS)), params)
+                        .values(position=bindparam("b_pos"), **bumped(SECTIONS, session)), params)
         session.expire_all()
 
 

@@ -1,7 +1,9 @@
 """Undo commands shared by the editor and the timeline: each commits at once.
 
-Every edit is its own transaction (no Save button): ``redo`` and ``undo`` open a
-session, call an editing service, commit, then report through :class:`Changes`.
+Every edit is its own transaction (no Save button): ``redo`` and ``undo`` run an editing
+service in one write transaction of the funnel (:mod:`desktop.services.operations`: BEGIN
+IMMEDIATE, row locks, the district rule, version checks), then report through
+:class:`Changes`. A command is a thin Qt wrapper: the rules live in the funnel.
 A failure (a deleted item, a locked or read-only database) rolls the session back,
 marks the command obsolete so that the stack stays as it was, and keeps a Russian
 message that :func:`push` shows to the user. Another user's newer change to the same
@@ -12,7 +14,7 @@ imported district's roadmap (:mod:`desktop.services.district_guard`): nothing is
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +26,6 @@ from PySide6.QtWidgets import QWidget
 from desktop.errors import UserError
 from desktop.models.columns import FIELD_SPECS, Field
 from desktop.models.database import ConcurrentEdit
-from desktop.services.district_guard import refusing_district_writes
 from desktop.services.editing import (
     get_item_field,
     item_state,
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 
     from desktop.models.database import Database
     from desktop.models.versions import RecordKey, Version
+    from desktop.services.operations import Changed
     from desktop.ui.changes import Changes
     from desktop.ui.dialogs import Dialogs
 
@@ -92,14 +94,28 @@ class CommittingCommand(QUndoCommand):
     пользователем», the command becomes obsolete and the window re-reads.
     """
 
-    def __init__(self, database: Database, changes: Changes, text: str) -> None:
+    #: what the command may do with an imported district's rows (only the package import
+    #: replaces them; see :mod:`desktop.services.district_guard`)
+    districts: Any = None
+
+    def __init__(self, database: Database, changes: Changes, text: str, *,
+                 seen: Mapping[RecordKey, Version] | None = None) -> None:
         super().__init__(undo_name(text))
         self.database = database
         self.changes = changes
         self.error: str | None = None
         #: the versions this command expects at the start of its next run
-        #: (:mod:`desktop.models.versions`); a subclass may set the ones it read first
-        self.expected: dict[RecordKey, Version] = {}
+        #: (:mod:`desktop.models.versions`): at the first, those of the records the user was
+        #: looking at when the edit began (``seen``: the page's rows as last read)
+        self.expected: dict[RecordKey, Version] = dict(seen or {})
+        #: what the last run wrote (table → ids; see :class:`desktop.services.operations.Changed`)
+        self.changed: Changed | None = None
+        #: the versions of the records as the page showed them when the edit began (its
+        #: last read; :func:`push` sets it): the first run refuses when another user changed
+        #: any record it would write since
+        self.seen: Mapping[RecordKey, Version] = {}
+        #: whether the last run was refused for another user's change
+        self.conflict = False
         #: the records the last run left (None before the first run): a record of
         #: :meth:`start_versions` not among them was added by another user (in a roadmap this
         #: command would delete, say) and refuses the run too
@@ -127,23 +143,29 @@ class CommittingCommand(QUndoCommand):
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """The session of a run: refused unless the records are still as this command's last
-        run left them; at its end the versions of :meth:`records` are kept for the next."""
-        from sqlalchemy.orm.exc import StaleDataError
-
-        from desktop.models.versions import check_versions, read_versions
+        """The session of a run, a write transaction of the funnel: refused unless the
+        records are still as the user saw them (or this command's last run left them); at
+        its end the versions of :meth:`records` are kept for the next."""
+        from desktop.models.versions import StaleRecords, read_versions, stale_since_seen
+        from desktop.services.operations import DistrictRows, transaction
 
         own = self.database.own_steps
-        with self.database.session() as session:
-            check_versions(session, self.expected, own)
+        with transaction(self.database, seen=self.expected, own=own,
+                         districts=self.districts or DistrictRows.REFUSE) as write:
+            session = write.session
             start = self.start_versions(session)
             if self._known is not None and start.keys() - self._known:
-                raise StaleDataError("records added by another user since the last run")
+                raise StaleRecords(sorted(start.keys() - self._known), start)
+            if self._known is None and self.seen:  # the first run: as the user saw them?
+                stale = stale_since_seen(self.seen, start, own)
+                if stale:
+                    raise StaleRecords(stale, start)
             yield session
             session.flush()
             self.expected = read_versions(session, self.records(session))
             self._known = set(self.expected)
             own.record(start, self.expected)
+        self.changed = write.changed
 
     def redo(self) -> None:
         again, self._ran = self._ran, True
@@ -160,13 +182,12 @@ class CommittingCommand(QUndoCommand):
             self.changes.failed(self.error)
 
     def _guard(self, action: Callable[[], None]) -> None:
-        self.error = None
+        self.error, self.conflict = None, False
         try:
-            # BEGIN IMMEDIATE (waits busy_timeout for a lock); a district's data is refused
-            with self.database.writing(), refusing_district_writes():
-                action()
+            action()
         except ConcurrentEdit as exc:
             self.error = exc.message
+            self.conflict = True
             self.changes.conflict()
         except UserError as exc:
             self.error = exc.message
@@ -181,9 +202,20 @@ class CommittingCommand(QUndoCommand):
 
 
 def push(stack: QUndoStack, command: CommittingCommand, dialogs: Dialogs,
-         parent: QWidget | None = None) -> bool:
-    """Push and run ``command``; show its error, if any. True when the edit was stored."""
+         parent: QWidget | None = None, *,
+         seen: Mapping[RecordKey, Version] | None = None,
+         offer: Callable[[CommittingCommand], bool] | None = None) -> bool:
+    """Push and run ``command``; show its error, if any. True when the edit was stored.
+
+    ``seen``: the versions of the records the page shows, as it last read them (the edit
+    is refused if another user changed one it writes since). ``offer``: on such a refusal,
+    called instead of the error message to offer the user's value again (True when it was
+    stored then)."""
+    if seen is not None:
+        command.seen = seen
     stack.push(command)
+    if command.error is not None and command.conflict and offer is not None:
+        return offer(command)
     if command.error is not None:
         dialogs.error(parent, "Изменение не сохранено", command.error)
         return False
@@ -194,20 +226,22 @@ class SetItemFieldCommand(CommittingCommand):
     """Change one field of one item: «изменение «Срок» (1.4)»."""
 
     def __init__(self, database: Database, changes: Changes, item_id: int, field: Field,
-                 value: Any, *, text: str | None = None) -> None:
+                 value: Any, *, text: str | None = None,
+                 seen: Version | None = None) -> None:
+        """``seen``: the item's version when the user began the edit (the row as the page
+        last read it); None only where no page shows it (then: as read now)."""
         with database.session() as session:
             item = load_item(session, item_id)
             self.old_value = get_item_field(item, field)
             self.old_state = item_state(item)
             number = item.number
-            version = item.version
+            version = item.version if seen is None else seen
         super().__init__(database, changes,
-                         text or f"изменение «{FIELD_SPECS[field].title}» ({number})")
+                         text or f"изменение «{FIELD_SPECS[field].title}» ({number})",
+                         seen={("items", item_id): version})
         self.item_id = item_id
         self.field = field
         self.new_value = value
-        # the value shown was read at this version: a colleague's newer save is not overwritten
-        self.expected = {("items", item_id): version}
 
     def records(self, session: Session) -> list[RecordKey]:
         return [("items", self.item_id)]

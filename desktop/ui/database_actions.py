@@ -1,10 +1,16 @@
-"""What acts on the open database as a whole: File → profile, backup and restore, Help → about.
+"""What acts on the open database as a whole: File → «Создать базу…», «Открыть базу…», profile,
+backup and restore, Help → about.
 
 The window builds one :class:`DatabaseActions` and puts its handlers in its menus; it
 hands in the open database, its dialogs and the callbacks for what only the window can
 do (run a modal dialog, reopen a restored file, retitle itself). This module never
 imports the window. The dialogs behind the handlers (and SQLAlchemy behind them) are
 imported on first use, after the window's first paint.
+
+Another file (a region's database beside a district's) is opened in the same window: its
+single-instance lock is taken first (``take_lock``, handed in by the program's start-up;
+none in tests), the file is opened once to prove it opens, and only then is the current
+database closed, its lock released and the window given the new file.
 """
 
 from __future__ import annotations
@@ -22,8 +28,21 @@ if TYPE_CHECKING:
     from desktop.ui.dialogs import Dialogs
 
 
+DB_FILTER = "База данных «Дорожной карты» (*.db);;Все файлы (*)"
+
+
+class _NoLock:
+    def unlock(self) -> None:
+        pass
+
+
 class DatabaseActions:
     """The handlers of the database's menu entries (each does nothing without a database)."""
+
+    #: takes the single-instance lock of a file, None when another window holds it
+    take_lock: Callable[[Path], object | None] = staticmethod(lambda _path: _NoLock())
+    #: the lock of the file the window shows (set by the start-up, swapped on a switch)
+    lock: object | None = None
 
     def __init__(self, parent: QWidget, dialogs: Dialogs, *,
                  database: Callable[[], Database | None],
@@ -64,6 +83,70 @@ class DatabaseActions:
         from desktop.ui.backup_dialogs import restore_from_copy
 
         return restore_from_copy(self.parent, self.dialogs, database, self.run_dialog, self.reopen)
+
+    def create_database(self) -> Path | None:
+        """File → «Создать базу…»: a new empty database file, shown in the window."""
+        from desktop.paths import default_db_path
+
+        title = QCoreApplication.translate("MainWindow", "Создать базу данных")
+        suggested = default_db_path().parent / "новая-база.db"
+        target = self.dialogs.save_file(self.parent, title, suggested, DB_FILTER)
+        if target is None:
+            return None
+        target = target if target.suffix else target.with_name(target.name + ".db")
+        if target.exists():
+            self.dialogs.error(self.parent, title, QCoreApplication.translate(
+                "MainWindow", "Файл уже существует: {path}. Новая база создаётся в новом файле; "
+                "чтобы открыть этот, выберите Файл → «Открыть базу…»").format(path=target))
+            return None
+        return self._switch(target, create=True, title=title)
+
+    def open_other_database(self) -> Path | None:
+        """File → «Открыть базу…»: another database file (a region's beside a district's)."""
+        title = QCoreApplication.translate("MainWindow", "Открыть базу данных")
+        path = self.dialogs.open_file(self.parent, title, DB_FILTER)
+        if path is None:
+            return None
+        if path.suffix.lower() == ".dkbak":
+            self.dialogs.info(self.parent, title, QCoreApplication.translate(
+                "MainWindow", "Это резервная копия, а не база данных: чтобы вернуть её данные, "
+                "выберите Файл → «Восстановить из копии…»"))
+            return None
+        if not path.exists():
+            self.dialogs.error(self.parent, title, QCoreApplication.translate(
+                "MainWindow", "Файл не найден: {path}").format(path=path))
+            return None
+        return self._switch(path, create=False, title=title)
+
+    def _switch(self, path: Path, *, create: bool, title: str) -> Path | None:
+        from desktop.errors import UserError
+        from desktop.models.database import open_database
+
+        current = self._database()
+        if current is not None and not current.is_server and current.path.exists() \
+                and path.exists() and current.path.resolve() == path.resolve():
+            self.dialogs.info(self.parent, title, QCoreApplication.translate(
+                "MainWindow", "Эта база данных уже открыта в окне: {path}").format(path=path))
+            return None
+        lock = self.take_lock(path)
+        if lock is None:
+            self.dialogs.error(self.parent, title, QCoreApplication.translate(
+                "MainWindow", "Эта база данных уже открыта в другом окне программы: {path}")
+                .format(path=path))
+            return None
+        try:
+            open_database(path, create=create).close()  # it opens (created, migrated) before
+        except UserError as exc:                          # the current one is let go
+            lock.unlock()  # type: ignore[attr-defined]
+            self.dialogs.error(self.parent, title, exc.message)
+            return None
+        if current is not None:
+            current.close()
+        if self.lock is not None:
+            self.lock.unlock()  # type: ignore[attr-defined]
+        self.lock = lock
+        self.reopen(path)
+        return path
 
     def show_about(self) -> None:
         from desktop.ui.about import about_text

@@ -59,6 +59,12 @@ class Dialogs:
                                               options=QFileDialog.Option.DontUseNativeDialog)
         return Path(name) if name else None
 
+    def open_file(self, parent: QWidget | None, title: str, file_filter: str) -> Path | None:
+        """Ask which file to open; None when cancelled."""
+        name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), file_filter,
+                                              options=QFileDialog.Option.DontUseNativeDialog)
+        return Path(name) if name else None
+
     def open_externally(self, path: Path) -> None:
         """Open a written file in the system's program (Excel, a PDF viewer)."""
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -69,10 +75,12 @@ class ScriptedDialogs(Dialogs):
 
     def __init__(self, answers: list[bool] | None = None,
                  save_paths: list[Path | None] | None = None,
+                 open_paths: list[Path | None] | None = None,
                  choices: list[int | None] | None = None) -> None:
         self.answers = list(answers or [])
         self.choices = list(choices or [])
         self.save_paths = list(save_paths or [])
+        self.open_paths = list(open_paths or [])
         self.shown: list[tuple[str, str, str]] = []
         self.opened: list[Path] = []
 
@@ -95,6 +103,10 @@ class ScriptedDialogs(Dialogs):
                   file_filter: str) -> Path | None:
         self.shown.append(("save", title, str(suggested)))
         return self.save_paths.pop(0) if self.save_paths else None
+
+    def open_file(self, parent: QWidget | None, title: str, file_filter: str) -> Path | None:
+        self.shown.append(("open", title, file_filter))
+        return self.open_paths.pop(0) if self.open_paths else None
 
     def open_externally(self, path: Path) -> None:
         self.opened.append(path)

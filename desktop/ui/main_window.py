@@ -301,6 +301,13 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self._action(self.tr("&Импорт из Word или Excel…"),
                                               lambda: self.import_file(None), "Ctrl+I"))
         self.export_menu = self.file_menu.addMenu(self.tr("&Экспорт"))
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self._action(self.tr("Создать базу…"),
+                                              self.database_actions.create_database))
+        self.file_menu.addAction(self._action(self.tr("Открыть базу…"),
+                                              self.database_actions.open_other_database,
+                                              QKeySequence.StandardKey.Open))
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self._action(self.tr("Профиль управления образования…"),
                                               self.database_actions.edit_profile))
         self.file_menu.addSeparator()

@@ -41,6 +41,7 @@ from desktop.services.roadmap_parts import PartsData
 from desktop.services.roadmaps import PointData, RoadmapProperties
 from desktop.ui.column_profile_editor import ColumnProfileEditor
 from desktop.ui.commands import CommittingCommand, push
+from desktop.ui.date_field import DateField
 from desktop.ui.parts.appendices import AppendicesTab
 from desktop.ui.parts.indicators import IndicatorsTab
 from desktop.ui.parts.layout import LayoutTab
@@ -64,9 +65,7 @@ def from_qdate(day: QDate) -> dt.date:
 
 
 def date_edit(day: dt.date, parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(to_qdate(day), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd.MM.yyyy")
+    edit = DateField(to_qdate(day), parent)
     return edit
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.models.checklist import CELL_LABELS
 from desktop.models.enums import ItemStatus
 from desktop.services.checklist import CellState, Evidence
+from desktop.ui.date_field import DateField
 
 
 def _qdate(day: dt.date | None) -> QDate:
@@ -39,9 +40,7 @@ def date_value(edit: QDateEdit) -> dt.date:
 
 
 def date_edit(day: dt.date | None, parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(_qdate(day), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd.MM.yyyy")
+    edit = DateField(_qdate(day), parent)
     return edit
 
 

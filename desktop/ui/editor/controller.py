@@ -75,8 +75,11 @@ class EditorController:
     def database(self) -> Any:
         return self.page.source.database
 
-    def run(self, make: Callable[[], CommittingCommand]) -> CommittingCommand | None:
-        """Build and push a command; errors go to the dialogs. None when nothing was stored."""
+    def run(self, make: Callable[[], CommittingCommand],
+            offer: Callable[[CommittingCommand], bool] | None = None,
+            ) -> CommittingCommand | None:
+        """Build and push a command; errors go to the dialogs (``offer``: see
+        :func:`desktop.ui.commands.push`). None when nothing was stored."""
         page = self.page
         if self.database is None:  # the first view at start-up: the database is opening
             return None
@@ -88,7 +91,9 @@ class EditorController:
             return None
         if getattr(command, "is_noop", lambda: False)():
             return None
-        if not commands.push(page.undo_stack, command, page.dialogs, page):
+        shown = page.model.roadmap  # the rows as the user saw them when the edit began
+        if not commands.push(page.undo_stack, command, page.dialogs, page,
+                             seen=shown.versions if shown is not None else None, offer=offer):
             page.rebuild()
             return None
         return command
@@ -122,7 +127,30 @@ class EditorController:
                 return
             self.run(lambda: commands.SetItemFieldCommand(db, changes, item_id, field, day))
         else:
-            self.run(lambda: commands.SetItemFieldCommand(db, changes, item_id, field, value))
+            self.run(lambda: commands.SetItemFieldCommand(db, changes, item_id, field, value),
+                     offer=lambda refused: self.offer_again(refused, item_id, field, value))
+
+    def offer_again(self, refused: CommittingCommand, item_id: int, field: Field,
+                    value: Any) -> bool:
+        """Another user changed the row since the user began typing: their value is kept and
+        shown, the page re-reads, and the user's typed value is offered again, not lost."""
+        page = self.page
+        page.rebuild()
+        try:
+            with self.database.session() as session:
+                current = editing.get_item_field(editing.load_item(session, item_id), field)
+        except UserError:  # the row was deleted meanwhile
+            page.dialogs.error(page, TITLE, refused.error or "")
+            return False
+        question = page.tr("{error}\n\nСейчас в базе: «{current}»\nВаше значение: «{value}»"
+                           "\n\nЗаписать ваше значение?").format(
+            error=refused.error, current=_shown(current), value=_shown(value))
+        if not page.dialogs.confirm(page, page.tr("Запись изменена другим пользователем"),
+                                    question):
+            return False
+        db, changes = self.database, page.changes
+        return self.run(lambda: commands.SetItemFieldCommand(
+            db, changes, item_id, field, value)) is not None
 
     def set_executors(self, item_id: int, text: str) -> None:
         if self.database is None:
@@ -333,3 +361,10 @@ class EditorController:
             created += new_items
             after = None if after is None else after + 1
         return created
+
+
+def _shown(value: Any) -> str:
+    """A field's value as the question shows it (a long text shortened)."""
+    text = "" if value is None else getattr(value, "value", value)
+    text = str(text)
+    return text if len(text) <= 300 else text[:297] + "…"

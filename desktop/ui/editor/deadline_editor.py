@@ -8,7 +8,6 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.deadline import Deadline, Kind, format_deadline, parse_deadline
 from desktop.models.deadline_format import describe_rule
+from desktop.ui.date_field import DateField
 
 
 def _dates(start: dt.date | None, end: dt.date | None) -> str:
@@ -80,11 +80,8 @@ class DatePopup(QFrame):
         super().__init__(parent, Qt.WindowType.Popup)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         today = QDate.currentDate()
-        self.start = QDateEdit(QDate(start) if start else today, self)
-        self.end = QDateEdit(QDate(end) if end else today, self)
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd.MM.yyyy")
+        self.start = DateField(QDate(start) if start else today, self)
+        self.end = DateField(QDate(end) if end else today, self)
         self.has_end = QCheckBox(self.tr("по"), self)
         self.has_end.setChecked(end is not None and end != start)
         self.due = QCheckBox(self.tr("«до» этой даты"), self)

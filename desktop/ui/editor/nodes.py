@@ -99,6 +99,9 @@ class RoadmapData:
     columns: tuple[Column, ...]
     root: Node
     schools: list[SchoolInfo] = field(default_factory=list)
+    #: the versions of the roadmap's rows as read with them (what an edit began from; see
+    #: :func:`desktop.ui.commands.push`); empty in the first view, which takes no edits
+    versions: dict[tuple[str, int], int | str] = field(default_factory=dict, compare=False)
 
 
 def item_cells(node: Node, values: dict[Field, str], columns: tuple[Column, ...]) -> None:

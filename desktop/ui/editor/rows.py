@@ -13,6 +13,7 @@ from desktop.models.columns import Column, prints_positions, profile_from_json
 from desktop.models.roadmap import item_schools
 from desktop.models.schools import SchoolProjectYear
 from desktop.models.stand_ins import period
+from desktop.models.versions import Seen, roadmap_versions
 from desktop.ui.editor.nodes import (
     Node,
     RoadmapData,
@@ -82,10 +83,13 @@ def load_roadmap(session: Session, roadmap_id: int, today: dt.date) -> RoadmapDa
         return None
     columns = profile_from_json(head.columns_json)
     start, end = period(head.period_start, head.period_end)  # a damaged date stands in
-    return roadmap_tree(
+    data = roadmap_tree(
         roadmap_id, head.title or "", (start, end), columns,
         session.execute(select(Section.id, Section.number, Section.title)
                         .where(Section.roadmap_id == roadmap_id)
                         .order_by(Section.position, Section.id)),
         lambda ids: load_item_nodes(session, columns, today, section_ids=ids),
         load_schools(session, start.year, head.district_id))
+    data.versions = Seen(roadmap_versions(session, roadmap_id),
+                         ("roadmaps", "sections", "items", "checklist_rows"))
+    return data

@@ -11,8 +11,17 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from desktop.models.deadline import Deadline, Kind
@@ -20,7 +29,15 @@ from desktop.models.enums import label
 from desktop.painting import legend
 from desktop.painting.bars import Shape, is_draggable, shapes_for, summary_shape
 from desktop.painting.paint import paint_backdrop, paint_markers, paint_row
-from desktop.ui.gantt.drag import Grip, hit_test, moved_dates, touches
+from desktop.ui.gantt.drag import (
+    Grip,
+    Move,
+    deadline_text,
+    hit_test,
+    move,
+    period_hint,
+    touches,
+)
 from desktop.ui.gantt.rows import VisibleRow, tooltip_text, visible_rows
 
 if TYPE_CHECKING:
@@ -37,6 +54,8 @@ class DragState:
     press_x: int
     delta: int = 0
     active: bool = False
+    #: where the mouse is now (for the hint beside it)
+    pos: QPoint | None = None
 
 
 class GanttCanvas(QWidget):
@@ -116,6 +135,44 @@ class GanttCanvas(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         paint_markers(p, scale, first, last, 0, height, view.today, view.monitoring_points,
                       right=offset + width)
+        p.resetTransform()
+        self._paint_drag_hint(p)
+
+    def drag_hint(self) -> list[str]:
+        """What the hint beside a held drag says: the deadline as it would be written, and
+        that the roadmap's period stops it when it does."""
+        drag = self.drag
+        if drag is None or not drag.active or drag.row.deadline is None:
+            return []
+        moved = self.drag_move(drag)
+        lines = [deadline_text(drag.row.deadline, moved)]
+        if moved.clamped:
+            lines.append(period_hint(self.view.period))
+        return lines
+
+    def drag_move(self, drag: DragState) -> Move:
+        assert drag.row.deadline is not None
+        return move(drag.row.deadline, drag.grip, drag.delta, self.view.period)
+
+    def _paint_drag_hint(self, p: QPainter) -> None:
+        lines = self.drag_hint()
+        drag = self.drag
+        if not lines or drag is None or drag.pos is None:
+            return
+        metrics = QFontMetrics(p.font())
+        width = max(metrics.horizontalAdvance(line) for line in lines) + 12
+        height = metrics.height() * len(lines) + 8
+        x = min(max(0, drag.pos.x() + 14), max(0, self.width() - width - 2))
+        y = drag.row.top - height - 4 if drag.row.top - height - 4 >= 0 else drag.row.bottom + 4
+        box = QRect(x, y, width, height)
+        clamped = len(lines) > 1
+        p.setPen(QPen(legend.TODAY if clamped else QColor("#607d8b")))
+        p.setBrush(QColor("#fff8e1") if clamped else QColor("#fffffe"))
+        p.drawRect(box)
+        for n, line in enumerate(lines):
+            p.setPen(QColor("#b71c1c") if n else QColor("#212121"))
+            p.drawText(QRect(x + 6, y + 4 + n * metrics.height(), width - 12, metrics.height()),
+                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
 
     def _drag_preview(self, row: VisibleRow) -> list[Shape] | None:
         drag = self.drag
@@ -123,7 +180,7 @@ class GanttCanvas(QWidget):
             return None
         deadline = drag.row.deadline
         assert deadline is not None
-        return shapes_for(preview_deadline(deadline, drag.grip, drag.delta), self.view.scale,
+        return shapes_for(preview_deadline(deadline, self.drag_move(drag)), self.view.scale,
                           self.view.period[0])
 
     # -- mouse ---------------------------------------------------------------
@@ -147,6 +204,7 @@ class GanttCanvas(QWidget):
             drag.active = drag.active or abs(dx) >= DRAG_THRESHOLD
             if drag.active:
                 drag.delta = self.view.scale.days(dx)
+                drag.pos = pos
                 self.update()
             return
         self._update_cursor(pos)
@@ -205,9 +263,9 @@ class GanttCanvas(QWidget):
         return super().event(event)
 
 
-def preview_deadline(deadline: Deadline, grip: Grip, delta: int) -> Deadline:
+def preview_deadline(deadline: Deadline, moved: Move) -> Deadline:
     """The deadline as it would be after the drag (for drawing while dragging)."""
-    start, end = moved_dates(deadline, grip, delta)
+    start, end = moved.start, moved.end
     if deadline.kind is Kind.DUE:
         return dataclasses.replace(deadline, spans=((deadline.start, end),))
     return dataclasses.replace(deadline, spans=((start, end),))

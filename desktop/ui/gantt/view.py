@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.models.columns import Field
 from desktop.painting.scale import TimeScale, Zoom, clamp_zoom
 from desktop.ui.gantt.canvas import GanttCanvas, preview_deadline
-from desktop.ui.gantt.drag import Grip, new_deadline_text
+from desktop.ui.gantt.drag import Grip, move, new_deadline_text
 from desktop.ui.gantt.header import ScaleHeader
 from desktop.ui.gantt.legend import LegendWidget
 from desktop.ui.gantt.rows import SectionSpans, VisibleRow
@@ -251,19 +251,23 @@ class GanttView(QWidget):
         return not getattr(self.tree.model(), "read_only", False)
 
     def reschedule(self, row: VisibleRow, grip: Grip, delta: int) -> bool:
-        """Write the row's deadline moved by ``delta`` days as one undoable command."""
+        """Write the row's deadline moved by ``delta`` days (snapped to the unit it was typed
+        in, kept within the roadmap's period) as one undoable command."""
         deadline = row.deadline
         if deadline is None or row.is_section or not self.editable():
             return False
-        text = new_deadline_text(deadline, grip, delta)
+        text = new_deadline_text(deadline, grip, delta, self.period)
         if text is None or self.database is None:  # no database: the first view at start-up
             return False
         from desktop.ui.commands import SetItemFieldCommand, push  # SQLAlchemy: after the start
 
         command = SetItemFieldCommand(self.database, self.changes, row.row_id, Field.DEADLINE, text)
-        if not push(self.undo_stack, command, self.dialogs, self):
+        shown = getattr(self._model, "roadmap", None)  # the rows as the user saw them
+        if not push(self.undo_stack, command, self.dialogs, self,
+                    seen=shown.versions if shown is not None else None):
             return False
-        self.overrides[row.row_id] = preview_deadline(deadline, grip, delta)
+        self.overrides[row.row_id] = preview_deadline(deadline, move(deadline, grip, delta,
+                                                                     self.period))
         self.canvas.update()
         return True
 

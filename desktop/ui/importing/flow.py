@@ -55,11 +55,9 @@ class ImportCommand(CommittingCommand):
         preview = self.preview
 
         def work(progress: Callable[[int, int], bool]) -> Written:
-            # a write session in this worker thread too (writing() is per thread): BEGIN
-            # IMMEDIATE waits for the window's own reads (inside writing() while this runs),
-            # where a deferred transaction's first INSERT after its reads failed at once with
-            # «database is locked» (as the region's package import already does)
-            with self.database.writing(), self.session() as session:
+            # the command's write transaction, run in this worker thread: BEGIN IMMEDIATE
+            # and the district rule are the transaction's own (no thread state to miss)
+            with self.session() as session:
                 # a redo re-imports: nothing to check but new rows
                 self.written = write_import(session, preview, progress)
                 return self.written

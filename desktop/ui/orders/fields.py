@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, QEvent, QObject, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QPlainTextEdit,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.date_field import DateField
 from desktop.ui.orders.rows_model import ChoiceDelegate, RowColumn, RowsModel
 
 #: the date that stands for «no date yet»
@@ -61,9 +61,7 @@ class OptionalDateEdit(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.edit = QDateEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("dd.MM.yyyy")
+        self.edit = DateField(None, self)
         self.edit.setMinimumDate(EMPTY_DATE)
         self.edit.setSpecialValueText(self.tr("не указана"))
         self.edit.editingFinished.connect(self.committed)

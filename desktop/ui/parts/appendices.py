@@ -10,7 +10,6 @@ from dataclasses import replace
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.roadmap_parts import DEFAULT_SCHEDULE_HEADINGS
 from desktop.services.roadmap_parts import AppendixData, ScheduleRowData
+from desktop.ui.date_field import DateField
 
 ROW_HEADINGS = ("Месяц", "Тема", "Дата", "Ответственные", "Проведена")
 
@@ -45,9 +45,7 @@ class AppendicesTab(QWidget):
         self.number_edit = QLineEdit(self)
         self.doc_number_edit = QLineEdit(self)
         self.has_date = QCheckBox(self.tr("своя дата:"), self)
-        self.date_edit = QDateEdit(QDate.currentDate(), self)
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd.MM.yyyy")
+        self.date_edit = DateField(QDate.currentDate(), self)
         self.date_edit.setEnabled(False)
         self.has_date.toggled.connect(self.date_edit.setEnabled)
         self.heading_edits = [QLineEdit(h, self) for h in DEFAULT_SCHEDULE_HEADINGS]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.services.operations import writing
 from desktop.ui.background import run_with_progress
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def export_package(parent: QWidget | None, database: Database, dialogs: Dialogs,
 
     def work(_progress: object) -> str:
         # a file without a profile gets its UUID, the first export its signing key
-        with database.write_session() as session:
+        with writing(database) as session:
             write_package(session, target, db_path=database.path,
                           with_evidence=bool(with_evidence))
             identity = signing_identity(session)

@@ -157,8 +157,12 @@ class EditableTable(QWidget):
         layout.addLayout(self.toolbar)
         layout.addWidget(self.view)
         self._sized = False
+        #: the versions of the rows shown, as read with them (what an edit began from)
+        self.seen: dict[Any, Any] = {}
 
     def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Show ``rows``; the versions they were read at are read with them (by the page,
+        in the same session: :func:`desktop.services.registry.seen_versions`)."""
         self.model.set_rows(rows)
         if not self._sized and rows:
             self._sized = True
@@ -196,7 +200,7 @@ class EditableTable(QWidget):
     def _push(self, command: Any) -> bool:
         page = self.page
         assert page.undo_stack is not None and page.dialogs is not None
-        return push(page.undo_stack, command, page.dialogs, self)
+        return push(page.undo_stack, command, page.dialogs, self, seen=self.seen)
 
     def commit(self, record_id: int, field: str, value: Any) -> bool:
         column = self.model.columns[self.model.column_of(field)]

@@ -128,6 +128,8 @@ class SchoolCard(QDialog):
     def reload(self) -> None:
         with self.database.session() as s:
             self.data = school_card.card(s, self.school_id)
+            # the card as shown: what an edit of its documents begins from
+            self.seen = school_card.seen_versions(s, self.school_id)
         self.heading.setText(f"<h3>{self.data['short_name']}</h3>{self.data['full_name']}")
         self.labels["categories"].setText(", ".join(self.data["categories"]) or "—")
         self.labels["director"].setText(self.data["director"] or "—")
@@ -155,7 +157,7 @@ class SchoolCard(QDialog):
                                      f"{record['name'][:40]}")
         if command.is_noop():
             return False
-        return push(self.undo_stack, command, self.dialogs, self)
+        return push(self.undo_stack, command, self.dialogs, self, seen=self.seen)
 
     def _attach(self, path: Path) -> tuple[int, str]:
         with self.database.session() as s:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import UserError
 from desktop.models.enums import ItemStatus
+from desktop.models.versions import Seen, roadmap_versions
 from desktop.services import evidence
 from desktop.services.checklist import Cell, CellState
 from desktop.services.checklist_matrix import item_rows, load_matrix
@@ -141,9 +142,13 @@ class ChecklistPage(Page):
             button.setEnabled(district is None)
         self.keys_hint.setVisible(district is None)
         matrix = None
+        self.seen: dict[Any, Any] = {}
         if roadmap_id is not None:
             with self.source.database.session() as s:
                 matrix = load_matrix(s, roadmap_id)
+                # the marks as the user sees them: what an edit of the cells begins from
+                self.seen = Seen(roadmap_versions(s, roadmap_id, ("items", "checklist_rows")),
+                                 ("items", "checklist_rows"))
         self._fill_filters(matrix)
         self.model.set_matrix(matrix)
         self._apply_filter()
@@ -196,7 +201,7 @@ class ChecklistPage(Page):
         command = SetCellsCommand(self.source.database, self.changes, states, text, source=source)
         if command.is_noop():
             return False
-        return push(self.undo_stack, command, self.dialogs, self)
+        return push(self.undo_stack, command, self.dialogs, self, seen=self.seen)
 
     def _text(self, cells: list[Cell], what: str) -> str:
         if len(cells) == 1:

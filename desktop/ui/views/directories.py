@@ -66,9 +66,12 @@ class DirectoriesPage(Page):
 
     def reload(self) -> None:
         with self.source.database.session() as s:
-            self.organisations.set_rows(registry.organisation_records(s))
-            self.people.set_rows(registry.person_records(s))
-            self.risks.set_rows(registry.risk_factor_records(s))
+            for table, kind, rows in ((self.organisations, "organisation",
+                                       registry.organisation_records(s)),
+                                      (self.people, "person", registry.person_records(s)),
+                                      (self.risks, "risk_factor", registry.risk_factor_records(s))):
+                table.seen = registry.seen_versions(s, kind, [r["id"] for r in rows])
+                table.set_rows(rows)
 
     def status_text(self) -> str:
         return self.tr("Организаций: {o} · людей: {p}").format(

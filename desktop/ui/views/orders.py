@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import OrderStatus
+from desktop.models.versions import Seen, read_versions
 from desktop.services.order_editing import order_snapshot
 from desktop.services.orders import list_templates
 from desktop.ui.commands import push
@@ -171,9 +172,12 @@ class OrdersPage(Page):
             self.preview.clear(self.tr("Нажмите «Предпросмотр», чтобы увидеть приказ так, "
                                        "как он будет напечатан."))
         snapshot = None
+        self.seen: dict[Any, Any] = {}
         if order_id is not None:
             with self.source.database.session() as session:
                 snapshot = order_snapshot(session, order_id)
+                # the order as shown: what an edit of its fields or points begins from
+                self.seen = Seen(read_versions(session, [("orders", order_id)]), ("orders",))
         self._show_order(snapshot)
 
     def _show_order(self, snapshot: dict[str, Any] | None) -> None:
@@ -223,7 +227,7 @@ class OrdersPage(Page):
                 return FAILED
             self._signed_ok.add(order_id)
         command = OrderEditCommand(self.source.database, self.changes, order_id, text, mutate)
-        if not push(self.undo_stack, command, self.dialogs, self):
+        if not push(self.undo_stack, command, self.dialogs, self, seen=self.seen):
             self._on_orders_changed()
             return FAILED
         return command.result
@@ -244,7 +248,7 @@ class OrdersPage(Page):
         key, roadmap_id = choice
         command = CreateOrderCommand(self.source.database, self.changes, key, roadmap_id,
                                      self.tr("новый приказ по шаблону"))
-        if not push(self.undo_stack, command, self.dialogs, self):
+        if not push(self.undo_stack, command, self.dialogs, self, seen=self.seen):
             return None
         self.refresh(select_id=command.order_id)
         return command.order_id
@@ -260,4 +264,4 @@ class OrdersPage(Page):
             return False
         command = DeleteOrderCommand(self.source.database, self.changes, snapshot["id"],
                                      self.tr("удаление приказа"))
-        return push(self.undo_stack, command, self.dialogs, self)
+        return push(self.undo_stack, command, self.dialogs, self, seen=self.seen)

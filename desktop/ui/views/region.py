@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -22,8 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import UserError
+from desktop.services.operations import DistrictRows, writing
 from desktop.services.region import DistrictFigures, region_overview
 from desktop.ui.background import Outcome, run_with_progress
+from desktop.ui.date_field import DateField
 from desktop.ui.table_model import ColumnDef
 from desktop.ui.views.base import FilteredTable, Page, page_heading
 
@@ -89,9 +90,7 @@ class RegionPage(Page):
     def __init__(self, source: DataSource | None = None, parent: QWidget | None = None) -> None:
         super().__init__(source, parent)
         self.districts: list[DistrictFigures] = []
-        self.date = QDateEdit(QDate.currentDate(), self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd.MM.yyyy")
+        self.date = DateField(QDate.currentDate(), self)
         self.date.dateChanged.connect(self.reload)
         buttons = []
         for key, text, tip in OPEN_IN:
@@ -182,7 +181,7 @@ class RegionPage(Page):
             return False
 
         def work(_progress: object) -> object:
-            with database.write_session() as session:
+            with writing(database, districts=DistrictRows.ALLOW) as session:
                 return import_package(session, package, database.path, accept_key=accept_key)
 
         outcome = run_with_progress(self, self.tr("Импорт пакета района…"), work)

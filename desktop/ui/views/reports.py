@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from desktop.errors import UserError
 from desktop.export.report_pdf import write_report_pdf
 from desktop.export.report_xlsx import write_report_xlsx
 from desktop.services.report import Report, build_report
+from desktop.ui.date_field import DateField
 from desktop.ui.export_actions import REPORT, documents_dir, suggested_file_name
 from desktop.ui.region.district_roadmap import DistrictBanner, DistrictRoadmaps
 from desktop.ui.reports.chart import MonthsChart
@@ -94,9 +94,7 @@ class ReportsPage(Page):
         #: district roadmaps opened from «Районы», named under ``banner``
         self.districts = DistrictRoadmaps(self.combo)
         self.banner = DistrictBanner(self)
-        self.date = QDateEdit(QDate.currentDate(), self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd.MM.yyyy")
+        self.date = DateField(QDate.currentDate(), self)
         self.date.dateChanged.connect(self._show_current)
         pdf = QPushButton(self.tr("Отчёт в PDF…"), self)
         pdf.clicked.connect(lambda: self.save_report(".pdf"))

@@ -80,7 +80,9 @@ class SchoolsPage(Page):
 
     def reload(self) -> None:
         with self.source.database.session() as s:
-            self.table.set_rows(registry.school_records(s))
+            rows = registry.school_records(s)
+            self.table.seen = registry.seen_versions(s, "school", [r["id"] for r in rows])
+            self.table.set_rows(rows)
 
     def status_text(self) -> str:
         return self.tr("Школ: {n}").format(n=self.table.model.rowCount())
