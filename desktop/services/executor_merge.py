@@ -96,13 +96,14 @@ def merge_executors(session: Session, kind: str, keep_id: int, drop_id: int) -> 
     undo.items = sorted({row["item_id"] for row in rows})
     if undo.items:
         items = Item.__table__
-        session.execute(update(items).where(items.c.id.in_(undo.items)).values(bumped(items)))
+        session.execute(update(items).where(items.c.id.in_(undo.items))
+                        .values(bumped(items, session)))
     if kind == "person":
         undo.schools = list(session.scalars(select(School.id).where(School.curator_id == drop_id)))
         if undo.schools:
             schools = School.__table__
             session.execute(update(schools).where(schools.c.id.in_(undo.schools))
-                            .values({"curator_id": keep_id, **bumped(schools)}))
+                            .values({"curator_id": keep_id, **bumped(schools, session)}))
     else:
         undo.people = list(session.scalars(select(Person.id).where(
             Person.organisation_id == drop_id)))
@@ -137,11 +138,12 @@ def unmerge_executors(session: Session, undo: MergeUndo) -> None:
             session.execute(update(table).where(table.c.id == row["id"]).values(row))
     if undo.items:
         items = Item.__table__
-        session.execute(update(items).where(items.c.id.in_(undo.items)).values(bumped(items)))
+        session.execute(update(items).where(items.c.id.in_(undo.items))
+                        .values(bumped(items, session)))
     if undo.schools:
         schools = School.__table__
         session.execute(update(schools).where(schools.c.id.in_(undo.schools))
-                        .values({"curator_id": undo.drop_id, **bumped(schools)}))
+                        .values({"curator_id": undo.drop_id, **bumped(schools, session)}))
     if undo.people:
         session.execute(update(Person.__table__).where(Person.id.in_(undo.people))
                         .values(organisation_id=undo.drop_id))
