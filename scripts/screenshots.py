@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
 
@@ -106,6 +107,12 @@ def pages(window: MainWindow, shots: Shots) -> None:
             page.reload()
         window.update_status()
         shots.save(window, key)
+    directories = window.show_page("directories")
+    directories.tabs.setCurrentWidget(directories.calendar)
+    combo = directories.calendar.year_combo
+    combo.setCurrentIndex(combo.findData(TODAY.year - 1))  # the school year of TODAY
+    shots.save(window, "school-calendar")  # the quarters, holidays and half-years of a year
+    directories.tabs.setCurrentIndex(0)
     reports = window.show_page("reports")
     reports.set_day(TODAY)
     shots.save(window, "reports")
@@ -132,6 +139,48 @@ def dialogs(window: MainWindow, shots: Shots) -> None:
     schools.run_dialog = lambda dialog: shots.dialog(dialog, "school-card") or False
     schools.open_card(schools.table.proxy.index(0, 0).data(IdRole))
     import_preview(window, shots)
+
+
+def details(window: MainWindow, shots: Shots) -> None:
+    """The editor's «Школы…» for four selected items, numbers marked as they clash, a
+    checklist cell's history, the order's preview at the panel's width."""
+    from sqlalchemy import select
+
+    from desktop.models import Item
+
+    editor = window.show_page("roadmaps")
+    editor.set_today(TODAY)
+    if shots.wanted("schools-dialog"):
+        nodes = editor.model.item_nodes()
+        editor.select_keys([("item", n.id) for n in nodes[10:14]], ("item", nodes[13].id))
+        editor.controller.actions["schools"].trigger()
+        shots.save(editor.controller.schools_dialog, "schools-dialog")
+        editor.controller.schools_dialog.reject()
+    if shots.wanted("editor-numbers"):
+        with window.database.session() as session:  # 2.4 typed as 2.3
+            session.scalar(select(Item).where(Item.number == "2.4")).number = "2.3"
+        editor.rebuild()
+        editor.toggle_timeline()
+        shots.save(window, "editor-numbers")
+        editor.toggle_timeline()
+        editor.controller.renumber()
+        window.undo_stack.clear()
+    if shots.wanted("checklist-history"):
+        checklist = window.show_page("checklist")
+        checklist.view.setCurrentIndex(checklist.model.index(5, 5))
+        checklist.view.setFocus()
+        for _ in range(3):  # done, not started, done: three lines of history
+            QTest.keyClick(checklist.view, Qt.Key.Key_Space)
+        window.update_status()
+        shots.save(window, "checklist-history")
+        for _ in range(3):
+            window.undo_stack.undo()
+    if shots.wanted("order-preview"):
+        orders = window.show_page("orders")
+        orders.output.preview()
+        QTest.qWait(300)  # the preview fits the panel's width once shown
+        shots.save(window, "order-preview")
+    window.show_page("roadmaps")
 
 
 def import_preview(window: MainWindow, shots: Shots) -> None:
@@ -245,6 +294,7 @@ def main(argv: list[str]) -> int:
         steps: list[Callable[[], None]] = [lambda: pages(window, shots),
                                            lambda: dialogs(window, shots),
                                            lambda: restore_summary(window, folder, shots),
+                                           lambda: details(window, shots),
                                            lambda: district_roadmap(window, folder, shots),
                                            lambda: empty_database(folder, shots)]
         for step in steps:

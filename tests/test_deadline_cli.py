@@ -86,7 +86,7 @@ def test_occurrences_are_added_when_asked(capsys: pytest.CaptureFixture[str]) ->
     data = json.loads(capsys.readouterr().out)
     assert data[0]["occurrences"] == ["2026-09-01", "2026-09-03", "2026-09-08", "2026-09-10",
                                       "2026-09-15"]
-    assert data[1]["occurrences"] == ["2026-05-31", "2026-12-28"]
+    assert data[1]["occurrences"] == ["2026-05-26", "2026-12-25"]
     assert data[2]["occurrences"] == []
     assert run(["deadline", "--period", "2026-01-01:2026-12-31", "постоянно"]) == 0
     assert "occurrences" not in json.loads(capsys.readouterr().out)

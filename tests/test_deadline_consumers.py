@@ -53,8 +53,8 @@ def test_gantt_ticks_are_the_occurrences() -> None:
     assert [t.end for t in ticks] == list(deadline.occurrence_dates)
     assert [t.end.day for t in ticks] == [1, 3, 8, 10, 15, 17, 22, 24, 29]
     halves = shapes_for(parse_deadline("по итогам каждого полугодия", YEAR), scale, YEAR[0])
-    assert [s.end for s in halves if s.kind is ShapeKind.TICK] == [dt.date(2026, 5, 31),
-                                                                    dt.date(2026, 12, 28)]
+    assert [s.end for s in halves if s.kind is ShapeKind.TICK] == [dt.date(2026, 5, 26),
+                                                                    dt.date(2026, 12, 25)]
 
 
 def test_the_editor_shows_the_unread_part(qtbot) -> None:

@@ -89,9 +89,13 @@ def test_add_indent_move_delete_with_undo_and_redo(page, qtbot, demo_db) -> None
 
 def test_renumber_on_request(page, demo_db) -> None:  # noqa: F811
     _a, b = first_item_id(demo_db, "1.1"), first_item_id(demo_db, "1.2")
+    with demo_db.session() as s:  # a number typed another way: the roadmap is not in order
+        s.get(Item, first_item_id(demo_db, "1.7")).number = "1.7а"
+    page.rebuild()
     page.select_item(b)
     page.controller.indent()
     assert item(demo_db, b).number == "1.2"  # hand-typed numbers are kept
+    assert "подпункт 1.1 пронумерован 1.2" in page.numbers_warning.text()
     page.controller.actions["renumber"].trigger()
     assert item(demo_db, b).number == "1.1.1"
     assert item(demo_db, first_item_id(demo_db, "1.2")).activity  # 1.3 became 1.2

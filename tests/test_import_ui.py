@@ -109,7 +109,7 @@ def test_dropped_file_is_imported(window, monkeypatch) -> None:
 
 def test_menu_has_import(window) -> None:
     actions = {a.text(): a for a in window.file_menu.actions()}
-    action = actions["&Импорт из Word или Excel…"]
+    action = actions["&Импорт: дорожная карта, форма школы, пакет района…"]
     assert action.shortcut().toString() == "Ctrl+I"
 
 

@@ -233,3 +233,52 @@ def test_the_graph_reader_sees_every_kind_of_import(tmp_path: Path) -> None:
     assert resolve("desktop.models.Item", modules) == "desktop.models"
     knot = {"a": {"b": 1}, "b": {"c": 1}, "c": {"a": 1, "d": 1}, "d": {}, "e": {"e": 1}}
     assert circles(knot) == [["a", "b", "c"]]
+
+
+#: what a session opener is called on the database handle (ui/ may only read with it)
+WRITE_OPENERS = ("session", "write_session", "writing")
+
+
+def ui_session_openers(source: str) -> list[tuple[int, str]]:
+    """Calls in ``source`` that open a session on a database handle other than ``reading()``
+    (``X.session()``, ``X.write_session()``, ``X.writing()`` with X not ``self``: an undo
+    command's own ``self.session()`` is the funnel's transaction)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr in WRITE_OPENERS \
+                and not (isinstance(node.func.value, ast.Name) and node.func.value.id == "self"):
+            found.append((node.lineno, ast.unparse(node.func)))
+    return found
+
+
+def test_ui_reads_with_reading_and_writes_only_through_the_funnel() -> None:
+    """ui/ opens no session of its own: pages read with ``database.reading()`` (which
+    refuses any write at run time, see :class:`desktop.models.handle.WriteOutsideFunnel`)
+    and every write is an undo command over :mod:`desktop.services.operations`."""
+    offenders = [f"{path.relative_to(ROOT)}:{line} {call}"
+                 for path in sorted((PACKAGE / "ui").rglob("*.py"))
+                 for line, call in ui_session_openers(path.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+def test_the_session_check_sees_a_planted_opener() -> None:
+    planted = "def f(database):\n    with database.session() as s:\n        s.add(1)\n"
+    assert ui_session_openers(planted) == [(2, "database.session")]
+    assert ui_session_openers("def f(self):\n    with self.session() as s:\n        pass\n") == []
+
+
+def test_a_write_in_a_reading_session_is_refused(demo_db) -> None:
+    import pytest
+    from sqlalchemy import select, text, update
+
+    from desktop.models import Item
+    from desktop.models.handle import WriteOutsideFunnel
+
+    with pytest.raises(WriteOutsideFunnel), demo_db.reading() as s:
+        s.scalars(select(Item)).first().note = "мимо воронки"
+        s.flush()
+    with pytest.raises(WriteOutsideFunnel), demo_db.reading() as s:
+        s.execute(update(Item).values(note="мимо воронки"))
+    with demo_db.reading() as s:
+        assert s.scalar(text("SELECT count(*) FROM items WHERE note = 'мимо воронки'")) == 0

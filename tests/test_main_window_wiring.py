@@ -78,7 +78,14 @@ def test_profile_menu_saves_the_authority(window, demo_db, monkeypatch) -> None:
         dialog.accept()
         return dialog.result() == QDialog.DialogCode.Accepted
 
+    with demo_db.session() as s:
+        before = s.scalar(select(Authority.head_name))
     monkeypatch.setattr(window, "run_dialog", fill)
     assert window.database_actions.edit_profile()
     with demo_db.session() as s:
         assert s.scalar(select(Authority.head_name)) == "И.И. Новикова"
+    # one undoable step, like every other edit
+    assert window.undo_stack.undoText() == "профиль органа управления образованием"
+    window.undo_stack.undo()
+    with demo_db.session() as s:
+        assert s.scalar(select(Authority.head_name)) == before != "И.И. Новикова"

@@ -32,7 +32,9 @@ def test_walking_the_stack_after_editor_commands(window, demo_db) -> None:
     page.select_item(item_id(demo_db, "1.2"))
     page.controller.actions["add"].trigger()
     page.select_item(item_id(demo_db, "1.3"))
-    page.controller.indent()
+    page.controller.indent()  # the roadmap stays in order by itself
+    # a number typed out of order: «Перенумеровать» has work to do
+    page.controller.edit_field(item_id(demo_db, "1.4"), Field.NUMBER, "1.9")
     page.controller.actions["renumber"].trigger()
     page.select_item(item_id(demo_db, "1.1"))
     page.controller.actions["down"].trigger()
@@ -41,7 +43,7 @@ def test_walking_the_stack_after_editor_commands(window, demo_db) -> None:
     texts = [stack.command(n).actionText() for n in range(stack.count())]
     assert texts[0] == "отметку «выполнено»"
     assert "перенумерацию" in texts
-    assert len(texts) == 7, texts
+    assert len(texts) == 8, texts
     for text in texts:
         assert text.split(" ")[0] not in ACCUSATIVE, text
     undo, redo = window.edit_menu.actions()[:2]

@@ -4,7 +4,8 @@ how the application understands deadline phrases.
 Prints one JSON object per text (a JSON array when several are given), with the
 keys of :meth:`desktop.models.deadline.Deadline.to_json`; Cyrillic is printed as is.
 ``--occurrences`` adds ``"occurrences": ["YYYY-MM-DD", …]``, the dates on which the
-deadline falls due within the period.
+deadline falls due within the period; ``--db`` counts the school periods by the calendar
+stored in that database (``school-calendar``) instead of the shipped one.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import date
 
 from desktop.commands.dates import parse_date
 from desktop.errors import UserError
-from desktop.models.deadline import parse_deadline
+from desktop.models.deadline import SchoolCalendar, parse_deadline
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -36,6 +37,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--occurrences",
         action="store_true",
         help="добавить даты, к которым срок наступает (каждое повторение, конец каждого периода)",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="читать четверти и полугодия по учебному календарю этой базы "
+        "(без неё — по датам, которые поставляются с программой)",
     )
     parser.add_argument("texts", nargs="+", metavar="ТЕКСТ", help="срок, как он записан в таблице")
     parser.set_defaults(func=run)
@@ -61,8 +68,22 @@ def parse_period(value: str | None) -> tuple[date, date] | None:
 def run(args: argparse.Namespace) -> int:
     """Parse every text and print the JSON."""
     period = parse_period(args.period)
-    results = [parse_deadline(text, period).to_json(occurrences=args.occurrences)
+    school = _school_calendar(args) if args.db else None
+    results = [parse_deadline(text, period, school).to_json(occurrences=args.occurrences)
                for text in args.texts]
     payload = results[0] if len(results) == 1 else results
     print(json.dumps(payload, ensure_ascii=False))
     return 0
+
+
+def _school_calendar(args: argparse.Namespace) -> SchoolCalendar:
+    """The school calendar stored in ``--db`` (read only; nothing is written)."""
+    from desktop.commands.common import open_db_from_args
+    from desktop.models.school_calendar import school_calendar
+
+    database = open_db_from_args(args)
+    try:
+        with database.session() as session:
+            return school_calendar(session)
+    finally:
+        database.close()

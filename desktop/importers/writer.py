@@ -43,9 +43,11 @@ from desktop.models import (
     WorkingGroupMember,
 )
 from desktop.models.columns import Column
+from desktop.models.deadline_school_year import SchoolCalendar
 from desktop.models.enums import AppendixKind, ApprovalKind, Level
 from desktop.models.executor_match import Key, match_key
 from desktop.models.roadmap_parts import PartKey
+from desktop.models.school_calendar import school_calendar
 
 _PERSON = re.compile(r"^([А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё-]+|[А-ЯЁ][а-яё-]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
                      r"(?:\s*[–—-]\s*(.+))?$")
@@ -136,6 +138,7 @@ def write_preview(session: Session, preview: ImportPreview,
     """Add everything in ``preview`` to ``session`` (not committed here); returns the roadmap.
     ``progress(done, total)`` returning False raises :class:`ImportCancelledError`."""
     orgs = {o.short_name.lower(): o for o in session.scalars(select(Organisation))}
+    school = school_calendar(session)  # the items are read before they join the session
     people = {p.name.lower(): p for p in session.scalars(select(Person))}
     for short, full in preview.organisations:
         if short.lower() not in orgs:
@@ -171,7 +174,7 @@ def write_preview(session: Session, preview: ImportPreview,
         by_number: dict[str, Item] = {}
         counts: dict[int | None, int] = {}
         for draft_item in draft.items:
-            item = _item(draft_item, preview, links, final)
+            item = _item(draft_item, preview, links, final, school)
             parent = _parent(draft_item.number, by_number)
             key = id(parent) if parent is not None else None
             item.position = counts.get(key, 0)
@@ -195,7 +198,7 @@ def write_preview(session: Session, preview: ImportPreview,
         for r_pos, (is_group, topic, date_text, responsible) in enumerate(schedule.rows):
             row = RoadmapAppendixRow(position=r_pos, is_group=is_group, topic=topic,
                                      responsible=responsible)
-            row.set_date_text(date_text, preview.period)
+            row.set_date_text(date_text, preview.period, school)
             appendix.rows.append(row)
         roadmap.appendices.append(appendix)
     if preview.working_group and preview.order is None and not roadmap.passport_working_group:
@@ -221,11 +224,11 @@ def _parent(number: str, by_number: dict[str, Item]) -> Item | None:
 
 
 def _item(draft: PreviewItem, preview: ImportPreview, links: dict[Key, Organisation | Person],
-          final: dict[str, str]) -> Item:
+          final: dict[str, str], school: SchoolCalendar) -> Item:
     item = Item(number=draft.number, activity=draft.activity, tasks=draft.tasks,
                 indicator=draft.indicator, evidence=draft.evidence,
                 info_support=draft.info_support, note=draft.note)
-    item.set_deadline(draft.deadline, preview.period)
+    item.set_deadline(draft.deadline, preview.period, school)
     item.executors.extend(item_executors(draft.executors, links, final))
     return item
 

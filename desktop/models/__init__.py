@@ -43,6 +43,7 @@ _EXPORTS: dict[str, str] = {
     "ScheduleEntry": "desktop.models.orders",
     "School": "desktop.models.schools",
     "SchoolDocument": "desktop.models.schools",
+    "SchoolPeriod": "desktop.models.school_calendar",
     "SchoolProjectYear": "desktop.models.schools",
     "SchoolScope": "desktop.models.enums",
     "SigningIdentity": "desktop.models.signing",
@@ -57,6 +58,7 @@ _TABLE_MODULES = (
     "desktop.models.checklist_files",
     "desktop.models.district",
     "desktop.models.signing",
+    "desktop.models.school_calendar",
     "desktop.models.directory",
     "desktop.models.schools",
     "desktop.models.orders",
@@ -118,5 +120,6 @@ if TYPE_CHECKING:
         RoadmapAppendixRow,
         TargetIndicator,
     )
+    from desktop.models.school_calendar import SchoolPeriod
     from desktop.models.schools import RiskFactor, School, SchoolDocument, SchoolProjectYear
     from desktop.models.signing import SigningIdentity

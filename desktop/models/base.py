@@ -184,7 +184,7 @@ def _install_sqlite_pragmas(engine: Engine, *, foreign_keys: bool, wal: bool,
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        # a write session asks for IMMEDIATE (see Database.write_session); reads stay deferred
+        # a write transaction asks for IMMEDIATE (see desktop.services.operations); reads stay deferred
         # so that a read inside an open write session does not wait for its own lock
         immediate = conn.get_execution_options().get(IMMEDIATE_OPTION) and not read_only
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

@@ -33,7 +33,7 @@ __all__ = ["MAX_OCCURRENCES", "PARSER_VERSION", "Deadline", "Kind", "Recurrence"
 
 #: bumped whenever the parser reads some phrase differently; stored readings of an older
 #: version are re-read (:mod:`desktop.services.deadline_refresh`). Version 1 had no number.
-PARSER_VERSION = 2
+PARSER_VERSION = 3  # 3: the dated school calendar, «после каждой четверти», «1-я и 3-я среда»
 _CLOSED_STATUSES = frozenset({"done", "cancelled"})
 #: kinds that have no last day of their own
 _UNDATED_KINDS = frozenset({"on_demand", "unparsed", "continuous"})

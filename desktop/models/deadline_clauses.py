@@ -19,7 +19,7 @@ THEN = re.compile(r"(?<![а-я])(?:далее|затем|в дальнейшем
 #: words that carry a meaning the parser reads (a rule, its unit, its day, school periods);
 #: «по итогам» alone is not among them: «по итогам мониторинга» names no period
 _UNDERSTOOD = re.compile(
-    r"еже|раз(?![а-я]{3})|раза|дважды|трижды|кажд|числ|недел|месяц|квартал|четверт|полугоди"
+    r"еже|раз(?![а-я]{3})|раза|дважды|трижды|кажд|числ|недел|месяц|квартал|четв|полугоди|триместр"
     r"|следующ|отч[её]тн|понедельн|вторник|сред|четверг|пятниц|суббот|воскресен|учебн|год"
 )
 #: tokens that are dates (or a malformed date, which has its own warning)

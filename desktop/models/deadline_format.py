@@ -78,6 +78,12 @@ _PER = {"week": "неделю", "month": "месяц", "quarter": "кварта�
 _PERIOD_ENDS = {"school_quarter": "по итогам каждой четверти",
                 "school_half_year": "по итогам каждого полугодия",
                 "school_year": "по итогам учебного года"}
+#: the periods of «по итогам I полугодия и учебного года» (−1: the last, the year's end)
+_NUMBERED = {
+    "school_quarter": {1: "I четверти", 2: "II четверти", 3: "III четверти", 4: "IV четверти",
+                       -1: "учебного года"},
+    "school_half_year": {1: "I полугодия", 2: "II полугодия", -1: "учебного года"},
+}
 _FREQUENCY = {"weekly": "еженедельно", "monthly": "ежемесячно", "quarterly": "ежеквартально",
               "yearly": "ежегодно"}
 
@@ -93,9 +99,10 @@ def describe_rule(rule: Recurrence) -> str:
     month_day = rule.month_day
     if weekdays and nth is not None:
         day = weekdays[0]
-        ordinal = (_ORDINALS_FEMININE if day in (2, 4, 5) else _ORDINALS).get(nth, f"{nth}-й")
-        preposition = "во" if nth == 2 else "в"
-        return f"ежемесячно {preposition} {ordinal} {_WEEKDAYS_ACCUSATIVE[day]}"
+        names = _ORDINALS_FEMININE if day in (2, 4, 5) else _ORDINALS
+        ordinals = [names.get(n, f"{n}-й") for n in (rule.nths or (nth,))]
+        preposition = "во" if (rule.nths or (nth,))[0] == 2 else "в"
+        return f"ежемесячно {preposition} {_and(ordinals)} {_WEEKDAYS_ACCUSATIVE[day]}"
     if weekdays and frequency == "weekly":
         return "еженедельно по " + _and([_WEEKDAYS_DATIVE[d] for d in weekdays if 0 <= d <= 6])
     if month_day is not None:
@@ -103,6 +110,9 @@ def describe_rule(rule: Recurrence) -> str:
             return f"ежеквартально до {month_day} числа {rule.quarter_month or 1}-го месяца квартала"
         return f"ежемесячно до {month_day} числа" + (" следующего месяца" if rule.month_offset else "")
     if (times or 1) == 1 and per in _PERIOD_ENDS:
+        if rule.ordinals and per in _NUMBERED:
+            return "по итогам " + _and([_NUMBERED[per][n] for n in rule.ordinals
+                                        if n in _NUMBERED[per]])
         return _PERIOD_ENDS[per]
     if frequency in _FREQUENCY:
         return _FREQUENCY[frequency]

@@ -103,7 +103,7 @@ def rule_pieces(rule: Recurrence, start: date, end: date) -> Iterator[Piece]:
                     yield date(year, month, 1), _month_end(year, month)
         return
     if rule.weekdays and rule.nth is not None:  # «каждый второй вторник месяца»
-        days = [weekday(w, rule.nth) for w in rule.weekdays]
+        days = [weekday(w, n) for w in rule.weekdays for n in (rule.nths or (rule.nth,))]
         yield from _days(rrule(MONTHLY, dtstart=start, until=end, byweekday=days, cache=False))
         return
     if rule.weekdays and rule.frequency == "weekly":

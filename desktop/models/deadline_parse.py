@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from desktop.models.deadline_clauses import THEN, continuous_clause, unread_parts
 from desktop.models.deadline_format import format_deadline
-from desktop.models.deadline_recurrence import recurrence_rule
+from desktop.models.deadline_recurrence import period_end_rule, recurrence_rule
 from desktop.models.deadline_school_year import DEFAULT_CALENDAR, SCHOOL_PERIODS, SchoolCalendar
 from desktop.models.deadline_tokens import (
     CONTINUOUS,
@@ -186,6 +186,29 @@ def _normalise(text: str) -> str:
     return text.strip()
 
 
+#: a word written twice in a row, as a page break in Word leaves it («учебного года года»)
+_DOUBLED = re.compile(r"(?<![а-яa-z])([а-яa-z]++)(?: \1)+(?![а-яa-z])")
+
+
+def _undoubled(norm: str) -> str:
+    return _DOUBLED.sub(r"\1", norm) if " " in norm else norm
+
+
+def _masked_period_ends(norm: str, recurrence: dict[str, Any] | None) -> str:
+    """«по итогам I полугодия (и учебного года)»: the periods a school rule names are not
+    also dates of their own (an «I полугодие» alone is January–June)."""
+    if recurrence is None or not recurrence.get("at_end") or recurrence.get("per") not in (
+            "school_quarter", "school_half_year"):
+        return norm
+    found = period_end_rule(norm)
+    if found is None:
+        return norm
+    start, end = found[1]
+    # the clause separators stay, so that the clauses still line up with the original text
+    blank = "".join(c if c in ",;()" else " " for c in norm[start:end])
+    return norm[:start] + blank + norm[end:]
+
+
 def _reference_period(text: str, today: date) -> tuple[date, date]:
     """Without a roadmap period: the first year written in the text, else this year."""
     match = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)
@@ -261,7 +284,8 @@ def _recurring_spans(ctx: _Context, norm: str, recurrence: dict[str, Any],
         starts = [s for s, _ in windows if s is not None]
         ends = [e or s for s, e in windows if (e or s) is not None]
         if starts and ends:
-            recurrence["periods"] = ctx.school.periods(per, min(starts), max(ends))  # type: ignore[arg-type]
+            recurrence["periods"] = ctx.school.periods(  # type: ignore[arg-type]
+                per, min(starts), max(ends), recurrence.get("ordinals", ()))
     return windows
 
 
@@ -278,9 +302,12 @@ def parse(text: str, period: tuple[date, date] | None, today: date,
     ctx = _Context(period or _reference_period(norm, today), period is not None, school)
     items = _simple_items(norm)
     recurrence, simple = None, items is not None  # a simple form has no part left unread
+    read = norm  # the text left to read for dates (and to check for unread parts)
     if items is None:
-        items = _general_items(norm, ctx)
+        norm = _undoubled(norm)
         recurrence = recurrence_rule(norm)
+        read = _masked_period_ends(norm, recurrence)
+        items = _general_items(read, ctx)
     if recurrence is not None:
         months = _month_list(items)
         if months is not None:
@@ -296,7 +323,7 @@ def parse(text: str, period: tuple[date, date] | None, today: date,
             spans.append(span)
     if recurrence is not None:
         windows = _recurring_spans(ctx, norm, recurrence, spans)
-        _warn_unread(ctx, text, norm)
+        _warn_unread(ctx, text, read)
         return Parsed("recurring", windows, recurrence, done, tuple(ctx.warnings))
     if spans:
         kind = _kind_of(items, spans)

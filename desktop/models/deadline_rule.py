@@ -25,7 +25,10 @@ class Recurrence:
     «… следующего месяца», ``quarter_month`` (1–3) for «… первого месяца квартала»;
     ``months`` are named months («2 раза в год (октябрь, апрель)»); ``periods`` are the
     school periods of a school rule, resolved from the :class:`SchoolCalendar` when parsed;
-    ``at_end`` («по итогам года») counts a period only when it ends inside the window.
+    ``at_end`` («по итогам года») counts a period only when it ends inside the window;
+    ``nths`` are all the n-th weekdays of «1-я и 3-я среда месяца» (``nth`` the first);
+    ``ordinals`` the school periods of each year a rule counts («по итогам I полугодия и
+    учебного года»: 1 and −1, the last), already applied to ``periods``.
     """
 
     frequency: str
@@ -39,6 +42,8 @@ class Recurrence:
     quarter_month: int | None = None
     periods: tuple[tuple[date, date], ...] = ()
     at_end: bool = False
+    nths: tuple[int, ...] = ()
+    ordinals: tuple[int, ...] = ()
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Recurrence:
@@ -60,11 +65,14 @@ class Recurrence:
             periods=tuple((date.fromisoformat(s), date.fromisoformat(e))
                           for s, e in data.get("periods") or ()),
             at_end=bool(data.get("at_end", False)),
+            nths=tuple(data.get("nths") or ()),
+            ordinals=tuple(data.get("ordinals") or ()),
         )
 
     def to_json(self) -> dict[str, Any]:
-        """Plain JSON values (lists for tuples, ISO dates)."""
-        return {
+        """Plain JSON values (lists for tuples, ISO dates); ``nths`` and ``ordinals`` only
+        when set, so the readings of rules without them stay as they were."""
+        data: dict[str, Any] = {
             "frequency": self.frequency, "weekdays": list(self.weekdays), "times": self.times,
             "per": self.per, "months": list(self.months), "nth": self.nth,
             "month_day": self.month_day, "month_offset": self.month_offset,
@@ -72,3 +80,8 @@ class Recurrence:
             "periods": [[s.isoformat(), e.isoformat()] for s, e in self.periods],
             "at_end": self.at_end,
         }
+        if self.nths:
+            data["nths"] = list(self.nths)
+        if self.ordinals:
+            data["ordinals"] = list(self.ordinals)
+        return data

@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import Engine
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.sql.dml import Delete, Insert, Update
 
 from desktop.errors import UserError
 from desktop.models.base import IMMEDIATE_OPTION
@@ -40,6 +42,29 @@ class ConcurrentEdit(UserError):
                          "нужно")
         self.detail = detail
 
+
+
+#: ``Session.info`` key and execution option of a :meth:`Database.reading` session
+READING_INFO = "reading_only"
+
+
+class WriteOutsideFunnel(RuntimeError):
+    """A write in a reading session: a programming error (writes go through the funnel)."""
+
+
+@event.listens_for(Session, "before_flush")
+def _no_flush_when_reading(session: Session, _context: object, _instances: object) -> None:
+    if session.info.get(READING_INFO) and (session.new or session.dirty or session.deleted):
+        raise WriteOutsideFunnel("a reading session has changes to flush; write through "
+                                 "desktop.services.operations")
+
+
+@event.listens_for(Engine, "before_execute")
+def _no_dml_when_reading(conn: Connection, statement: object, *_args: object) -> None:
+    if conn.get_execution_options().get(READING_INFO) and isinstance(
+            statement, Insert | Update | Delete):
+        raise WriteOutsideFunnel("a write statement in a reading session; write through "
+                                 "desktop.services.operations")
 
 
 @dataclass
@@ -95,6 +120,21 @@ class Database:
             except StaleDataError as exc:  # a versioned UPDATE/DELETE matched no row
                 session.rollback()
                 raise ConcurrentEdit() from exc
+            except BaseException:
+                session.rollback()
+                raise
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session that only reads (what the window's pages use): any INSERT, UPDATE or
+        DELETE in it raises :class:`WriteOutsideFunnel`, since every write goes through
+        :func:`desktop.services.operations.transaction`."""
+        with self.session_factory() as session:
+            session.info[READING_INFO] = True
+            session.connection(execution_options={READING_INFO: True})
+            try:
+                yield session
+                session.commit()  # ends the read; loaded values stay usable (no expiry)
             except BaseException:
                 session.rollback()
                 raise

@@ -19,17 +19,18 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, object_session, relationship
 
 from desktop.models.base import Base, Versioned, db_enum
 from desktop.models.columns import Column as ProfileColumn
 from desktop.models.columns import profile_from_json, profile_to_json
-from desktop.models.deadline import Deadline, parse_deadline
+from desktop.models.deadline import Deadline, SchoolCalendar, parse_deadline
 from desktop.models.directory import Organisation, Person
 from desktop.models.enums import ItemStatus, Level, RoadmapStatus, SchoolScope, target_label
 from desktop.models.executors import join_executors, with_position
 from desktop.models.orders import Order
 from desktop.models.roadmap_parts import RoadmapAppendix, TargetIndicator
+from desktop.models.school_calendar import school_calendar
 from desktop.models.schools import School
 
 item_schools = Table(
@@ -196,9 +197,11 @@ class Item(Versioned, Base):
         back_populates="item", cascade="all, delete-orphan"
     )
 
-    def set_deadline(self, text: str, period: tuple[dt.date, dt.date] | None = None) -> Deadline:
+    def set_deadline(self, text: str, period: tuple[dt.date, dt.date] | None = None,
+                school: SchoolCalendar | None = None) -> Deadline:
         """Store the text as written and its parsed form (for the timeline and overdue checks)."""
-        deadline = parse_deadline(text, period)
+        # the school calendar of the database the record is in (the caller's, before it is)
+        deadline = parse_deadline(text, period, school or school_calendar(object_session(self)))
         self.deadline_text = text
         for column, value in deadline.stored().items():
             setattr(self, column, value)
@@ -207,7 +210,7 @@ class Item(Versioned, Base):
     @property
     def deadline(self) -> Deadline:
         if self.deadline_json is None:
-            return parse_deadline(self.deadline_text)
+            return parse_deadline(self.deadline_text, None, school_calendar(object_session(self)))
         return Deadline.from_json(self.deadline_json)
 
     @property

@@ -19,10 +19,11 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, object_session, relationship
 
 from desktop.models.base import Base
-from desktop.models.deadline import Deadline, parse_deadline
+from desktop.models.deadline import Deadline, SchoolCalendar, parse_deadline
+from desktop.models.school_calendar import school_calendar
 
 
 class PartKey(StrEnum):
@@ -162,9 +163,11 @@ class RoadmapAppendixRow(Base):
 
     appendix: Mapped[RoadmapAppendix] = relationship(back_populates="rows")
 
-    def set_date_text(self, text: str, period: tuple[dt.date, dt.date] | None = None) -> Deadline:
+    def set_date_text(self, text: str, period: tuple[dt.date, dt.date] | None = None,
+                school: SchoolCalendar | None = None) -> Deadline:
         """Keep the date as written and its reading (for the timeline and overdue checks)."""
-        deadline = parse_deadline(text, period)
+        # the school calendar of the database the record is in (the caller's, before it is)
+        deadline = parse_deadline(text, period, school or school_calendar(object_session(self)))
         self.date_text = text
         for column, value in deadline.stored().items():
             if column != "deadline_kind":  # a schedule row's reading has no kind column
@@ -174,5 +177,5 @@ class RoadmapAppendixRow(Base):
     @property
     def deadline(self) -> Deadline:
         if self.deadline_json is None:
-            return parse_deadline(self.date_text)
+            return parse_deadline(self.date_text, None, school_calendar(object_session(self)))
         return Deadline.from_json(self.deadline_json)

@@ -6,7 +6,9 @@
 * recurring — a faint window per span and a tick per occurrence in it (the
   occurrence as the deadline gives it; the tick's mark stands on its due date);
 * continuous — a light band over each span;
-* on demand, unparsed — only a marker at the row's left edge (no date to draw).
+* on demand, unparsed — a marker at the row's visible left edge with the words that say
+  why there is no bar («срок не понят: …», «по мере необходимости»): a bare dot there
+  read as a date at the start of the period.
 """
 
 from __future__ import annotations
@@ -40,6 +42,10 @@ class Shape:
     x1: float
     start: date | None = None
     end: date | None = None
+    #: a marker's words (what the deadline says instead of dates)
+    label: str = ""
+    #: a marker of a deadline that could not be read (drawn as a warning)
+    warning: bool = False
 
 
 def is_draggable(deadline: Deadline | None) -> bool:
@@ -58,7 +64,7 @@ def shapes_for(deadline: Deadline | None, scale: TimeScale,
         return []
     kind = deadline.kind
     if kind in (Kind.ON_DEMAND, Kind.UNPARSED) or not deadline.spans:
-        return [Shape(ShapeKind.MARKER, 0.0, 0.0)]
+        return [marker(deadline)]
     if kind is Kind.DAY:
         day = deadline.start or deadline.end
         assert day is not None
@@ -67,7 +73,7 @@ def shapes_for(deadline: Deadline | None, scale: TimeScale,
     if kind is Kind.DUE:
         end = deadline.end
         if end is None:
-            return [Shape(ShapeKind.MARKER, 0.0, 0.0)]
+            return [marker(deadline)]
         x = diamond_x(scale, end)
         shapes = []
         lead_from = deadline.start or period_start
@@ -84,6 +90,22 @@ def shapes_for(deadline: Deadline | None, scale: TimeScale,
     if kind is Kind.CONTINUOUS:
         return [Shape(ShapeKind.BAND, scale.x(s), scale.x_end(e), s, e) for s, e in _closed(deadline)]
     return [Shape(ShapeKind.BAR, scale.x(s), scale.x_end(e), s, e) for s, e in deadline.occurrences()]
+
+
+#: the longest deadline text a marker repeats (the table shows it whole)
+MARKER_TEXT = 48
+
+
+def marker(deadline: Deadline) -> Shape:
+    """The marker of a deadline without dates to draw, with its words."""
+    text = " ".join(deadline.text.split())
+    if len(text) > MARKER_TEXT:
+        text = text[:MARKER_TEXT - 1].rstrip() + "…"
+    if deadline.kind is Kind.UNPARSED:
+        return Shape(ShapeKind.MARKER, 0.0, 0.0,
+                     label=f"срок не понят: «{text}»" if text else "срок не указан",
+                     warning=True)
+    return Shape(ShapeKind.MARKER, 0.0, 0.0, label=text or "без даты")
 
 
 def summary_shape(start: date, end: date, scale: TimeScale) -> Shape:

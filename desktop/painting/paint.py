@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 
 from desktop.painting import legend
 from desktop.painting.bars import Shape, ShapeKind
@@ -113,16 +113,34 @@ def paint_row(p: QPainter, shapes: Sequence[Shape], top: float, height: float,
         elif kind is ShapeKind.SUMMARY:
             _paint_summary(p, shape, mid, bar_h)
         elif kind is ShapeKind.MARKER:
-            r = max(3.0, height * 0.18)
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.setPen(QPen(color.darker(120), 1.5))
-            p.drawEllipse(QPointF(left_edge + r + 3, mid), r, r)
-            p.setPen(Qt.PenStyle.NoPen)
+            _paint_marker(p, shape, left_edge, mid, height, color)
         if cancelled and kind in (ShapeKind.BAR, ShapeKind.BAND, ShapeKind.LEAD, ShapeKind.WINDOW):
             p.setPen(QPen(QColor("#424242"), 1.2))
             p.drawLine(QPointF(shape.x0, mid), QPointF(shape.x0 + width, mid))
             p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(QBrush())
+
+
+def _paint_marker(p: QPainter, shape: Shape, left: float, mid: float, height: float,
+                  color: QColor) -> None:
+    """A ring at the visible left edge and, after it, why there is no bar: the words of
+    the deadline (in red when they could not be read)."""
+    r = max(3.0, height * 0.18)
+    ink = QColor("#b71c1c") if shape.warning else color.darker(120)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.setPen(QPen(ink, 1.5))
+    p.drawEllipse(QPointF(left + r + 3, mid), r, r)
+    if shape.label:
+        font = QFont(p.font())
+        font.setItalic(True)
+        p.save()
+        p.setFont(font)
+        p.setPen(ink)
+        box = QRectF(left + 2 * r + 8, mid - height / 2, 4000.0, height)
+        p.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                   shape.label)
+        p.restore()
+    p.setPen(Qt.PenStyle.NoPen)
 
 
 def _paint_summary(p: QPainter, shape: Shape, mid: float, bar_h: float) -> None:

@@ -19,7 +19,6 @@ see :mod:`desktop.services.monitoring`):
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -39,6 +38,7 @@ from desktop.models import (
     Section,
 )
 from desktop.models.enums import ItemStatus
+from desktop.services import authors
 from desktop.services.progress import concerned_schools
 from desktop.visible import visible
 
@@ -162,11 +162,9 @@ def restore_item_marks(session: Session, marks: dict[int, ItemMark]) -> None:
 
 
 def author() -> str:
-    """The system user's name, when it can be found."""
-    try:
-        return getpass.getuser()[:100]
-    except (OSError, KeyError, ImportError):
-        return ""
+    """The system user's login, when it can be found (shown as a name by
+    :mod:`desktop.services.authors`)."""
+    return authors.login()
 
 
 def set_cells(session: Session, states: dict[Cell, CellState], *, source: str = "окно",

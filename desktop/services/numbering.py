@@ -2,22 +2,28 @@
 
 The one place that knows how numbers are made. Numbers are otherwise kept as
 typed or imported (real documents repeat and skip numbers); the editor
-renumbers only on request, and suggests a number for a new row. No Qt.
+renumbers on request — and by itself after a change of the structure when the
+roadmap was numbered in order before it (:func:`keeping_order`) —, suggests a number
+for a new row, and finds the numbers that would print wrong (:func:`number_problems`).
+No Qt.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from desktop.models import Item, Section
 from desktop.models.versions import bumped
+from desktop.services.number_checks import NumberEntry, bare_number, number_problems
 
 _TRAILING_INT = re.compile(r"^(.*?)(\d+)(\.?)$")
+T = TypeVar("T")
 
 
 @dataclass
@@ -106,3 +112,73 @@ def renumber(session: Session, roadmap_id: int) -> int:
     if changed:
         session.expire_all()  # loaded rows would keep their old versions
     return changed
+
+
+def number_entries(session: Session, roadmap_id: int) -> list[NumberEntry]:
+    """The roadmap's item numbers with the numbers of what holds each (tree order)."""
+    sections = dict(session.execute(
+        select(Section.id, Section.number).where(Section.roadmap_id == roadmap_id)).all())
+    rows = session.execute(
+        select(Item.id, Item.section_id, Item.parent_id, Item.number)
+        .where(Item.section_id.in_(list(sections)))
+        .order_by(Item.section_id, Item.position, Item.id)).all()
+    numbers = {item_id: number or "" for item_id, _, _, number in rows}
+    return [NumberEntry(item_id, number or "",
+                        numbers.get(parent_id, "") if parent_id is not None
+                        else sections.get(section_id) or "", parent_id is not None)
+            for item_id, section_id, parent_id, number in rows]
+
+
+def numbering_problems(session: Session, roadmap_id: int) -> dict[str, str]:
+    """Number → problem, for a question before an export (each number once)."""
+    entries = number_entries(session, roadmap_id)
+    by_id = {e.item_id: bare_number(e.number) or "—" for e in entries}
+    found: dict[str, str] = {}
+    for item_id, problem in number_problems(entries).items():
+        found.setdefault(by_id[item_id], problem)
+    return found
+
+
+def in_order(session: Session, roadmap_id: int) -> bool:
+    """True when every number is the one :func:`renumber` would give (and the roadmap has
+    sections: a flat list under an untitled one, or an empty roadmap, is numbered its own
+    way — «1.», «2.»)."""
+    section_numbers, item_numbers = hierarchical_numbers(roadmap_trees(session, roadmap_id))
+    sections = {sid: (number, title) for sid, number, title in session.execute(
+        select(Section.id, Section.number, Section.title)
+        .where(Section.roadmap_id == roadmap_id))}
+    if not sections or any(not (number or "").strip() and not (title or "").strip()
+                           for number, title in sections.values()):
+        return False
+    if any(sections.get(k, ("", ""))[0] != v for k, v in section_numbers.items()):
+        return False
+    items = dict(session.execute(
+        select(Item.id, Item.number).where(Item.id.in_(list(item_numbers)))).all())
+    return all(items.get(k) == v for k, v in item_numbers.items())
+
+
+def keeping_order(operation: Callable[[Session], T], roadmap_id: int) -> Callable[[Session], T]:
+    """``operation`` (an add, move, indent, delete…), then a renumbering if the roadmap was
+    numbered in order before it: a roadmap kept in order stays in order, in the same step
+    (one undo). Numbers typed otherwise (an imported document's) are left for the
+    coordinator, and the editor shows what is wrong with them."""
+
+    def run(session: Session) -> T:
+        was = in_order(session, roadmap_id)
+        result = operation(session)
+        session.flush()
+        if was and renumber(session, roadmap_id) and not isinstance(result, list):
+            return cast(T, True)  # a layout change that renumbered changed something
+        return result
+
+    return run
+
+
+def order_roadmap_ids(session: Session, order_id: int) -> list[int]:
+    """The roadmaps an order prints as its appendices (their numbers go to signature)."""
+    from desktop.models.orders import OrderAppendix
+
+    return list(dict.fromkeys(session.scalars(
+        select(OrderAppendix.roadmap_id).where(OrderAppendix.order_id == order_id,
+                                              OrderAppendix.roadmap_id.is_not(None))
+        .order_by(OrderAppendix.position, OrderAppendix.id))))

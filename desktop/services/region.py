@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models import District, Item, ItemExecutor, MonitoringPoint, Roadmap, Section
 from desktop.models.deadline import Deadline, parse_deadline
+from desktop.models.school_calendar import school_calendar
 from desktop.services import monitoring
 from desktop.services.monitoring import Line, PointFigure, Share, item_line
 from desktop.services.table import section_heading
@@ -85,7 +86,7 @@ def region_overview(session: Session, day: dt.date) -> list[DistrictFigures]:
             .order_by(Section.roadmap_id, Section.position, Section.id, Item.position,
                       Item.id)).all()):
         deadline = (Deadline.from_json(row.deadline_json) if row.deadline_json is not None
-                    else parse_deadline(row.deadline_text))
+                    else parse_deadline(row.deadline_text, None, school_calendar(session)))
         lines.setdefault(row.roadmap_id, []).append(item_line(
             row.id, row.number, row.activity, section_heading(row[9], row[10]),
             tuple(executors.get(row.id, ())), row.deadline_text, row.status, row.done_date,

@@ -198,9 +198,17 @@ def _assign(session: Session, obj: Any, name: str, value: Any) -> None:
 
 
 def set_value(session: Session, kind: str, row_id: int, name: str, value: Any) -> None:
-    """Validate and store one field; the caller commits."""
+    """Validate and store one field; the caller commits.
+
+    A new school's full name is its placeholder («Новая школа»): it follows the short name
+    while the two are the same and one of them is the placeholder, so that naming the new
+    row names it whole (and undoing the name brings the placeholder back to both)."""
     obj = _load(session, kind, row_id)
-    _assign(session, obj, name, clean_value(session, kind, row_id, name, value))
+    cleaned = clean_value(session, kind, row_id, name, value)
+    if (kind == "school" and name == "short_name" and obj.full_name == obj.short_name
+            and (is_placeholder(kind, obj.short_name) or is_placeholder(kind, cleaned))):
+        obj.full_name = cleaned
+    _assign(session, obj, name, cleaned)
     if isinstance(obj, Versioned) and name in ("project_years", "risk_factor_ids"):
         touch(obj)  # links of their own: the school's version counts them too
 
@@ -372,6 +380,12 @@ PLACEHOLDERS = {"school": ("short_name", "Новая школа"),
                 "organisation": ("short_name", "Новая организация"),
                 "person": ("name", "Новый сотрудник"),
                 "risk_factor": ("title", "Новый фактор риска")}
+
+
+def is_placeholder(kind: str, value: Any) -> bool:
+    """«Новая школа», «Новая школа 2» …: the name «Добавить» gave a row of ``kind``."""
+    text = PLACEHOLDERS[kind][1]
+    return isinstance(value, str) and re.fullmatch(re.escape(text) + r"( \d+)?", value) is not None
 
 
 def new_row_values(session: Session, kind: str) -> dict[str, Any]:

@@ -29,7 +29,9 @@ from desktop.models import (
     Section,
 )
 from desktop.models.columns import DEFAULT_PRESET, Column, preset
+from desktop.models.deadline_school_year import SchoolCalendar
 from desktop.models.deadline_shift import shift_deadline_text
+from desktop.models.school_calendar import school_calendar
 from desktop.models.versions import touch
 from desktop.services import demo_data
 from desktop.services.roadmap_parts import (
@@ -195,6 +197,7 @@ def create_from_template(session: Session, props: RoadmapProperties) -> int:
     def fill(text: str) -> str:
         return text.replace("{Y}", str(year)).replace("{P}", str(year - 1))
 
+    school = school_calendar(session)  # the items are read before they join the session
     for s_pos, (title, rows) in enumerate(demo_data.SECTIONS, 1):
         section = Section(position=s_pos, number=str(s_pos), title=title)
         for i_pos, row in enumerate(rows, 1):
@@ -202,7 +205,7 @@ def create_from_template(session: Session, props: RoadmapProperties) -> int:
             item = Item(number=f"{s_pos}.{i_pos}", position=i_pos, activity=fill(activity),
                         tasks=tasks, indicator=indicator, evidence=evidence,
                         school_scope=SchoolScope(scope))
-            item.set_deadline(fill(deadline), roadmap.period)
+            item.set_deadline(fill(deadline), roadmap.period, school)
             item.executors = [_template_executor(spec, n, session)
                               for n, spec in enumerate(executors)]
             section.items.append(item)
@@ -228,6 +231,7 @@ def copy_to_year(session: Session, source_id: int, years: int = 1,
     executors, schools and monitoring points are copied. The copy is a draft.
     """
     src = load_roadmap(session, source_id)
+    school = school_calendar(session)
     new = Roadmap(
         title=(title or shift_deadline_text(src.title, years)).strip(), level=src.level,
         period_start=shift_date(src.period_start, years),
@@ -242,7 +246,7 @@ def copy_to_year(session: Session, source_id: int, years: int = 1,
                           title=src_section.title, tasks=src_section.tasks,
                           indicators=src_section.indicators)
         for item in src_section.top_items():
-            section.items.extend(_copy_item(item, None, years, new.period))
+            section.items.extend(_copy_item(item, None, years, new.period, school))
         new.sections.append(section)
     copy_parts(src, new, years)
     session.add(new)
@@ -251,17 +255,17 @@ def copy_to_year(session: Session, source_id: int, years: int = 1,
 
 
 def _copy_item(src: Item, parent: Item | None, years: int,
-               period: tuple[dt.date, dt.date]) -> list[Item]:
+               period: tuple[dt.date, dt.date], school: SchoolCalendar) -> list[Item]:
     """``src`` and its descendants copied (flat list, parents first)."""
     item = Item(position=src.position, number=src.number, activity=src.activity,
                 tasks=src.tasks, indicator=src.indicator, evidence=src.evidence,
                 info_support=src.info_support, note=src.note, school_scope=src.school_scope,
                 status=ItemStatus.PLANNED, done_date=None, parent=parent)
-    item.set_deadline(shift_deadline_text(src.deadline_text, years), period)
+    item.set_deadline(shift_deadline_text(src.deadline_text, years), period, school)
     item.executors = [ItemExecutor(position=e.position, organisation_id=e.organisation_id,
                                    person_id=e.person_id, text=e.text) for e in src.executors]
     item.schools = list(src.schools)
     copied = [item]
     for child in src.children:
-        copied.extend(_copy_item(child, item, years, period))
+        copied.extend(_copy_item(child, item, years, period, school))
     return copied

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
+
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
@@ -48,10 +50,12 @@ class _DialogBridge(QObject):
 
     def __init__(self, dialog: QProgressDialog) -> None:
         super().__init__()
-        self.dialog = dialog
+        self.dialog: QProgressDialog | None = dialog
 
     @Slot(int, int)
     def on_progress(self, done: int, total: int) -> None:
+        if self.dialog is None:  # a report still queued when the work was done
+            return
         self.dialog.setMaximum(max(total, 1))
         self.dialog.setValue(min(done, max(total, 1)))
 
@@ -93,8 +97,13 @@ def run_with_progress(parent: QWidget | None, title: str,
     thread.quit()
     thread.wait()
     dialog.canceled.disconnect()  # closing the dialog emits «canceled» too
-    dialog.close()
-    dialog.deleteLater()
+    worker.progressed.disconnect(bridge.on_progress)
+    bridge.dialog = None
+    # gone now, not later: a quick job left the dialog's own timer pending, and it showed
+    # the dialog («…100%») 300 ms later on top of the question asked next («Открыть?»),
+    # whose own event loop does not run a deleteLater
+    dialog.hide()
+    shiboken6.delete(dialog)
     if worker.error is not None:
         if isinstance(worker.error, cancelled_types) or worker.cancelled:
             return Outcome(cancelled=True)

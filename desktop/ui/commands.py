@@ -230,7 +230,7 @@ class SetItemFieldCommand(CommittingCommand):
                  seen: Version | None = None) -> None:
         """``seen``: the item's version when the user began the edit (the row as the page
         last read it); None only where no page shows it (then: as read now)."""
-        with database.session() as session:
+        with database.reading() as session:
             item = load_item(session, item_id)
             self.old_value = get_item_field(item, field)
             self.old_state = item_state(item)

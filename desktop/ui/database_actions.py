@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -48,19 +48,27 @@ class DatabaseActions:
                  database: Callable[[], Database | None],
                  run_dialog: Callable[[QDialog], bool],
                  reopen: Callable[[Path], None],
-                 profile_saved: Callable[[], None]) -> None:
+                 profile_saved: Callable[[], None],
+                 push: Callable[[Any], bool] | None = None,
+                 changes: Any = None) -> None:
         self.parent, self.dialogs = parent, dialogs
         self._database, self.run_dialog = database, run_dialog
         self.reopen, self.profile_saved = reopen, profile_saved
+        #: pushes an undo command on the window's stack (True when it was stored)
+        self.push, self.changes = push, changes
 
     def edit_profile(self) -> bool:
         """The authority's profile (order header, signature, executor mark)."""
         database = self._database()
         if database is None:
             return False
-        from desktop.ui.profile_dialog import ProfileDialog
+        from desktop.ui.profile_dialog import ProfileCommand, ProfileDialog
 
-        saved = self.run_dialog(ProfileDialog(database, self.parent))
+        def save(values: dict[str, Any]) -> bool:
+            assert self.push is not None
+            return self.push(ProfileCommand(database, self.changes, values))
+
+        saved = self.run_dialog(ProfileDialog(database, self.parent, save=save))
         if saved:
             self.profile_saved()
         return saved

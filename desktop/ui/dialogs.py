@@ -14,6 +14,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from desktop.ui import folders
+
 
 def choice_dialog(parent: QWidget | None, title: str, text: str, options: list[str],
                   ok_text: str = "Выбрать") -> QInputDialog:
@@ -27,6 +29,14 @@ def choice_dialog(parent: QWidget | None, title: str, text: str, options: list[s
     dialog.setCancelButtonText("Отмена")
     dialog.resize(max(560, dialog.sizeHint().width()), dialog.sizeHint().height())
     return dialog
+
+
+def cannot_open_text(path: Path) -> str:
+    """Why a saved file did not open, and where it is."""
+    kind = path.suffix.lower().lstrip(".") or "без расширения"
+    return (f"Файл сохранён, но открыть его не удалось: в системе нет программы, которая "
+            f"открывает файлы {kind.upper()}, или она не запустилась.\n\n"
+            f"Файл: {path}\n\nОткройте его сами или установите программу просмотра.")
 
 
 class Dialogs:
@@ -54,20 +64,35 @@ class Dialogs:
 
     def save_file(self, parent: QWidget | None, title: str, suggested: Path,
                   file_filter: str) -> Path | None:
-        """Ask where to save; None when cancelled."""
+        """Ask where to save; None when cancelled. A name suggested in the documents folder
+        is offered in the folder last used instead (:mod:`desktop.ui.folders`)."""
+        if suggested.parent == folders.documents_dir():
+            suggested = folders.start_folder() / suggested.name
         name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter,
                                               options=QFileDialog.Option.DontUseNativeDialog)
-        return Path(name) if name else None
+        if not name:
+            return None
+        folders.remember(Path(name))
+        return Path(name)
 
     def open_file(self, parent: QWidget | None, title: str, file_filter: str) -> Path | None:
-        """Ask which file to open; None when cancelled."""
-        name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), file_filter,
+        """Ask which file to open, starting in the folder last used (else the documents);
+        None when cancelled."""
+        name, _ = QFileDialog.getOpenFileName(parent, title, str(folders.start_folder()),
+                                              file_filter,
                                               options=QFileDialog.Option.DontUseNativeDialog)
-        return Path(name) if name else None
+        if not name:
+            return None
+        folders.remember(Path(name))
+        return Path(name)
 
-    def open_externally(self, path: Path) -> None:
-        """Open a written file in the system's program (Excel, a PDF viewer)."""
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    def open_externally(self, path: Path, parent: QWidget | None = None) -> bool:
+        """Open a written file in the system's program (Excel, a PDF viewer); when the
+        system has none for it, say so (the file stays where it was saved)."""
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            return True
+        self.error(parent, "Файл не открыт", cannot_open_text(path))
+        return False
 
 
 class ScriptedDialogs(Dialogs):
@@ -108,5 +133,6 @@ class ScriptedDialogs(Dialogs):
         self.shown.append(("open", title, file_filter))
         return self.open_paths.pop(0) if self.open_paths else None
 
-    def open_externally(self, path: Path) -> None:
+    def open_externally(self, path: Path, parent: QWidget | None = None) -> bool:
         self.opened.append(path)
+        return True

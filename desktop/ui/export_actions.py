@@ -15,14 +15,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.ui.background import run_in_gui_thread, run_with_progress
+from desktop.ui.folders import documents_dir
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+
     from desktop.models.database import Database
+    from desktop.ui.changes import Changes
     from desktop.ui.datasource import DataSource
     from desktop.ui.dialogs import Dialogs
 
@@ -153,11 +156,6 @@ def safe_file_name(title: str, limit: int = 60) -> str:
     return name or "Дорожная карта"
 
 
-def documents_dir() -> Path:
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
-
-
 class ExportActions:
     """The export actions of File → Export, added to ``menu``.
 
@@ -169,8 +167,11 @@ class ExportActions:
                  database: Callable[[], Database | None],
                  source: Callable[[], DataSource | None],
                  roadmap_id: Callable[[], int | None],
-                 show_status: Callable[[str, int], None]) -> None:
+                 show_status: Callable[[str, int], None],
+                 undo_stack: QUndoStack | None = None, changes: Changes | None = None) -> None:
         self.parent, self.menu, self.dialogs = parent, menu, dialogs
+        #: where a renumbering asked for before an export goes (one undo step)
+        self.undo_stack, self.changes = undo_stack, changes
         self._database, self._source, self._roadmap_id = database, source, roadmap_id
         self.show_status = show_status
         self.actions: dict[str, QAction] = {}
@@ -219,7 +220,7 @@ class ExportActions:
         if kind.document == ORDER and database is not None:
             from desktop.models.roadmap import Roadmap
 
-            with database.session() as session:
+            with database.reading() as session:
                 order = session.get(Roadmap, roadmap["id"]).approving_order
                 number, date = (order.number, order.date) if order is not None else ("", None)
         return suggested_file_name(kind.document, kind.suffix, number=number, date=date,
@@ -233,6 +234,11 @@ class ExportActions:
             dialogs.info(window, "Экспорт", "Нет дорожной карты для выгрузки.")
             return None
         roadmap_id = current["id"]
+        if self.undo_stack is not None and self.changes is not None:
+            from desktop.ui.numbering_check import offer_renumbering
+
+            offer_renumbering(window, database, self.changes, self.undo_stack, dialogs,
+                              [roadmap_id])
         suggested = documents_dir() / self.suggested_name(kind, current)
         target = target or dialogs.save_file(window, kind.menu_text.rstrip("…"), suggested,
                                              kind.file_filter)
@@ -243,7 +249,7 @@ class ExportActions:
         exporter, cancelled_types = kind.load()
 
         def work(progress: Callable[[int, int], bool]) -> Path:
-            with database.session() as session:
+            with database.reading() as session:
                 return exporter(session, roadmap_id, target, progress)
 
         if kind.threaded:
@@ -259,5 +265,5 @@ class ExportActions:
             return None
         self.show_status(f"Сохранено: {target}", 10000)
         if dialogs.confirm(window, "Экспорт", f"Файл сохранён:\n{target}\n\nОткрыть его?"):
-            dialogs.open_externally(target)
+            dialogs.open_externally(target, window)
         return target

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore
 from PySide6.QtCore import QSize, QTimer
@@ -32,6 +32,7 @@ from desktop.ui.changes import Changes
 from desktop.ui.database_actions import DatabaseActions
 from desktop.ui.dialogs import Dialogs
 from desktop.ui.pages import NAV_KEY_ROLE, PAGES, dropped_file, key_sequences
+from desktop.ui.roadmap_actions import RoadmapActions
 
 if TYPE_CHECKING:
     from desktop.models.database import Database
@@ -89,7 +90,9 @@ class MainWindow(QMainWindow):
         self.database_actions = DatabaseActions(
             self, self.dialogs, database=lambda: self.database,
             run_dialog=lambda dialog: self.run_dialog(dialog), reopen=self._reopen,
-            profile_saved=self._show_title)
+            profile_saved=self._show_title, changes=self.changes,
+            push=self._push_command)
+        self.roadmap_actions = RoadmapActions(self)
         self._build_menus()
         self.exports: ExportActions | None = None  # built with the database
         self.freshness: Freshness | None = None  # sees other users' changes (a server)
@@ -98,7 +101,7 @@ class MainWindow(QMainWindow):
         self._gate: InputGate | None = None  # the first view's input gate
         self.nav.setCurrentRow(0)
         # after any edit or undo, pages other than the current one re-read when shown
-        self.undo_stack.indexChanged.connect(self._forget_hidden_pages)
+        self.undo_stack.indexChanged.connect(self.forget_hidden_pages)
         # the counters follow every change, once the pages have taken it in
         for signal in (self.changes.itemsChanged, self.changes.roadmapChanged,
                        self.changes.referenceChanged, self.changes.ordersChanged,
@@ -132,8 +135,9 @@ class MainWindow(QMainWindow):
         if self.exports is None:
             self.exports = ExportActions(
                 self, self.export_menu, self.dialogs, database=lambda: self.database,
-                source=lambda: self.source, roadmap_id=self._current_roadmap_id,
-                show_status=self.statusBar().showMessage)
+                source=lambda: self.source, roadmap_id=self.current_roadmap_id,
+                show_status=self.statusBar().showMessage, undo_stack=self.undo_stack,
+                changes=self.changes)
         self.statusBar().showMessage(self.tr("База данных: {path}").format(path=database.location))
         source = DataSource(database)
         self._show_source(source, source.authority_name() or database.path.name)
@@ -186,7 +190,7 @@ class MainWindow(QMainWindow):
             dock.setWidget(self.reminders)
             self.reminders.setMaximumHeight(110)  # at 768 px the pages keep their rows
             self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        with self.database.session() as session:
+        with self.database.reading() as session:
             entries = reminders(session, today or dt.date.today())
         self.reminders.set_entries(entries)
         self.reminders.parentWidget().setVisible(bool(entries))
@@ -237,6 +241,7 @@ class MainWindow(QMainWindow):
             page = spec.build(self)
             page.source = self.source  # type: ignore[assignment]
             page.attach(self.undo_stack, self.changes, self.dialogs)
+            page.statusChanged.connect(self._status_soon)
             if hasattr(page, "open_item"):  # the reports' links to items
                 page.open_item = lambda item_id, p=page: self.open_item(p.combo.currentData(), item_id)
             if hasattr(page, "openRequested"):  # «Районы»: a district's roadmap on a page
@@ -244,6 +249,11 @@ class MainWindow(QMainWindow):
             self.pages[key] = page
             self.stack.addWidget(page)
         return page
+
+    def _push_command(self, command: Any) -> bool:
+        from desktop.ui.commands import push  # SQLAlchemy: loaded after the first paint
+
+        return push(self.undo_stack, command, self.dialogs, self)
 
     def show_page(self, key: str) -> Page:
         """Switch to the page named ``key`` (roadmaps, schools, directories, orders, reports)."""
@@ -276,7 +286,12 @@ class MainWindow(QMainWindow):
         current = self.current_page()
         self.page_status.setText(current.status_text() if current else "")
 
-    def _forget_hidden_pages(self) -> None:
+    def current_roadmap_id(self) -> int | None:
+        page = self.pages.get("roadmaps")
+        return page.current_roadmap_id() if page is not None else None  # type: ignore[attr-defined]
+
+    def forget_hidden_pages(self) -> None:
+        """Pages not shown re-read when next shown (a change elsewhere may concern them)."""
         current = self.current_page()
         self._loaded.intersection_update({current.key} if current else set())
 
@@ -298,8 +313,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&Файл"))
-        self.file_menu.addAction(self._action(self.tr("&Импорт из Word или Excel…"),
-                                              lambda: self.import_file(None), "Ctrl+I"))
+        self.import_action = self._action(
+            self.tr("&Импорт: дорожная карта, форма школы, пакет района…"),
+            lambda: self.import_file(None), "Ctrl+I")
+        self.import_action.setStatusTip(self.tr(
+            "Дорожная карта из Word, Excel или LibreOffice, заполненная форма школы (.xlsx), "
+            "пакет района (.dkp)"))
+        self.file_menu.addAction(self.import_action)
         self.export_menu = self.file_menu.addMenu(self.tr("&Экспорт"))
         self.file_menu.addSeparator()
         self.file_menu.addAction(self._action(self.tr("Создать базу…"),
@@ -346,52 +366,11 @@ class MainWindow(QMainWindow):
                                              self.database_actions.show_about))
 
     # -- roadmaps -----------------------------------------------------------
-    def _current_roadmap_id(self) -> int | None:
-        page = self.pages.get("roadmaps")
-        return page.current_roadmap_id() if page is not None else None  # type: ignore[attr-defined]
-
     def new_roadmap(self) -> int | None:
-        """Ask for a new roadmap (empty, from the template, or a copy) and show it."""
-        if self.database is None:
-            return None
-        from desktop.ui.new_roadmap import create_roadmap_dialog
-
-        roadmap_id = create_roadmap_dialog(self, self.database, self.changes, self.undo_stack,
-                                           self.dialogs)
-        if roadmap_id is not None:
-            page = self.show_page("roadmaps")
-            page.reload()
-            page.combo.setCurrentIndex(page.combo.findData(roadmap_id))  # type: ignore[attr-defined]
-        return roadmap_id
+        return self.roadmap_actions.new_roadmap()
 
     def import_file(self, path: Path | None = None) -> int | None:
-        """Import a Word or Excel roadmap, or a school's filled-in form (asks for the file
-        when ``path`` is None): one File → Import for every kind of file."""
-        if self.database is None:
-            return None
-        from desktop.services.file_kind import FileKind, file_kind
-        from desktop.ui.importing.flow import choose_file, import_roadmap_file
-
-        if path is None:
-            path = choose_file(self, self.dialogs)
-            if path is None:
-                return None
-        kind = file_kind(path)
-        if kind is FileKind.SCHOOL_FORM:
-            self.show_page("checklist").import_form(path)  # type: ignore[attr-defined]
-            return None
-        if kind is FileKind.PACKAGE:  # a district's exchange package: «Районы» imports it
-            if self.show_page("region").import_package(path):  # type: ignore[attr-defined]
-                self._forget_hidden_pages()  # a district roadmap shown elsewhere was replaced
-            return None
-
-        roadmap_id = import_roadmap_file(self, self.database, self.changes, self.undo_stack,
-                                         self.dialogs, path, self.run_dialog)
-        if roadmap_id is not None:
-            page = self.show_page("roadmaps")
-            page.reload()
-            page.combo.setCurrentIndex(page.combo.findData(roadmap_id))  # type: ignore[attr-defined]
-        return roadmap_id
+        return self.roadmap_actions.import_file(path)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_file(event.mimeData()) is not None:
@@ -408,17 +387,7 @@ class MainWindow(QMainWindow):
         self.import_file(path)
 
     def roadmap_properties(self) -> bool:
-        roadmap_id = self._current_roadmap_id()
-        if self.database is None or roadmap_id is None:
-            self.dialogs.info(self, self.tr("Свойства"), self.tr("Сначала выберите дорожную карту."))
-            return False
-        from desktop.ui.roadmap_properties import edit_roadmap_properties
-
-        changed = edit_roadmap_properties(self, self.database, self.changes, self.undo_stack,
-                                          self.dialogs, roadmap_id)
-        if changed:
-            self.page("roadmaps").reload()
-        return changed
+        return self.roadmap_actions.roadmap_properties()
 
     def run_dialog(self, dialog: QDialog) -> bool:
         """Show a modal dialog (tests replace this to drive it without exec())."""

@@ -99,7 +99,7 @@ class NewRoadmapDialog(QDialog):
         super().__init__(parent)
         self.database = database
         self.spec: NewRoadmap | None = None
-        with database.session() as s:
+        with database.reading() as s:
             self.sources = listing.roadmap_summaries(s)
         year = (today or dt.date.today()).year + 1
         self.setWindowTitle(self.tr("Новая дорожная карта"))

@@ -1,8 +1,11 @@
-"""The authority's profile form: what the order header, signature and executor mark print."""
+"""The authority's profile form: what the order header, signature and executor mark print.
+
+Saving it is one undoable command (:class:`ProfileCommand`) over
+:mod:`desktop.services.authority_profile`."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,8 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models import Authority
 from desktop.models.database import Database
+from desktop.services.authority_profile import read_profile, save_profile
+from desktop.services.operations import run
+from desktop.ui.commands import CommittingCommand
+
+if TYPE_CHECKING:
+    from desktop.ui.changes import Changes
 
 #: (attribute, label, multi-line)
 PROFILE_FIELDS = (
@@ -33,16 +41,44 @@ PROFILE_FIELDS = (
 )
 
 
+class ProfileCommand(CommittingCommand):
+    """«профиль органа управления образованием»: the values stored, the old ones on undo."""
+
+    def __init__(self, database: Database, changes: Changes, values: dict[str, Any]) -> None:
+        super().__init__(database, changes, "профиль органа управления образованием")
+        self.values = values
+        self.before: dict[str, str] | None = None
+
+    def do(self) -> None:
+        with self.session() as s:
+            before = save_profile(s, self.values)
+        self.before = before if self.before is None else self.before
+        self.changes.reference()
+
+    def revert(self) -> None:
+        assert self.before is not None
+        with self.session() as s:
+            save_profile(s, self.before)
+        self.changes.reference()
+
+
 class ProfileDialog(QDialog):
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    """The form; ``save(values)`` stores them (the window pushes a :class:`ProfileCommand`)
+    and says whether they were stored."""
+
+    def __init__(self, database: Database, parent: QWidget | None = None, *,
+                 save: Any = None) -> None:
         super().__init__(parent)
         self.database = database
+        #: before the window exists (the first start) there is no history to undo into:
+        #: the profile is then stored by the funnel directly
+        self.save = save or (lambda values: bool(
+            run(database, lambda session: save_profile(session, values))))
         self.setWindowTitle(self.tr("Профиль органа управления образованием"))
         self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
         form = QFormLayout()
-        with database.session() as s:
-            authority = s.scalar(select(Authority).limit(1)) or Authority()
-            values = {name: getattr(authority, name) or "" for name, _, _ in PROFILE_FIELDS}
+        with database.reading() as s:
+            values = read_profile(s)
         for name, caption, multiline in PROFILE_FIELDS:
             editor: QLineEdit | QPlainTextEdit
             if multiline:
@@ -78,11 +114,6 @@ class ProfileDialog(QDialog):
         if values["oktmo"] and not (values["oktmo"].isdigit() and len(values["oktmo"]) in (8, 11)):
             self.error.setText(self.tr("ОКТМО — 8 или 11 цифр."))
             return
-        with self.database.session() as s:
-            authority = s.scalar(select(Authority).limit(1))
-            if authority is None:
-                authority = Authority()
-                s.add(authority)
-            for name, value in values.items():
-                setattr(authority, name, value)
+        if not self.save(values):
+            return  # the reason was shown; the form stays open with what was typed
         super().accept()

@@ -83,7 +83,7 @@ class RoadmapPropertiesCommand(CommittingCommand):
     def __init__(self, database: Database, changes: Changes, roadmap_id: int,
                  new: RoadmapProperties) -> None:
         super().__init__(database, changes, "изменение свойств дорожной карты")
-        with database.session() as s:
+        with database.reading() as s:
             self.old = service.read_properties(s, roadmap_id)
             self.old_deadlines = service.deadline_state(s, roadmap_id)
         self.roadmap_id, self.new = roadmap_id, new
@@ -180,7 +180,7 @@ class RoadmapPropertiesDialog(QDialog):
     def __init__(self, database: Database, roadmap_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database, self.roadmap_id = database, roadmap_id
-        with database.session() as s:
+        with database.reading() as s:
             props = service.read_properties(s, roadmap_id)
         self.original = props
         self.result_properties: RoadmapProperties | None = None

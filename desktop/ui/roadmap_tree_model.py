@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.models.columns import EDITABLE_FIELDS, Field
+from desktop.services.number_checks import NumberEntry, number_problems
 from desktop.ui.editor.filter import FilterSpec, apply_filter
 from desktop.ui.editor.nodes import Node, RoadmapData
 
@@ -42,6 +43,7 @@ OVERDUE = QColor("#b71c1c")
 DONE = QColor("#2e7d32")
 CANCELLED = QColor("#8a8a8a")
 SECTION_BG = QColor("#e8eef7")
+BAD_NUMBER_BG = QColor("#ffd9d9")  #: a number used twice or out of place
 MIME_TYPE = "application/x-dorozhnaya-karta-items"
 CHECK_COLUMN = 0
 EDITABLE = EDITABLE_FIELDS | {Field.EXECUTORS, Field.SCHOOLS}
@@ -83,6 +85,9 @@ class RoadmapTreeModel(QAbstractItemModel):
         self._headings: tuple[str, ...] = ()
         self._filter = FilterSpec()
         self._items: dict[int, Node] = {}
+        #: item id → what is wrong with its number (:mod:`desktop.services.number_checks`)
+        self.number_problems: dict[int, str] = {}
+        self._number_column = -1
         self.today = today or dt.date.today()
         self.matching = 0
         #: a district's roadmap: shown, not edited (the timeline and detail panel follow it)
@@ -92,7 +97,8 @@ class RoadmapTreeModel(QAbstractItemModel):
         self._italic = QFont()
         self._italic.setItalic(True)
         self._brushes = {"overdue": QBrush(OVERDUE), "done": QBrush(DONE),
-                         "cancelled": QBrush(CANCELLED), "section": QBrush(SECTION_BG)}
+                         "cancelled": QBrush(CANCELLED), "section": QBrush(SECTION_BG),
+                         "bad_number": QBrush(BAD_NUMBER_BG)}
 
     # -- content ----------------------------------------------------------
     def set_data(self, data: RoadmapData | None) -> None:
@@ -105,8 +111,25 @@ class RoadmapTreeModel(QAbstractItemModel):
         self._column_count = len(self._fields)
         self._headings = ("✓", *(c.heading for c in columns)) if data else ()
         self._items = {n.id: n for n in self._root.walk() if n.kind == "item"}
+        self._number_column = self.column_of(Field.NUMBER)
+        self._check_numbers()
         self._apply_filter()
         self.endResetModel()
+
+    def _check_numbers(self) -> list[int]:
+        """Find the numbers that would print wrong; returns the items whose mark changed."""
+        entries = []
+        for node in self._items.values():
+            holder = node.parent
+            nested = holder is not None and holder.kind == "item"
+            entries.append(NumberEntry(node.id, node.number or "",
+                                       (holder.number or "") if holder is not None else "",
+                                       nested))
+        found = number_problems(entries)
+        changed = [i for i in found.keys() | self.number_problems.keys()
+                   if found.get(i) != self.number_problems.get(i)]
+        self.number_problems = found
+        return changed
 
     @property
     def roadmap(self) -> RoadmapData | None:
@@ -148,6 +171,10 @@ class RoadmapTreeModel(QAbstractItemModel):
             index = self.index_of(node)
             if index.isValid():
                 self.dataChanged.emit(index, self.index(index.row(), last, index.parent()))
+        for item_id in self._check_numbers():  # a typed number may clash with another row
+            index = self.index_of(self._items.get(item_id), max(self._number_column, 0))
+            if index.isValid():
+                self.dataChanged.emit(index, index)
         if self._filter.active():
             self.layoutAboutToBeChanged.emit()
             old = self.persistentIndexList()
@@ -218,6 +245,10 @@ class RoadmapTreeModel(QAbstractItemModel):
         column = index.column()
         if node.kind == "section":
             return self._section_data(node, column, role)
+        if column == self._number_column and node.id in self.number_problems:
+            marked = self._number_mark(node, role)
+            if marked is not None:
+                return marked
         if role in (_DISPLAY, _TOOLTIP, _EDIT):
             if column == CHECK_COLUMN:
                 return ("!" if node.overdue else "") if role == _DISPLAY else None
@@ -232,6 +263,20 @@ class RoadmapTreeModel(QAbstractItemModel):
             done = node.status is not None and node.status.value == "done"
             return Qt.CheckState.Checked if done else Qt.CheckState.Unchecked
         return self._item_role(node, column, role)
+
+    def _number_mark(self, node: Node, role: int) -> Any:
+        """A number that would print wrong: red on pink, the reason in the tooltip."""
+        if role == _TOOLTIP:
+            return self.tr("Номер {number}: {problem}. «Перенумеровать» даст номера по "
+                           "порядку").format(number=node.number or "—",
+                                             problem=self.number_problems[node.id])
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._brushes["bad_number"]
+        if role == _FOREGROUND:
+            return self._brushes["overdue"]
+        if role == _DISPLAY and not (node.number or "").strip():
+            return "?"
+        return None
 
     def _foreground(self, node: Node) -> QBrush | None:
         status = node.status.value if node.status is not None else ""

@@ -25,6 +25,8 @@ class ColumnDef:
     #: formats the raw value for display; defaults to str() with None → ""
     fmt: Callable[[Any], str] | None = None
     align_center: bool = False
+    #: the tooltip from the whole record (default: the cell's text)
+    tip: Callable[[dict[str, Any]], str] | None = None
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -52,6 +54,8 @@ class RecordTableModel(QAbstractTableModel):
             return None
         record = self._rows[index.row()]
         column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and column.tip is not None:
+            return column.tip(record)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = record.get(column.key)
             if column.fmt is not None:

@@ -30,7 +30,7 @@ class SetCellsCommand(CommittingCommand):
         super().__init__(database, changes, text)
         self.new_states = dict(states)
         self.source = source
-        with database.session() as session:
+        with database.reading() as session:
             self.old_states = checklist.cell_states(session, states)
             self.old_marks = checklist.item_marks(session, {i for i, _ in states})
 

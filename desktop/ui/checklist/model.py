@@ -156,9 +156,12 @@ class ChecklistModel(QAbstractTableModel):
             if section == 1:
                 return self.tr("Школ")
             return self.columns[section - FIXED_COLUMNS].short_name
+        if role == Qt.ItemDataRole.ToolTipRole and section == 1:
+            return self.tr("Школ, которых касается мероприятие, и сколько из них выполнили")
         if role == Qt.ItemDataRole.ToolTipRole and section >= FIXED_COLUMNS:
             school = self.columns[section - FIXED_COLUMNS]
-            return ", ".join(sorted(school.categories)) or school.short_name
+            categories = ", ".join(sorted(school.categories))
+            return f"{school.short_name}: {categories}" if categories else school.short_name
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -4,7 +4,7 @@ Enter opens the cell, arrows move; a section heading spans the whole row."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.services.checklist import Cell
@@ -13,6 +13,8 @@ from desktop.ui.checklist.model import FIXED_COLUMNS, ChecklistModel
 
 ACTIVITY_WIDTH = 330
 SCHOOL_WIDTH = 78
+#: the widest a school's column gets for its name (a longer one is cut, named in the tooltip)
+SCHOOL_MAX_WIDTH = 170
 
 
 class ChecklistView(QTableView):
@@ -50,7 +52,16 @@ class ChecklistView(QTableView):
         for row in model.section_rows():
             self.setSpan(row, 0, 1, model.columnCount())
         self.setColumnWidth(0, ACTIVITY_WIDTH)
-        self.setColumnWidth(1, 60)
+        # «Школ» and each school's name whole (the current column's heading is bold): a
+        # school column is as wide as its name, up to SCHOOL_MAX_WIDTH
+        bold = self.horizontalHeader().font()
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        for column in range(1, model.columnCount()):
+            text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            least = 60 if column == 1 else SCHOOL_WIDTH
+            self.setColumnWidth(column, min(max(least, metrics.horizontalAdvance(text) + 18),
+                                            SCHOOL_MAX_WIDTH))
 
     def currentChanged(self, current: QModelIndex | QPersistentModelIndex,
                        previous: QModelIndex | QPersistentModelIndex) -> None:

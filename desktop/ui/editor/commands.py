@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models import Organisation
 from desktop.models.enums import SchoolScope
-from desktop.services import structure
+from desktop.services import numbering, structure
 from desktop.services.editing import (
     ExecutorEntry,
     add_organisations,
@@ -157,13 +157,22 @@ class DeleteCommand(StructureCommand):
     """Delete items (with their children) or sections (with their items)."""
 
     def __init__(self, database: Database, changes: Changes, roadmap_id: int, text: str, *,
-                 item_ids: list[int] | None = None, section_ids: list[int] | None = None) -> None:
+                 item_ids: list[int] | None = None, section_ids: list[int] | None = None,
+                 keep_order: bool = False) -> None:
         super().__init__(database, changes, roadmap_id, text)
+        #: renumber after the deletion if the roadmap was numbered in order
+        self.keep_order = keep_order
         self.item_ids = item_ids or []
         self.section_ids = section_ids or []
         self.snapshots: list[Snapshot] = []
 
     def first_run(self, session: Session) -> None:
+        if self.keep_order:
+            numbering.keeping_order(self._delete, self.roadmap_id)(session)
+        else:
+            self._delete(session)
+
+    def _delete(self, session: Session) -> None:
         self.snapshots = []
         if self.section_ids:
             self.snapshots.append(structure.delete_sections(session, self.roadmap_id,
@@ -187,7 +196,7 @@ class SetExecutorsCommand(CommittingCommand):
 
     def __init__(self, database: Database, changes: Changes, item_id: int,
                  entries: list[ExecutorEntry], *, new_organisations: list[str] = ()) -> None:
-        with database.session() as session:
+        with database.reading() as session:
             item = load_item(session, item_id)
             self.old = get_executors(session, item_id)
             number = item.number
@@ -227,30 +236,48 @@ class SetExecutorsCommand(CommittingCommand):
 
 
 class SetSchoolsCommand(CommittingCommand):
-    """Which schools an item concerns: «500+», ШНОР, a chosen set, none."""
+    """Which schools items concern: «500+», ШНОР, a chosen set, none.
 
-    def __init__(self, database: Database, changes: Changes, item_id: int, scope: SchoolScope,
-                 school_ids: list[int]) -> None:
-        with database.session() as session:
-            item = load_item(session, item_id)
-            self.old = get_schools(session, item_id)
-            number = item.number
-        super().__init__(database, changes, f"изменение «Школы» ({number})")
-        self.item_id = item_id
+    ``item_ids`` may name several items (the rows selected in the editor): they all
+    change together, as one transaction and one undo step."""
+
+    def __init__(self, database: Database, changes: Changes, item_ids: int | list[int],
+                 scope: SchoolScope, school_ids: list[int]) -> None:
+        ids = [item_ids] if isinstance(item_ids, int) else list(dict.fromkeys(item_ids))
+        with database.reading() as session:
+            self.old = {i: get_schools(session, i) for i in ids}
+            numbers = [load_item(session, i).number for i in ids]
+        label = numbers[0] if len(numbers) == 1 else f"{len(numbers)} мероприятий"
+        super().__init__(database, changes, f"изменение «Школы» ({label})")
         self.new = (SchoolScope(scope), sorted(school_ids))
+        #: only the items whose schools change: the others are not written (nor counted)
+        self.item_ids = [i for i in ids
+                         if (self.old[i][0], sorted(self.old[i][1])) != self.new]
+
+    @property
+    def item_id(self) -> int:
+        return self.item_ids[0]
 
     def records(self, session: Session) -> list[RecordKey]:
-        return [("items", self.item_id)]
+        return [("items", i) for i in self.item_ids]
 
     def do(self) -> None:
         with self.session() as session:
-            set_schools(session, self.item_id, *self.new)
-        self.changes.items([self.item_id])
+            for item_id in self.item_ids:
+                set_schools(session, item_id, *self.new)
+        self.changes.items(self.item_ids)
 
     def revert(self) -> None:
         with self.session() as session:
-            set_schools(session, self.item_id, *self.old)
-        self.changes.items([self.item_id])
+            for item_id in self.item_ids:
+                set_schools(session, item_id, *self.old[item_id])
+        self.changes.items(self.item_ids)
 
     def is_noop(self) -> bool:
-        return (self.old[0], sorted(self.old[1])) == self.new
+        return not self.item_ids
+
+
+def renumber_command(database: Database, changes: Changes, roadmap_id: int) -> LayoutCommand:
+    """«Перенумеровать»: every number in order (1, 1.1, 1.1.1), one undo step."""
+    return LayoutCommand(database, changes, roadmap_id, "перенумерация",
+                         lambda s: numbering.renumber(s, roadmap_id))

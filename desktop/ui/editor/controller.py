@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QVBoxLayout
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from desktop.errors import UserError
 from desktop.lazy import lazy_module
@@ -37,6 +37,13 @@ editor_commands = lazy_module("desktop.ui.editor.commands")
 clipboard = lazy_module("desktop.ui.editor.clipboard")
 
 TITLE = "Изменение не сохранено"
+
+
+def numbers_text(numbers: list[str], *, most: int = 6) -> str:
+    """«2.4, 2.5, 2.6» — and «…» with the last one when there are more than ``most``."""
+    if len(numbers) <= most:
+        return ", ".join(numbers)
+    return ", ".join(numbers[:most - 1]) + f", …, {numbers[-1]}"
 
 
 class EditorController:
@@ -116,7 +123,8 @@ class EditorController:
             self.set_executors(item_id, str(value))
         elif field is Field.SCHOOLS:
             scope, ids = value
-            self.run(lambda: editor_commands.SetSchoolsCommand(db, changes, item_id, scope, ids))
+            self.run(lambda: editor_commands.SetSchoolsCommand(db, changes, [item_id], scope,
+                                                               ids))
         elif field is Field.DONE_DATE:
             text = str(value or "").strip()
             try:
@@ -137,7 +145,7 @@ class EditorController:
         page = self.page
         page.rebuild()
         try:
-            with self.database.session() as session:
+            with self.database.reading() as session:
                 current = editing.get_item_field(editing.load_item(session, item_id), field)
         except UserError:  # the row was deleted meanwhile
             page.dialogs.error(page, TITLE, refused.error or "")
@@ -155,7 +163,7 @@ class EditorController:
     def set_executors(self, item_id: int, text: str) -> None:
         if self.database is None:
             return
-        with self.database.session() as session:
+        with self.database.reading() as session:
             entries, unknown = editing.resolve_executors(session, text)
         new = [name for name in dict.fromkeys(unknown) if self.page.dialogs.confirm(
             self.page, self.page.tr("Новый исполнитель"),
@@ -170,26 +178,95 @@ class EditorController:
             self.database, self.page.changes, item_id, Field.STATUS, status,
             text=self.page.tr("отметка «выполнено»") if done else self.page.tr("снятие отметки")))
 
+    def selected_items(self) -> list[Node]:
+        """The item rows selected (in the tree's order), else the current item row."""
+        nodes = [self.page.model.item_node(i) for kind, i in self.page.selected_keys()
+                 if kind == "item"]
+        chosen = [n for n in nodes if n is not None]
+        if chosen:
+            return chosen
+        current = self._current_item()
+        return [current] if current is not None else []
+
     def edit_schools(self) -> None:
-        node = self.page.current_node()
+        """«Школы…»: one scope for every selected item (one undo step)."""
+        nodes = self.selected_items()
         data = self.page.model.roadmap
-        if node is None or node.kind != "item" or data is None:
+        if not nodes or data is None:
             return
+        tr = self.page.tr
+        current = self._current_item()
+        shown = current if current in nodes else nodes[0]
         dialog = QDialog(self.page)
-        dialog.setWindowTitle(self.page.tr("Школы мероприятия {n}").format(n=node.number))
+        choices = tr("всех школ проекта «500+» года дорожной карты, всех ШНОР, только "
+                     "отмеченных в списке — или «не по школам». От этого зависят столбцы "
+                     "чек-листа и отчёт по школам.")
+        if len(nodes) == 1:
+            dialog.setWindowTitle(tr("Школы мероприятия {n}").format(n=shown.number))
+            text = tr("Каких школ касается мероприятие {n}: {choices}").format(
+                n=shown.number, choices=choices)
+        else:
+            dialog.setWindowTitle(tr("Школы мероприятий ({count})").format(count=len(nodes)))
+            text = tr("Выбрано мероприятий: {count} ({numbers}). Выбор запишется всем им "
+                      "одним действием (его можно отменить).\n\nКаких школ они касаются: "
+                      "{choices}").format(count=len(nodes),
+                                          numbers=numbers_text([n.number for n in nodes]),
+                                          choices=choices)
+        explanation = QLabel(text, dialog)
+        explanation.setWordWrap(True)
         editor = SchoolsEditor(data.schools, dialog)
-        editor.set_value(node.school_scope, sorted(node.school_ids))
+        editor.set_value(shown.school_scope, sorted(shown.school_ids))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, dialog)
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
+        layout.addWidget(explanation)
         layout.addWidget(editor)
         layout.addWidget(buttons)
-        item_id = node.id
-        dialog.accepted.connect(lambda: self.edit_field(item_id, Field.SCHOOLS, editor.value()))
+        dialog.resize(460, 420)
+        item_ids = [n.id for n in nodes]
+        dialog.accepted.connect(lambda: self.set_schools(item_ids, *editor.value()))
         self.schools_dialog = dialog
         dialog.open()  # window-modal without a nested event loop
+
+    def set_schools(self, item_ids: list[int], scope: Any, school_ids: list[int]) -> None:
+        """Write one scope to ``item_ids`` as one command; the status bar says how many
+        items changed (none, when all had it already)."""
+        if self.database is None:
+            return
+        command = None
+
+        def make() -> CommittingCommand:
+            nonlocal command
+            command = editor_commands.SetSchoolsCommand(self.database, self.page.changes,
+                                                        item_ids, scope, school_ids)
+            return command
+
+        stored = self.run(make)
+        tr = self.page.tr
+        if command is None or (stored is None and not command.is_noop()):
+            return  # refused: the error was shown
+        count, changed = len(item_ids), len(command.item_ids) if stored is not None else 0
+        if not changed:
+            text = tr("«Школы» не изменились: у выбранных мероприятий ({count}) уже так").format(
+                count=count)
+        elif count == 1:
+            text = tr("«Школы» изменены у мероприятия {n}").format(n=self._number(item_ids[0]))
+        else:
+            text = tr("«Школы» изменены у мероприятий: {changed} из {count}").format(
+                changed=changed, count=count)
+        self.say(text)
+
+    def _number(self, item_id: int) -> str:
+        node = self.page.model.item_node(item_id)
+        return node.number if node is not None else ""
+
+    def say(self, text: str) -> None:
+        """A message in the window's status bar (for ten seconds)."""
+        window = self.page.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text, 10000)
 
     # -- structure ------------------------------------------------------------
     def _structure(self, command: Callable[[Any, Any, int], CommittingCommand],
@@ -229,8 +306,8 @@ class EditorController:
         section_id, parent_id, position = place
         command = self._structure(lambda db, ch, rid: editor_commands.InsertCommand(
             db, ch, rid, self.page.tr("добавление мероприятия"),
-            lambda s: [structure.add_item(s, section_id=section_id, parent_id=parent_id,
-                                          position=position)]))
+            numbering.keeping_order(lambda s: [structure.add_item(
+                s, section_id=section_id, parent_id=parent_id, position=position)], rid)))
         if isinstance(command, editor_commands.InsertCommand) and command.created:
             self.page.select_item(command.created[0])
 
@@ -243,8 +320,8 @@ class EditorController:
             position = data.root.children.index(section) + 1 if section else None
         self._structure(lambda db, ch, rid: editor_commands.InsertCommand(
             db, ch, rid, self.page.tr("добавление раздела"),
-            lambda s: [structure.add_section(s, rid, position=position,
-                                             title=self.page.tr("Новый раздел"))],
+            numbering.keeping_order(lambda s: [structure.add_section(
+                s, rid, position=position, title=self.page.tr("Новый раздел"))], rid),
             sections=True))
 
     def delete(self) -> None:
@@ -260,10 +337,11 @@ class EditorController:
             return
         self._structure(lambda db, ch, rid: editor_commands.DeleteCommand(
             db, ch, rid, self.page.tr("удаление строк ({n})").format(n=len(keys)),
-            item_ids=items, section_ids=sections))
+            item_ids=items, section_ids=sections, keep_order=True))
 
     def _layout(self, text: str, operation: Callable[[Any], Any]) -> None:
-        self._structure(lambda db, ch, rid: editor_commands.LayoutCommand(db, ch, rid, text, operation))
+        self._structure(lambda db, ch, rid: editor_commands.LayoutCommand(
+            db, ch, rid, text, numbering.keeping_order(operation, rid)))
 
     def move(self, delta: int) -> None:
         node = self.page.current_node()
@@ -338,6 +416,7 @@ class EditorController:
         for block in blocks:
             rows = block.rows
             if block.heading is None:
+                # pasted rows keep the numbers they came with (the editor marks clashes)
                 command = self._structure(lambda db, ch, rid, rows=rows: editor_commands.InsertCommand(
                     db, ch, rid, text, lambda s: clipboard.paste_rows(
                         s, rows, columns, section_id=section_id, parent_id=parent_id,

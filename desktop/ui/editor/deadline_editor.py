@@ -19,7 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.deadline import Deadline, Kind, format_deadline, parse_deadline
+from desktop.models.deadline import (
+    Deadline,
+    Kind,
+    SchoolCalendar,
+    format_deadline,
+    parse_deadline,
+)
 from desktop.models.deadline_format import describe_rule
 from desktop.ui.date_field import DateField
 
@@ -121,9 +127,11 @@ class DeadlineEditor(QWidget):
     interpreted = Signal(str, bool)
 
     def __init__(self, parent: QWidget | None = None, *,
-                 period: tuple[dt.date, dt.date] | None = None, compact: bool = False) -> None:
+                 period: tuple[dt.date, dt.date] | None = None,
+                 school: SchoolCalendar | None = None, compact: bool = False) -> None:
         super().__init__(parent)
         self.period = period
+        self.school = school
         self.setAutoFillBackground(True)
         self.line = QLineEdit(self)
         self.button = QToolButton(self)
@@ -157,7 +165,7 @@ class DeadlineEditor(QWidget):
         self.line.setText(text)
 
     def deadline(self) -> Deadline:
-        return parse_deadline(self.line.text(), self.period)
+        return parse_deadline(self.line.text(), self.period, self.school)
 
     def _interpret(self, _text: str) -> None:
         text, bad = interpretation(self.deadline())

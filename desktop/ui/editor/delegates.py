@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
+    QAbstractItemView,
     QComboBox,
     QCompleter,
     QLineEdit,
@@ -117,19 +118,34 @@ class EditorDelegate(QStyledItemDelegate):
 
     #: the deadline being typed, as understood (text, warns) — the page shows it
     deadlineInterpreted = Signal(str, bool)
+    #: Tab (True) or Shift+Tab (False) in an editor: stored and closed; the page opens
+    #: the next (previous) cell of the row, as in a spreadsheet
+    tabbed = Signal(bool)
 
     def __init__(self, model: RoadmapTreeModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
         #: directory names offered while typing executors (set by the page)
         self.executor_names: list[str] = []
+        self._tab_catcher = _TabCatcher(self)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = self._make_editor(parent, index)
+        # Tab in a part of a compound editor (the deadline's line, its calendar button)
+        # would move the focus on inside it, or out of the table to the search box; only
+        # Tab is caught there (the delegate's own filter would close the editor whenever
+        # a part of it loses the focus)
+        for child in editor.findChildren(QWidget):
+            child.installEventFilter(self._tab_catcher)
+        return editor
+
+    def _make_editor(self, parent: QWidget, index: Index) -> QWidget:
         raw = index.data(FieldRole)  # a StrEnum comes back from Qt as a plain str
         field = Field(raw) if raw else None
         data = self.model.roadmap
         if field is Field.DEADLINE:
-            deadline = DeadlineEditor(parent, period=data.period if data else None, compact=True)
+            deadline = DeadlineEditor(parent, period=data.period if data else None,
+                                      school=data.school if data else None, compact=True)
             deadline.interpreted.connect(self.deadlineInterpreted)
             return deadline
         if field in LONG_FIELDS and field is not Field.EXECUTORS:
@@ -188,7 +204,24 @@ class EditorDelegate(QStyledItemDelegate):
             rect.setWidth(max(rect.width(), 220))  # one row: the rows below stay visible
         editor.setGeometry(fit_inside(rect, editor.parentWidget().rect()))
 
+    def tab_out(self, watched: QObject, event: QEvent) -> bool:
+        """Tab or Shift+Tab in (a part of) an editor: store it, close it, say which way."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) \
+                or event.key() not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) \
+                or not isinstance(watched, QWidget) or isinstance(watched, QAbstractItemView):
+            return False
+        editor = self._editor_of(watched)
+        if editor is None:
+            return False
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        self.tabbed.emit(event.key() == Qt.Key.Key_Tab and not (
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+        return True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.tab_out(watched, event):
+            return True
         if isinstance(watched, LongTextEditor) and event.type() == QEvent.Type.KeyPress \
                 and isinstance(event, QKeyEvent) \
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -201,6 +234,29 @@ class EditorDelegate(QStyledItemDelegate):
                 self.closeEditor.emit(watched, QAbstractItemDelegate.EndEditHint.NoHint)
             return True
         return super().eventFilter(watched, event)
+
+
+    @staticmethod
+    def _editor_of(widget: QWidget) -> QWidget | None:
+        """The cell editor ``widget`` is (or is part of): the widget on the view's viewport."""
+        while widget is not None:
+            parent = widget.parentWidget()
+            if parent is not None and isinstance(parent.parentWidget(), QAbstractItemView) \
+                    and parent is parent.parentWidget().viewport():
+                return widget
+            widget = parent
+        return None
+
+
+class _TabCatcher(QObject):
+    """On the parts of a compound editor: hands Tab to the delegate, nothing else."""
+
+    def __init__(self, delegate: EditorDelegate) -> None:
+        super().__init__(delegate)
+        self.delegate = delegate
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        return self.delegate.tab_out(watched, event)
 
 
 def fit_inside(rect: QRect, area: QRect) -> QRect:

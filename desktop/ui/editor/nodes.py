@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.models.columns import Column, Field
-from desktop.models.deadline import Deadline, is_overdue
+from desktop.models.deadline import Deadline, SchoolCalendar, is_overdue
 from desktop.models.enums import ItemStatus, SchoolScope
 from desktop.models.executors import initials_name, join_executors, with_position
 from desktop.services.table import field_texts, scope_text, section_heading
@@ -102,6 +102,8 @@ class RoadmapData:
     #: the versions of the roadmap's rows as read with them (what an edit began from; see
     #: :func:`desktop.ui.commands.push`); empty in the first view, which takes no edits
     versions: dict[tuple[str, int], int | str] = field(default_factory=dict, compare=False)
+    #: the database's school calendar (the deadline editor reads typed text against it)
+    school: SchoolCalendar | None = None
 
 
 def item_cells(node: Node, values: dict[Field, str], columns: tuple[Column, ...]) -> None:

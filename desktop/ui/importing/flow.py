@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.errors import UserError
 from desktop.importers import ImportCancelledError, read_file
 from desktop.importers.preview import ImportPreview
 from desktop.importers.writer import Written, plan_directory, remove_import, write_import
 from desktop.models.versions import RecordKey, roadmap_keys
+from desktop.services.file_kind import import_filter
 from desktop.ui.background import run_with_progress
 from desktop.ui.commands import CommittingCommand, push
 from desktop.ui.importing.dialog import ImportDialog
@@ -27,10 +28,10 @@ if TYPE_CHECKING:
     from desktop.ui.changes import Changes
     from desktop.ui.dialogs import Dialogs
 
-#: what File → Import offers and the window accepts when dropped: roadmaps and packages
+#: what the window accepts when dropped: roadmaps and packages (and forms, as .xlsx)
 SUFFIXES = OPENED_SUFFIXES
-FILE_FILTER = ("Дорожные карты Word и Excel, пакеты районов ("
-               + " ".join(f"*{suffix}" for suffix in OPENED_SUFFIXES) + ")")
+#: what File → Import offers: every kind :mod:`desktop.services.file_kind` tells apart
+FILE_FILTER = import_filter()
 
 
 class ImportCommand(CommittingCommand):
@@ -79,12 +80,8 @@ class ImportCommand(CommittingCommand):
 
 
 def choose_file(parent: QWidget | None, dialogs: Dialogs) -> Path | None:
-    """Ask which file to import (a scripted ``open_file`` in tests, when it has one)."""
-    ask = getattr(dialogs, "open_file", None)
-    if ask is not None:
-        return ask(parent, "Импорт дорожной карты", FILE_FILTER)
-    name, _ = QFileDialog.getOpenFileName(parent, "Импорт дорожной карты", "", FILE_FILTER)
-    return Path(name) if name else None
+    """Ask which file to import: a roadmap, a school's form or a district's package."""
+    return dialogs.open_file(parent, "Импорт", FILE_FILTER)
 
 
 def read_with_progress(parent: QWidget | None, dialogs: Dialogs, path: Path,
@@ -111,7 +108,7 @@ def import_roadmap_file(parent: QWidget | None, database: Database, changes: Cha
         return None
 
     def plan(found: ImportPreview) -> ImportPreview:
-        with database.session() as session:
+        with database.reading() as session:
             plan_directory(session, found)
             session.rollback()
         return found

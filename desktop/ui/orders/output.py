@@ -56,6 +56,9 @@ class OrderOutput(QObject):
         super().__init__(page)
         self.page, self.preview_widget = page, preview
         self.current, self._dialogs = current, dialogs
+        #: called with the order's id before it goes to paper (print, save): the page asks
+        #: to renumber a roadmap appendix whose numbers would print wrong
+        self.before_paper: Callable[[int], None] = lambda _order_id: None
         self.folder = Path(tempfile.mkdtemp(prefix="prikaz-"))
         self.written = 0
         #: the last temporary PDF: order id, the page's revision it was written at, path
@@ -82,7 +85,7 @@ class OrderOutput(QObject):
         def work(progress: Callable[[int, int], bool]) -> Path:
             from desktop.export.pdf_order import export_order_pdf
 
-            with database.session() as session:
+            with database.reading() as session:
                 return export_order_pdf(session, order_id, target, progress=progress)
 
         try:
@@ -127,8 +130,14 @@ class OrderOutput(QObject):
         dialog.setWindowTitle(self.tr("Печать приказа"))
         return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
 
+    def _check_numbers(self) -> None:
+        order_id = self.current().order_id
+        if order_id is not None:
+            self.before_paper(order_id)
+
     def print_order(self, printer: QPrinter | None = None) -> int:
         """Print the selected order; returns the number of pages sent to the printer."""
+        self._check_numbers()
         path = self.current_pdf()
         if path is None:
             return 0
@@ -146,7 +155,7 @@ class OrderOutput(QObject):
     def open_externally(self) -> Path | None:
         path = self.current_pdf()
         if path is not None:
-            self.dialogs.open_externally(path)
+            self.dialogs.open_externally(path, self.page)
         return path
 
     def save_as(self) -> Path | None:
@@ -162,6 +171,7 @@ class OrderOutput(QObject):
             return None
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
+        self._check_numbers()
         written = self.export(target)
         if written is not None:
             self.message.emit(self.tr("Сохранено: {path}").format(path=written))

@@ -36,7 +36,7 @@ class PointsEditor(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.SelectedClicked)
-        self.view.setMinimumHeight(200)
+        self.view.setMinimumHeight(160)
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, text, tip, slot in (
@@ -56,8 +56,10 @@ class PointsEditor(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view, 1)
+        # the buttons above the list: at 768 px, with the reminders panel open, a row of
+        # buttons under it fell below the scrolled form's edge
         layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
 
     def load(self, order_id: int, points: list[dict[str, Any]]) -> None:
         keep = self.wanted_id if self.wanted_id is not None else self.current_id()

@@ -31,7 +31,7 @@ class DistrictRoadmaps:
         if index < 0:
             from desktop.services.listing import district_roadmap_summary  # not at start-up
 
-            with database.session() as session:
+            with database.reading() as session:
                 summary = district_roadmap_summary(session, roadmap_id)
             if summary is None:
                 return False

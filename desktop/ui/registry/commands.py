@@ -25,7 +25,7 @@ class SetValueCommand(CommittingCommand):
     def __init__(self, database: Database, changes: Changes, kind: str, row_id: int,
                  field: str, value: Any, text: str) -> None:
         super().__init__(database, changes, text)
-        with database.session() as s:
+        with database.reading() as s:
             self.old_value = registry.get_value(s, kind, row_id, field)
         self.kind, self.row_id, self.field, self.new_value = kind, row_id, field, value
 

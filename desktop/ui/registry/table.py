@@ -164,18 +164,42 @@ class EditableTable(QWidget):
         """Show ``rows``; the versions they were read at are read with them (by the page,
         in the same session: :func:`desktop.services.registry.seen_versions`)."""
         self.model.set_rows(rows)
-        if not self._sized and rows:
-            self._sized = True
+        if not self._sized:
+            # an empty table is sized by its headings («Факторы риска, №» whole), and again
+            # when its first rows arrive
+            self._sized = bool(rows)
             self.view.resizeColumnsToContents()
             header = self.view.horizontalHeader()
             for col in range(self.model.columnCount()):
-                width = header.sectionSize(col)
+                width = max(header.sectionSize(col), self._one_line_width(col))
                 if col == self.view.wide_column:
                     # two lines of the longest name, at most WIDE_FLOOR
                     self.view.wide_floor = min(width // 2 + 40, WIDE_FLOOR)
                 else:
                     header.resizeSection(col, min(width, NARROW_LIMIT))
             self.view.fit_wide_column()
+            return
+        # a name typed since (a new school's) widens its column rather than wrap
+        header = self.view.horizontalHeader()
+        widened = False
+        for col in range(self.model.columnCount()):
+            if col == self.view.wide_column or header.isSectionHidden(col):
+                continue
+            width = min(self._one_line_width(col), NARROW_LIMIT)
+            if width > header.sectionSize(col):
+                header.resizeSection(col, width)
+                widened = True
+        if widened:
+            self.view.fit_wide_column()
+
+    def _one_line_width(self, col: int) -> int:
+        """The column's widest text on one line (a wrapped cell reports the width it
+        already has, so «Кожановская СОШ» stayed in two lines of a narrow «Краткое»)."""
+        metrics = self.view.fontMetrics()
+        texts = [str(self.model.index(r, col).data() or "") for r in range(self.model.rowCount())]
+        heading = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+        widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+        return max(widest + 16, metrics.horizontalAdvance(heading) + 24)
 
     # -- which rows --------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
@@ -216,7 +240,7 @@ class EditableTable(QWidget):
 
     def add_row(self) -> int | None:
         """Add a row with a placeholder name and open its first cell for editing."""
-        with self.page.source.database.session() as s:
+        with self.page.source.database.reading() as s:
             values = registry.new_row_values(s, self.kind)
         ids = self.add_rows([values], self.tr("добавление «{name}»").format(
             name=next(iter(values.values()))))
@@ -244,7 +268,7 @@ class EditableTable(QWidget):
             page.dialogs.error(self, self.tr("Объединение"), self.tr(
                 "Выберите в таблице две записи (щелчок с Ctrl), которые означают одно и то же."))
             return False
-        with page.source.database.session() as s:
+        with page.source.database.reading() as s:
             used = usage(s, self.kind, ids)
         # offered first: the entry more items name, then the fuller name
         ids.sort(key=lambda i: (-used[i], -len(self.label(i))))

@@ -13,7 +13,7 @@ from desktop.ui.table_model import ColumnDef, RecordTableModel
 
 KIND_LABELS = {"overdue": "просрочено", "soon": "на этой неделе"}
 COLUMNS = (
-    ColumnDef("", "kind", lambda k: KIND_LABELS.get(str(k), "")),
+    ColumnDef("Состояние", "kind", lambda k: KIND_LABELS.get(str(k), "")),
     ColumnDef("Срок", "due", lambda d: f"{d:%d.%m}" if isinstance(d, dt.date) else ""),
     ColumnDef("№", "number"),
     ColumnDef("Мероприятие", "activity"),

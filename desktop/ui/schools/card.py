@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import evidence, school_card
+from desktop.services.operations import writing
 from desktop.ui.commands import push
 from desktop.ui.schools.commands import SetDocumentCommand
 from desktop.ui.schools.document_dialog import DocumentDialog
@@ -126,7 +127,7 @@ class SchoolCard(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        with self.database.session() as s:
+        with self.database.reading() as s:
             self.data = school_card.card(s, self.school_id)
             # the card as shown: what an edit of its documents begins from
             self.seen = school_card.seen_versions(s, self.school_id)
@@ -160,6 +161,8 @@ class SchoolCard(QDialog):
         return push(self.undo_stack, command, self.dialogs, self, seen=self.seen)
 
     def _attach(self, path: Path) -> tuple[int, str]:
-        with self.database.session() as s:
+        # a file stored for a document (content-addressed): the document's own change,
+        # which names it, is the undoable command
+        with writing(self.database) as s:
             record = evidence.store_file(s, self.database.path, path)
             return record.id, visible(record.original_name)

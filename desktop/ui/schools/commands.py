@@ -22,7 +22,7 @@ class SetDocumentCommand(CommittingCommand):
                  values: dict[str, Any], text: str) -> None:
         super().__init__(database, changes, text)
         self.school_id, self.key, self.new_values = school_id, key, dict(values)
-        with database.session() as session:
+        with database.reading() as session:
             self.old_values = school_card.get_document(session, school_id, key)
         #: the document's record (kept when an undo removes it: a redo brings it back)
         self.doc_id: int | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,9 @@ class Page(QWidget):
 
     key: str = ""
     title: str = ""
+    #: what :meth:`status_text` says has changed (a roadmap switched, districts imported):
+    #: the window's status bar follows at once, not at the next edit
+    statusChanged = Signal()
 
     def __init__(self, source: DataSource | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -29,6 +29,7 @@ from desktop.models.versions import Seen, roadmap_versions
 from desktop.services import evidence
 from desktop.services.checklist import Cell, CellState
 from desktop.services.checklist_matrix import item_rows, load_matrix
+from desktop.services.operations import writing
 from desktop.services.school_forms import FORM_SOURCE, form_changes, read_form
 from desktop.ui.checklist.cell_dialog import CellDialog, DoneDateDialog
 from desktop.ui.checklist.commands import SetCellsCommand
@@ -51,8 +52,15 @@ def run_modal(dialog: QDialog) -> bool:
 
 
 def pick_file(parent: QWidget, title: str, file_filter: str = "") -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
-    return Path(name) if name else None
+    """A file to attach or import, from the folder last used (else the documents)."""
+    from desktop.ui import folders
+
+    name, _ = QFileDialog.getOpenFileName(parent, title, str(folders.start_folder()),
+                                          file_filter)
+    if not name:
+        return None
+    folders.remember(Path(name))
+    return Path(name)
 
 
 class ChecklistPage(Page):
@@ -144,7 +152,7 @@ class ChecklistPage(Page):
         matrix = None
         self.seen: dict[Any, Any] = {}
         if roadmap_id is not None:
-            with self.source.database.session() as s:
+            with self.source.database.reading() as s:
                 matrix = load_matrix(s, roadmap_id)
                 # the marks as the user sees them: what an edit of the cells begins from
                 self.seen = Seen(roadmap_versions(s, roadmap_id, ("items", "checklist_rows")),
@@ -152,6 +160,7 @@ class ChecklistPage(Page):
         self._fill_filters(matrix)
         self.model.set_matrix(matrix)
         self._apply_filter()
+        self.statusChanged.emit()  # «Мероприятий: N, школ: M» of the roadmap now shown
 
     def _fill_filters(self, matrix: object) -> None:
         items = getattr(matrix, "items", [])
@@ -180,7 +189,7 @@ class ChecklistPage(Page):
     def _items_changed(self, item_ids: list[int]) -> None:
         if self.model.matrix is None:
             return
-        with self.source.database.session() as s:
+        with self.source.database.reading() as s:
             item_rows(s, self.model.matrix, item_ids)
         self.model.refresh_items(item_ids)
         self._show_history(self.model.cell_at(self.view.currentIndex()))
@@ -242,19 +251,21 @@ class ChecklistPage(Page):
         return self._push({cell: dialog.state()}, self._text([cell], "отметка"))
 
     def _attach(self, path: Path) -> tuple[int, str]:
-        with self.source.database.session() as s:
+        # a file stored for a cell's evidence (content-addressed): the cell's own change,
+        # which names it, is the undoable command
+        with writing(self.source.database) as s:
             record = evidence.store_file(s, self.source.database.path, path)
             return record.id, visible(record.original_name)
 
     def open_evidence(self, file_id: int) -> None:
         assert self.dialogs is not None
         try:
-            with self.source.database.session() as s:
+            with self.source.database.reading() as s:
                 path = evidence.open_path(s, self.source.database.path, file_id)
         except UserError as exc:
             self.dialogs.error(self, self.tr("Файл"), exc.message)
             return
-        self.dialogs.open_externally(path)
+        self.dialogs.open_externally(path, self)
 
     def import_form(self, path: Path | None = None) -> int:
         """A school's filled-in form: preview the changes, then one undoable change."""
@@ -264,7 +275,7 @@ class ChecklistPage(Page):
             return 0
         try:
             form = read_form(path)
-            with self.source.database.session() as s:
+            with self.source.database.reading() as s:
                 preview = form_changes(s, form)
         except UserError as exc:
             self.dialogs.error(self, self.tr("Форма школы"), exc.message)

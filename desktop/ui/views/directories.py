@@ -1,4 +1,5 @@
-"""«Справочники»: editable organisations, people and the risk factor reference list.
+"""«Справочники»: editable organisations, people, the risk factor reference list and the
+school calendar (:mod:`desktop.ui.school_calendar`).
 
 Every edit is an undo command; deleting an organisation or a person keeps its name as
 text in the items that named it as executor.
@@ -14,6 +15,7 @@ from desktop.services import registry
 from desktop.ui.registry.delegates import ChoiceDelegate, Options
 from desktop.ui.registry.model import RegistryColumn
 from desktop.ui.registry.table import EditableTable
+from desktop.ui.school_calendar.panel import SchoolCalendarPanel
 from desktop.ui.views.base import Page, page_heading
 
 if TYPE_CHECKING:
@@ -57,6 +59,8 @@ class DirectoriesPage(Page):
         self.tabs.addTab(self.organisations, self.tr("Организации"))
         self.tabs.addTab(self.people, self.tr("Люди"))
         self.tabs.addTab(self.risks, self.tr("Факторы риска"))
+        self.calendar = SchoolCalendarPanel(self)
+        self.tabs.addTab(self.calendar, self.tr("Учебный календарь"))
         layout = QVBoxLayout(self)
         layout.addWidget(page_heading(self.tr("Справочники")))
         layout.addWidget(self.tabs, 1)
@@ -65,18 +69,19 @@ class DirectoriesPage(Page):
         changes.referenceChanged.connect(self.reload)
 
     def reload(self) -> None:
-        with self.source.database.session() as s:
+        with self.source.database.reading() as s:
             for table, kind, rows in ((self.organisations, "organisation",
                                        registry.organisation_records(s)),
                                       (self.people, "person", registry.person_records(s)),
                                       (self.risks, "risk_factor", registry.risk_factor_records(s))):
                 table.seen = registry.seen_versions(s, kind, [r["id"] for r in rows])
                 table.set_rows(rows)
+        self.calendar.reload()
 
     def status_text(self) -> str:
         return self.tr("Организаций: {o} · людей: {p}").format(
             o=self.organisations.model.rowCount(), p=self.people.model.rowCount())
 
     def _organisations(self) -> Options:
-        with self.source.database.session() as s:
+        with self.source.database.reading() as s:
             return [(o["id"], o["short_name"]) for o in registry.organisation_records(s)]

@@ -92,6 +92,7 @@ class OrdersPage(Page):
         self.preview = PdfPreview(self)
         self.output = OrderOutput(self, self.preview, self._current_order, lambda: self.dialogs)
         self.output.message.connect(self.show_message)
+        self.output.before_paper = self._check_numbers
         scroll = QScrollArea(self)
         scroll.setWidget(self.editor)
         scroll.setWidgetResizable(True)
@@ -174,7 +175,7 @@ class OrdersPage(Page):
         snapshot = None
         self.seen: dict[Any, Any] = {}
         if order_id is not None:
-            with self.source.database.session() as session:
+            with self.source.database.reading() as session:
                 snapshot = order_snapshot(session, order_id)
                 # the order as shown: what an edit of its fields or points begins from
                 self.seen = Seen(read_versions(session, [("orders", order_id)]), ("orders",))
@@ -200,6 +201,20 @@ class OrdersPage(Page):
 
     def status_text(self) -> str:
         return self.tr("Приказов: {n}").format(n=self.table.model.rowCount())
+
+    def _check_numbers(self, order_id: int) -> None:
+        """Before the order is printed or saved: offer to renumber its roadmap appendices
+        whose numbers would print wrong (twice, out of place)."""
+        from desktop.services.numbering import order_roadmap_ids
+        from desktop.ui.numbering_check import offer_renumbering
+
+        database = self.source.database if self.source is not None else None
+        if database is None or self.undo_stack is None or self.changes is None:
+            return
+        with database.reading() as session:
+            roadmap_ids = order_roadmap_ids(session, order_id)
+        offer_renumbering(self, database, self.changes, self.undo_stack, self.dialogs,
+                          roadmap_ids)
 
     def _current_order(self) -> CurrentOrder:
         """The selected order, for the PDF actions (:class:`OrderOutput`)."""

@@ -125,7 +125,7 @@ class RegionPage(Page):
     def reload(self) -> None:
         if self.source is None:
             return
-        with self.source.database.session() as session:
+        with self.source.database.reading() as session:
             self.districts = region_overview(session, self.day())
         self.table.set_rows(district_rows(self.districts))
         if self.districts:
@@ -134,6 +134,7 @@ class RegionPage(Page):
         else:
             self.headline.setText(self.tr(
                 "Районов пока нет: импортируйте их пакеты (Файл → Импорт, файлы .dkp)."))
+        self.statusChanged.emit()
 
     def status_text(self) -> str:
         return self.tr("Районов: {n}").format(n=len(self.districts))
@@ -161,7 +162,7 @@ class RegionPage(Page):
         database = self.source.database
         try:
             package = read_package(path)
-            with database.session() as session:
+            with database.reading() as session:
                 shown = preview(session, package)
                 session.rollback()
         except UserError as exc:
@@ -198,7 +199,7 @@ class RegionPage(Page):
             return None
         if self.dialogs.confirm(self, self.tr("Сохранено"),
                                 f"Файл сохранён:\n{target}\n\nОткрыть его?"):
-            self.dialogs.open_externally(target)
+            self.dialogs.open_externally(target, self)
         return target
 
     def save_summary(self, suffix: str, target: Path | None = None) -> Path | None:

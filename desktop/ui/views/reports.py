@@ -63,11 +63,19 @@ POINT_COLUMNS = (
     ColumnDef("Из них\nвыполнено", "due_done", align_center=True),
     ColumnDef("Достигнута", "reached", align_center=True),
 )
+def _line_tip(record: dict) -> str:
+    executors = record.get("executors") or ""
+    return f"{record.get('activity') or ''}\nИсполнители: {executors}" if executors else \
+        str(record.get("activity") or "")
+
+
+#: the overdue and the coming items: a third of the page each, so the executors are in the
+#: activity's tooltip (and in the report's PDF and Excel) — a fourth column pushed the
+#: activity's heading out of view
 LINE_COLUMNS = (
     ColumnDef("№", "number"),
-    ColumnDef("Мероприятие", "activity"),
+    ColumnDef("Мероприятие", "activity", tip=_line_tip),
     ColumnDef("Срок", "due", _date),
-    ColumnDef("Исполнители", "executors"),
 )
 
 
@@ -160,7 +168,7 @@ class ReportsPage(Page):
         self.combo.setToolTip(self.combo.currentText())  # a long title is cut in the box
         self.report = None
         if roadmap_id is not None and self.source is not None:
-            with self.source.database.session() as s:
+            with self.source.database.reading() as s:
                 self.report = build_report(s, roadmap_id, self.day())
         records = report_records(self.report) if self.report else {}
         for name in ("sections", "executors", "schools", "points", "overdue", "upcoming"):
@@ -201,7 +209,7 @@ class ReportsPage(Page):
         except UserError as exc:
             self.dialogs.error(self, self.tr("Отчёт не сохранён"), exc.message)
             return None
-        self.dialogs.open_externally(path)
+        self.dialogs.open_externally(path, self)
         return path
 
     def status_text(self) -> str:

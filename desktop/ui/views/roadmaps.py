@@ -12,6 +12,7 @@ The structural and clipboard handlers live in :mod:`desktop.ui.editor.controller
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
+    QStyle,
     QToolBar,
     QTreeView,
     QVBoxLayout,
@@ -52,6 +54,10 @@ EDIT_ACTIONS = ("add", "add_section", "delete", "up", "down", "outdent", "indent
 #: starting widths of the columns by field; the activity column gets what is left of
 #: the tree's width, at least ACTIVITY_WIDTH (the rest scroll past the pinned «№»)
 ACTIVITY_WIDTH = 300
+#: the narrowest the activity column gets to keep the key columns in view
+MIN_ACTIVITY_WIDTH = 200
+#: the columns kept in view beside the activity when the tree is narrow
+KEY_FIELDS = (Field.NUMBER, Field.DEADLINE, Field.EXECUTORS)
 WIDTHS = {Field.NUMBER: 56, Field.DEADLINE: 150, Field.EXECUTORS: 190, Field.TASKS: 200,
           Field.INDICATOR: 190, Field.EVIDENCE: 160, Field.INFO_SUPPORT: 170,
           Field.STATUS: 110, Field.DONE_DATE: 96, Field.SCHOOLS: 140, Field.NOTE: 150}
@@ -71,6 +77,11 @@ class RoadmapsPage(Page):
         self.districts = DistrictRoadmaps(self.combo)
         self.banner = DistrictBanner(self)
         self.info = QLabel(self)
+        #: numbers that would print wrong (twice, out of place), with «Перенумеровать»
+        self.numbers_warning = QLabel(self)
+        self.numbers_warning.setWordWrap(True)
+        self.numbers_warning.setStyleSheet("color: #b71c1c;")
+        self.numbers_warning.hide()
         self.model = RoadmapTreeModel(self, today=self.today)
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
@@ -96,6 +107,7 @@ class RoadmapsPage(Page):
         self.details = ItemDetails(self.controller.edit_field, self)
         self.delegate.deadlineInterpreted.connect(self.details.set_hint)
         self.delegate.closeEditor.connect(self._show_details)
+        self.delegate.tabbed.connect(self.edit_next_cell)
         self.tree.selectionModel().currentChanged.connect(self._show_details)
         self.model.dataChanged.connect(self._show_details)
         self.toolbar = QToolBar(self)
@@ -127,6 +139,7 @@ class RoadmapsPage(Page):
         layout.addLayout(top)
         layout.addWidget(self.banner)
         layout.addWidget(self.info)
+        layout.addWidget(self.numbers_warning)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.splitter, 1)
@@ -140,6 +153,7 @@ class RoadmapsPage(Page):
         self.tree.collapsed.connect(lambda i: self._collapsed.add(self._key(i)))
         self.tree.expanded.connect(lambda i: self._collapsed.discard(self._key(i)))
         self.filter_bar.changed.connect(self._filter_changed)
+        self.numbers_warning.linkActivated.connect(lambda _link: self.controller.renumber())
         self.model.editRequested.connect(self.controller.edit_field)
         self.model.checkRequested.connect(self.controller.tick)
         self.model.dropRequested.connect(self.controller.drop)
@@ -289,8 +303,20 @@ class RoadmapsPage(Page):
             header.resizeSection(col, 58 if field is None else WIDTHS.get(field, 150))
         if Field.ACTIVITY in fields:
             column = fields.index(Field.ACTIVITY)
+            room = self.tree.viewport().width()
+            if not self.tree.verticalScrollBar().isVisible():  # it comes with the rows
+                room -= self.tree.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
             others = sum(header.sectionSize(c) for c in range(len(fields)) if c != column)
-            header.resizeSection(column, max(ACTIVITY_WIDTH, self.tree.viewport().width() - others))
+            # the key columns (✓, №, Срок, Исполнители) beside the activity in view when the
+            # tree is narrow (the timeline beside it, a district's roadmap): the activity
+            # gives up to a third of its width rather than push them off-screen
+            keys = sum(header.sectionSize(c) for c, f in enumerate(fields)
+                       if f in KEY_FIELDS or f is None)
+            if room - others >= ACTIVITY_WIDTH:
+                width = room - others
+            else:
+                width = max(MIN_ACTIVITY_WIDTH, min(ACTIVITY_WIDTH, room - keys))
+            header.resizeSection(column, width)
         self.frozen.relayout()
 
     def _update_info(self) -> None:
@@ -304,9 +330,28 @@ class RoadmapsPage(Page):
                                   "мероприятий: {count}").format(
             level=summary["level"].capitalize(), start=summary["period_start"],
             end=summary["period_end"], status=summary["status"], count=total))
+        self._show_number_problems()
         spec = self.model.filter_spec()
         self.filter_bar.count.setText(
             self.tr("найдено: {n}").format(n=self.model.matching) if spec.active() else "")
+
+    def _show_number_problems(self) -> None:
+        """Say, over the tree, which numbers would print wrong (the cells are marked too)."""
+        problems = self.model.number_problems
+        if not problems or self.model.read_only:
+            self.numbers_warning.hide()
+            return
+        from desktop.services.number_checks import problems_text
+
+        numbers = {}
+        for item_id, problem in problems.items():
+            node = self.model.item_node(item_id)
+            numbers.setdefault((node.number or "—") if node else "—", problem)
+        self.numbers_warning.setText(self.tr(
+            "Номера сбиты: {what}. В приказ и таблицу они попадут так. "
+            "<a href=\"renumber\">Перенумеровать</a> (отменяется Ctrl+Z)").format(
+            what=escape(problems_text(numbers))))
+        self.numbers_warning.show()
 
     # -- filter ---------------------------------------------------------------
     def _filter_changed(self, spec: object) -> None:
@@ -371,6 +416,33 @@ class RoadmapsPage(Page):
                 self.controller.outdent()
                 return True
         return super().eventFilter(watched, event)
+
+    def edit_next_cell(self, forward: bool = True) -> QModelIndex:
+        """Tab in a cell's editor: the next editable cell of the row (then of the rows
+        below), opened for editing; Shift+Tab goes back. The index edited, if any."""
+        current = self.tree.currentIndex()
+        if not current.isValid():
+            return QModelIndex()
+        step = 1 if forward else -1
+        row_index, column = current.siblingAtColumn(0), current.column() + step
+        for _ in range(500):  # rows of sections and read-only cells are skipped
+            count = self.model.columnCount()
+            while 0 <= column < count:
+                index = row_index.siblingAtColumn(column)
+                if (not self.tree.isColumnHidden(column)
+                        and self.model.flags(index) & Qt.ItemFlag.ItemIsEditable):
+                    self.tree.setCurrentIndex(index)
+                    self.tree.scrollTo(index)
+                    self.tree.edit(index)
+                    return index
+                column += step
+            row_index = (self.tree.indexBelow(row_index) if forward
+                         else self.tree.indexAbove(row_index))
+            if not row_index.isValid():
+                break
+            column = 1 if forward else self.model.columnCount() - 1
+        self.tree.setFocus()
+        return QModelIndex()
 
     def _context_menu(self, pos: object) -> None:
         self.controller.actions.menu(self.tree).popup(self.tree.viewport().mapToGlobal(pos))

@@ -79,7 +79,7 @@ class SchoolsPage(Page):
         changes.referenceChanged.connect(self.reload)
 
     def reload(self) -> None:
-        with self.source.database.session() as s:
+        with self.source.database.reading() as s:
             rows = registry.school_records(s)
             self.table.seen = registry.seen_versions(s, "school", [r["id"] for r in rows])
             self.table.set_rows(rows)
@@ -88,7 +88,7 @@ class SchoolsPage(Page):
         return self.tr("Школ: {n}").format(n=self.table.model.rowCount())
 
     def _people(self) -> Options:
-        with self.source.database.session() as s:
+        with self.source.database.reading() as s:
             return [(p["id"], p["name"]) for p in registry.person_records(s)]
 
     # -- risk factors ---------------------------------------------------------------------------
@@ -116,7 +116,7 @@ class SchoolsPage(Page):
                 return False
             school_id = ids[0]
         record = self.table.model.record(self.table.model.row_of(school_id))
-        with self.source.database.session() as s:
+        with self.source.database.reading() as s:
             options = [(f["id"], f"{f['number']}. {f['title']}")
                        for f in registry.risk_factor_records(s)
                        if f["active"] or f["id"] in record["risk_factor_ids"]]
@@ -140,7 +140,7 @@ class SchoolsPage(Page):
                 "полное наименование, директор, категории, год «500+»), скопируйте их "
                 "и нажмите кнопку ещё раз."))
             return 0
-        with self.source.database.session() as s:
+        with self.source.database.reading() as s:
             preview = registry.parse_pasted_schools(s, text)
         dialog = PastePreviewDialog(preview, self)
         if not self.run_dialog(dialog) or not preview.added:
