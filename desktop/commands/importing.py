@@ -66,7 +66,10 @@ def run(args: argparse.Namespace) -> int:
         finally:
             database.close()
     summary = {"roadmap_id": roadmap_id, **preview.summary(), "parts": preview.parts_found(),
-               "requisites": sources}
+               "requisites": sources,
+               "executors": [{"name": g.name, "variants": g.variants,
+                              "suggestion": g.suggestion, "accepted": g.accepted}
+                             for g in preview.executor_groups]}
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
@@ -80,6 +83,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"  реквизит: {line}")
         for warning in preview.warnings:
             print(f"  предупреждение: {warning}")
+        for group in preview.executor_groups:
+            variants = ", ".join(f"«{v}»" for v in group.variants)
+            label = "похоже на (не объединено)" if group.suggestion else "объединено"
+            print(f"  исполнители: {variants} — {label} «{group.name}»")
     return 0
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.importers.executor_plan import ExecutorGroup
 from desktop.models.columns import Field
 
 
@@ -121,6 +122,10 @@ class ImportPreview:
     #: what the directories gain (see :func:`desktop.importers.writer.plan_directory`)
     organisations: list[tuple[str, str]] = field(default_factory=list)  #: new: short, full
     people: list[tuple[str, str]] = field(default_factory=list)         #: new: name, position
+    #: executors written as one (merges, accepted by default) and suggestions to accept
+    executor_groups: list[ExecutorGroup] = field(default_factory=list)
+    #: the executor names the groups were planned for (a new mapping plans them again)
+    executor_names: tuple[str, ...] = ()
     order: OrderDraft | None = None
     approvals: list[ApprovalDraft] = field(default_factory=list)
     basis_documents: str = ""

@@ -1,11 +1,12 @@
 """Writing a confirmed preview: the roadmap, its order, parts and directory entries in one
 transaction (the caller's session; nothing is flushed outside it).
 
-Executors are split at line breaks, «;» and commas outside brackets and
-quotes. An executor that names an organisation of the directory (or one the
-document's «Принятые сокращения» add) is linked to it; «И.О. Фамилия» or
-«Фамилия И.О.», alone or as «Name – position», goes to the people directory
-and stays as typed on the item, so it prints as the document had it.
+Executors are split and their spellings merged by :mod:`desktop.importers.executor_plan`
+(the preview's accepted merges and suggestions). An executor whose name matches an
+organisation of the directory (or one the document's «Принятые сокращения» add) by
+:func:`desktop.models.executor_match.match_key` is linked to it; «И.О. Фамилия» or
+«Фамилия И.О.» goes to the people directory and, written alone, is linked to that
+person; as «Name – position» it stays text, so it prints as the document had it.
 """
 
 from __future__ import annotations
@@ -18,11 +19,17 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from desktop.importers import ImportCancelledError
+from desktop.importers.executor_plan import executor_texts, final_names, plan_merges, split_cell
+from desktop.importers.executor_write import (
+    describe_new,
+    directory_links,
+    directory_names,
+    item_executors,
+)
 from desktop.importers.preview import ImportPreview, PreviewItem
 from desktop.importers.tables import passport_label
 from desktop.models import (
     Item,
-    ItemExecutor,
     Order,
     OrderAppendix,
     OrderApproval,
@@ -40,6 +47,7 @@ from desktop.models import (
 from desktop.models.columns import Column
 from desktop.models.deadline_school_year import SchoolCalendar
 from desktop.models.enums import AppendixKind, ApprovalKind, ItemStatus, Level, SchoolScope
+from desktop.models.executor_match import Key, match_key
 from desktop.models.roadmap_parts import PartKey
 from desktop.models.school_calendar import school_calendar
 
@@ -49,50 +57,45 @@ _ABBR = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Z0-9+-]{1,14}(?:\s+«[^»]{1,60}»)?
 
 
 def split_executors(text: str) -> list[str]:
-    """«РОО, ИМЦ» → [«РОО», «ИМЦ»]; commas inside «…» or (…) do not split."""
-    parts: list[str] = []
-    depth = 0
-    quote = False
-    current = []
-    for ch in text:
-        if ch in "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        elif ch == "«":
-            quote = True
-        elif ch == "»":
-            quote = False
-        if ch in "\n;" or (ch == "," and depth == 0 and not quote):
-            parts.append("".join(current))
-            current = []
-            continue
-        current.append(ch)
-    parts.append("".join(current))
-    return [p.strip() for p in parts if p.strip()]
+    """«РОО, ИМЦ» → [«РОО», «ИМЦ»]; commas inside «…» or (…) do not split
+    (:func:`desktop.importers.executor_plan.split_cell`)."""
+    return split_cell(text)
 
 
 def plan_directory(session: Session, preview: ImportPreview) -> None:
     """Fill ``preview.organisations`` / ``preview.people`` with only what is new: the
     abbreviations, organisations named as executors, people named as executors and the
-    working group. Run again after the column mapping changes."""
+    working group; and ``preview.executor_groups`` with the merges of executor names
+    (kept as the user left them while the names stay the same). Run again after the
+    column mapping or the merges change."""
     known = {o.lower() for o in session.scalars(select(Organisation.short_name))}
-    people = {p.lower() for p in session.scalars(select(Person.name))}
     orgs: dict[str, str] = {}
     for short, full in preview.abbreviations:
         if short.lower() not in known:
             orgs.setdefault(short, full)
+    directory = directory_names(session, orgs)
+    texts = executor_texts(item.executors for item in preview.items())
+    if tuple(texts) != preview.executor_names:
+        preview.executor_groups = plan_merges(texts, directory)
+        preview.executor_names = tuple(texts)
+    final = final_names(preview.executor_groups)
+    taken = {match_key(name) for entry in directory for name in entry.names if name.strip()}
     new_people: dict[str, str] = {}
     for name, position in preview.working_group:
-        if name.lower() not in people:
+        if match_key(name) not in taken:
+            taken.add(match_key(name))
             new_people.setdefault(name, position)
-    for item in preview.items():
-        for text in split_executors(item.executors):
-            match = _PERSON.match(text)
-            if match and match.group(1).lower() not in people:
-                new_people.setdefault(match.group(1), (match.group(2) or "").strip())
-            elif _ABBR.match(text) and text.lower() not in known and text not in orgs:
-                orgs[text] = ""
+    for text in dict.fromkeys(final.get(t, t) for t in texts):
+        key = match_key(text)
+        if key in taken:
+            continue
+        match = _PERSON.match(text)
+        if match:
+            taken.add(key)
+            new_people.setdefault(match.group(1), (match.group(2) or "").strip())
+        elif _ABBR.match(text) and text.lower() not in known and text not in orgs:
+            taken.add(key)
+            orgs[text] = ""
     preview.organisations = list(orgs.items())
     preview.people = list(new_people.items())
     if preview.item_schools:
@@ -104,6 +107,7 @@ def plan_directory(session: Session, preview: ImportPreview) -> None:
                        "мероприятиями не восстановлена")
             if warning not in preview.warnings:
                 preview.warnings.append(warning)
+    describe_new(preview)
 
 
 @dataclass(frozen=True)
@@ -157,6 +161,8 @@ def write_preview(session: Session, preview: ImportPreview,
             person = Person(name=name, position=position)
             session.add(person)
             people[name.lower()] = person
+    links = directory_links(orgs.values(), people.values())
+    final = final_names(preview.executor_groups)
     roadmap = Roadmap(
         title=preview.title, level=Level(preview.level) if preview.level else Level.MUNICIPAL, period_start=preview.period[0],
         period_end=preview.period[1], goal=preview.goal, tasks=preview.tasks,
@@ -180,7 +186,7 @@ def write_preview(session: Session, preview: ImportPreview,
         by_number: dict[str, Item] = {}
         counts: dict[int | None, int] = {}
         for draft_item in draft.items:
-            item = _item(draft_item, preview, orgs, school)
+            item = _item(draft_item, preview, links, final, school)
             flat.append(item)
             parent = _parent(draft_item.number, by_number)
             key = id(parent) if parent is not None else None
@@ -255,8 +261,8 @@ def _parent(number: str, by_number: dict[str, Item]) -> Item | None:
     return None
 
 
-def _item(draft: PreviewItem, preview: ImportPreview, orgs: dict[str, Organisation],
-          school: SchoolCalendar) -> Item:
+def _item(draft: PreviewItem, preview: ImportPreview, links: dict[Key, Organisation | Person],
+          final: dict[str, str], school: SchoolCalendar) -> Item:
     item = Item(number=draft.number, activity=draft.activity, tasks=draft.tasks,
                 indicator=draft.indicator, evidence=draft.evidence,
                 info_support=draft.info_support, note=draft.note)
@@ -264,12 +270,7 @@ def _item(draft: PreviewItem, preview: ImportPreview, orgs: dict[str, Organisati
     if deadline.done:  # «17.01.2022 – 04.02.2022 (исполнено)»
         item.status = ItemStatus.DONE
         item.done_date = deadline.last_due
-    for pos, text in enumerate(split_executors(draft.executors)):
-        org = orgs.get(text.lower())
-        if org is not None and org.short_name == text:
-            item.executors.append(ItemExecutor(position=pos, organisation=org, text=text))
-        else:
-            item.executors.append(ItemExecutor(position=pos, text=text))
+    item.executors.extend(item_executors(draft.executors, links, final))
     return item
 
 

@@ -37,11 +37,13 @@ deadline's spans (each occurrence for a recurring one).
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from desktop.models.deadline import Deadline
 from desktop.models.enums import ItemStatus
+from desktop.models.executor_match import clean_name, match_key
 
 NOT_YET = "ещё не наступила"
 #: what lists print as the date of an item or cell done without a date
@@ -202,12 +204,30 @@ def point_figure(lines: list[Line], point_date: dt.date, title: str, target_text
 
 
 def by_executor(lines: list[Line], day: dt.date) -> list[Share]:
-    """Done / all per executor (an item with two executors counts for both), by name."""
-    groups: dict[str, list[Line]] = {}
+    """Done / all per executor (an item with two executors counts for both), by name.
+
+    Spellings of one executor («Кураторы», «кураторы.», «Хняч И.Н.» / «И.Н. Хняч») are one
+    row (:func:`desktop.models.executor_match.match_key`), titled by its most used spelling;
+    an item counts once in a row however many of its spellings it names.
+    """
+    groups: dict[object, list[Line]] = {}
+    spellings: dict[object, Counter[str]] = {}
     for ln in lines:
         for name in ln.executors or ("—",):
-            groups.setdefault(name, []).append(ln)
-    return [share(name, group, day) for name, group in sorted(groups.items())]
+            key = match_key(name)
+            group_key: object = key if key.words else name
+            spellings.setdefault(group_key, Counter())[name] += 1
+            group = groups.setdefault(group_key, [])
+            if not group or group[-1] is not ln:
+                group.append(ln)
+    titled = [(_title(spellings[k]), group) for k, group in groups.items()]
+    return [share(name, group, day) for name, group in sorted(titled, key=lambda t: t[0])]
+
+
+def _title(spellings: Counter[str]) -> str:
+    """The most used spelling (ties: the one seen first), without stray quotes or a
+    trailing full stop."""
+    return clean_name(max(spellings.items(), key=lambda kv: kv[1])[0]) or "—"
 
 
 def months(start: dt.date, end: dt.date) -> list[dt.date]:

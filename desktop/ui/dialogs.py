@@ -12,9 +12,23 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from desktop.ui import folders
+
+
+def choice_dialog(parent: QWidget | None, title: str, text: str, options: list[str],
+                  ok_text: str = "Выбрать") -> QInputDialog:
+    """The question of :meth:`Dialogs.choose`: a list of options, «Выбрать» / «Отмена»."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(text)
+    dialog.setComboBoxItems(options)
+    dialog.setComboBoxEditable(False)
+    dialog.setOkButtonText(ok_text)
+    dialog.setCancelButtonText("Отмена")
+    dialog.resize(max(560, dialog.sizeHint().width()), dialog.sizeHint().height())
+    return dialog
 
 
 def cannot_open_text(path: Path) -> str:
@@ -37,6 +51,16 @@ class Dialogs:
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         answer = QMessageBox.question(parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
+
+    def choose(self, parent: QWidget | None, title: str, text: str,
+               options: list[str]) -> int | None:
+        """Ask to pick one of ``options`` (the first is the default); its index, or None
+        when cancelled."""
+        dialog = choice_dialog(parent, title, text, options)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        picked = dialog.textValue()
+        return options.index(picked) if picked in options else None
 
     def save_file(self, parent: QWidget | None, title: str, suggested: Path,
                   file_filter: str) -> Path | None:
@@ -76,8 +100,10 @@ class ScriptedDialogs(Dialogs):
 
     def __init__(self, answers: list[bool] | None = None,
                  save_paths: list[Path | None] | None = None,
-                 open_paths: list[Path | None] | None = None) -> None:
+                 open_paths: list[Path | None] | None = None,
+                 choices: list[int | None] | None = None) -> None:
         self.answers = list(answers or [])
+        self.choices = list(choices or [])
         self.save_paths = list(save_paths or [])
         self.open_paths = list(open_paths or [])
         self.shown: list[tuple[str, str, str]] = []
@@ -92,6 +118,11 @@ class ScriptedDialogs(Dialogs):
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         self.shown.append(("confirm", title, text))
         return self.answers.pop(0) if self.answers else False
+
+    def choose(self, parent: QWidget | None, title: str, text: str,
+               options: list[str]) -> int | None:
+        self.shown.append(("choose", title, text + "\n" + "\n".join(options)))
+        return self.choices.pop(0) if self.choices else None
 
     def save_file(self, parent: QWidget | None, title: str, suggested: Path,
                   file_filter: str) -> Path | None:

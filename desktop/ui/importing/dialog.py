@@ -1,8 +1,8 @@
 """The import preview dialog: what will be written, and the column mapping to correct.
 
-Tabs: sections and items (deadlines with warnings highlighted), deadlines with
-warnings, the columns (each heading's field in a combo box: changing one
-rebuilds the items at once), what the directories gain, what is around the
+Tabs: sections and items (deadlines with warnings highlighted), executors merged
+into one (and suggestions to accept), deadlines with warnings, the columns (each
+heading's field in a combo box: changing one rebuilds the items at once), what the directories gain, what is around the
 table, and what was skipped and why. «Импортировать» accepts; nothing is
 written until then.
 """
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.importers.analyse import remap
 from desktop.importers.preview import ImportPreview
 from desktop.models.columns import FIELD_SPECS, Field
+from desktop.ui.importing.executor_merges import ExecutorMergesView
 from desktop.ui.importing.preview_models import (
     around_lines,
     deadline_lines,
@@ -76,6 +77,9 @@ class ImportDialog(QDialog):
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         self.tabs.addTab(self.tree, self.tr("Разделы и мероприятия"))
+        self.merges = ExecutorMergesView(self)
+        self.merges.changed.connect(self._merges_changed)
+        self.merges_tab = self.tabs.addTab(self.merges, self.tr("Исполнители"))
         self.lists: dict[str, QStandardItemModel] = {}
         self.columns_table = QTableWidget(self)
         self.columns_table.setColumnCount(2)
@@ -148,6 +152,11 @@ class ImportDialog(QDialog):
             self.replan(self.preview)
         self.refresh()
 
+    def _merges_changed(self) -> None:
+        if self.replan is not None:
+            self.replan(self.preview)
+        self.refresh()
+
     def _choose_sheet(self, name: str) -> None:
         if self.reread_sheet is None:
             return
@@ -167,6 +176,14 @@ class ImportDialog(QDialog):
         self.tree.setColumnWidth(1, 450)
         self.tree.setColumnWidth(2, 160)
         self.tree.setColumnWidth(3, 220)
+        if self.merges.groups is not preview.executor_groups:
+            self.merges.set_groups(preview.executor_groups)
+        else:
+            self.merges.refresh_directory()
+        merges = sum(1 for g in preview.executor_groups if not g.suggestion)
+        suggestions = len(preview.executor_groups) - merges
+        self.tabs.setTabText(self.merges_tab, self.tr(
+            "Исполнители: объединений {m}, предложений {s}").format(m=merges, s=suggestions))
         list_model(deadline_lines(preview), self.lists["deadlines"], self.tr("Срок"))
         list_model(directory_lines(preview), self.lists["directory"], self.tr("Новая запись"))
         list_model(around_lines(preview), self.lists["around"], self.tr("Найдено"))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.models.versions import RecordKey, keys
 from desktop.services import registry
+from desktop.services.executor_merge import MergeUndo, merge_executors, unmerge_executors
 from desktop.ui.commands import CommittingCommand
 
 if TYPE_CHECKING:
@@ -97,3 +98,36 @@ class DeleteRowsCommand(CommittingCommand):
             for snap in reversed(self.snapshots):
                 registry.restore_row(s, snap)
         self.changes.reference()
+
+
+class MergeEntriesCommand(CommittingCommand):
+    """«Объединить»: two organisations (or two people) become the kept one; every item,
+    school and person that named the dropped one names the kept one. Undo restores the
+    dropped entry with its id and every link exactly."""
+
+    def __init__(self, database: Database, changes: Changes, kind: str, keep_id: int,
+                 drop_id: int, text: str) -> None:
+        super().__init__(database, changes, text)
+        self.kind, self.keep_id, self.drop_id = kind, keep_id, drop_id
+        self.undo_data: MergeUndo | None = None
+
+    def records(self, session: Session) -> list[RecordKey]:
+        if self.undo_data is not None:
+            return self.undo_data.records()
+        return keys(registry.ENTITIES[self.kind], [self.keep_id, self.drop_id])
+
+    def do(self) -> None:
+        with self.session() as s:
+            self.undo_data = merge_executors(s, self.kind, self.keep_id, self.drop_id)
+        self._changed()
+
+    def revert(self) -> None:
+        assert self.undo_data is not None
+        with self.session() as s:
+            unmerge_executors(s, self.undo_data)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.changes.reference()
+        if self.undo_data is not None and self.undo_data.items:
+            self.changes.items(list(self.undo_data.items))

@@ -23,8 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import registry
+from desktop.services.executor_merge import usage
 from desktop.ui.commands import push
-from desktop.ui.registry.commands import AddRowsCommand, DeleteRowsCommand, SetValueCommand
+from desktop.ui.registry.commands import (
+    AddRowsCommand,
+    DeleteRowsCommand,
+    MergeEntriesCommand,
+    SetValueCommand,
+)
 from desktop.ui.registry.model import IdRole, RegistryColumn, RegistryTableModel, SortRole
 from desktop.ui.views.base import configure_rows_view
 
@@ -134,6 +140,16 @@ class EditableTable(QWidget):
         self.toolbar = QHBoxLayout()
         self.toolbar.addWidget(self.add_button)
         self.toolbar.addWidget(self.delete_button)
+        self.merge_button: QPushButton | None = None
+        if kind in ("organisation", "person"):
+            self.merge_button = QPushButton(self.tr("Объединить…"), self)
+            self.merge_button.setToolTip(self.tr(
+                "Две выбранные записи — одно и то же: оставить одну, и во всех мероприятиях "
+                "вместо другой будет указана она"))
+            self.merge_button.clicked.connect(self.merge_selected)
+            self.merge_button.setEnabled(False)
+            self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+            self.toolbar.addWidget(self.merge_button)
         self.toolbar.addStretch(1)
         self.toolbar.addWidget(self.filter_edit, 2)
         layout = QVBoxLayout(self)
@@ -236,6 +252,39 @@ class EditableTable(QWidget):
         self.view.scrollTo(index)
         self.view.edit(index)
         return ids[0]
+
+    def _selection_changed(self) -> None:
+        if self.merge_button is not None:
+            rows = {i.row() for i in self.view.selectionModel().selectedRows()}
+            self.merge_button.setEnabled(len(rows) == 2)
+
+    def merge_selected(self) -> bool:
+        """«Объединить»: ask which of the two selected entries stays, then merge."""
+        ids = self.selected_ids()
+        page = self.page
+        if page.dialogs is None:
+            return False
+        if len(ids) != 2:
+            page.dialogs.error(self, self.tr("Объединение"), self.tr(
+                "Выберите в таблице две записи (щелчок с Ctrl), которые означают одно и то же."))
+            return False
+        with page.source.database.reading() as s:
+            used = usage(s, self.kind, ids)
+        # offered first: the entry more items name, then the fuller name
+        ids.sort(key=lambda i: (-used[i], -len(self.label(i))))
+        names = [self.label(i) for i in ids]
+        options = [self.tr("Оставить «{keep}» (мероприятий: {n}), «{drop}» удалить").format(
+            keep=names[k], n=used[ids[k]], drop=names[1 - k]) for k in (0, 1)]
+        choice = page.dialogs.choose(self, self.tr("Объединение"), self.tr(
+            "Какую запись оставить? Во всех мероприятиях, где указана другая, будет "
+            "указана оставленная; пустые поля оставленной заполнятся из другой."), options)
+        if choice is None:
+            return False
+        keep, drop = ids[choice], ids[1 - choice]
+        text = self.tr("объединение «{keep}» и «{drop}»").format(
+            keep=names[choice], drop=names[1 - choice])
+        return self._push(MergeEntriesCommand(page.source.database, page.changes, self.kind,
+                                              keep, drop, text))
 
     def delete_selected(self) -> bool:
         ids = self.selected_ids()
