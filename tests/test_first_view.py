@@ -192,16 +192,19 @@ def test_dialogs_take_input_while_the_first_view_shows(qtbot, tmp_path: Path) ->
     qtbot.addWidget(window)
     window.show()
     window.show_first_view(read_first_view(_demo(tmp_path / "demo.db"), DEMO_TODAY))
-    search = window.pages["roadmaps"].filter_bar.text
+    tree = window.pages["roadmaps"].tree
+    first = tree.model().index(0, 0)
+    tree.setCurrentIndex(first)
     dialog = QDialog(window)
     answer = QLineEdit(dialog)
     dialog.show()
     qtbot.keyClicks(answer, "da")
-    qtbot.keyClicks(search, "net")
-    assert (answer.text(), search.text()) == ("da", "")
+    # the window's own input beyond looking around (a key with Ctrl): held
+    qtbot.keyClick(tree, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert (answer.text(), tree.currentIndex()) == ("da", first)
     window.end_first_view()
-    qtbot.keyClicks(search, "net")
-    assert search.text() == "net"
+    qtbot.keyClick(tree, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert tree.currentIndex() != first
 
 
 def test_a_regions_roadmaps_offer_their_own_schools(tmp_path: Path) -> None:
@@ -273,3 +276,39 @@ def test_a_file_in_a_folder_with_russian_and_uri_characters_reads(tmp_path: Path
     folder.mkdir(parents=True)
     path = _demo(folder / "база данных.db")
     assert read_first_view(path, DEMO_TODAY).authority_name() == "УО Краснолесского района"
+
+
+def test_looking_around_the_first_view_is_taken_at_once(qtbot, tmp_path: Path) -> None:
+    """Before the database is open: the arrows move, a click selects, the search filters;
+    a double click edits nothing, the navigation waits (issue 25, item 6)."""
+    from desktop.ui.main_window import MainWindow
+
+    path = _demo(tmp_path / "demo.db")
+    window = MainWindow(dialogs=ScriptedDialogs())
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.show_first_view(read_first_view(path, dt.date.today()))
+    QApplication.processEvents()
+    page = window.pages["roadmaps"]
+    tree = page.tree
+    first = page.model.index(0, 0, page.model.index(0, 0))
+    tree.setFocus()
+    tree.setCurrentIndex(first)
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    assert tree.currentIndex().row() == 1  # the arrow moved to the next item
+    third = page.model.index(2, 1, page.model.index(0, 0))
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tree.visualRect(third).center())
+    assert tree.currentIndex().row() == 2  # a click selected it
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                      pos=tree.visualRect(third).center())
+    assert tree.state() != tree.State.EditingState  # editing waits for the database
+    rows = page.model.rowCount(page.model.index(0, 0))
+    qtbot.keyClicks(page.filter_bar.text, "2026")
+    qtbot.waitUntil(lambda: page.model.rowCount(page.model.index(0, 0)) != rows)
+    nav_before = window.nav.currentRow()
+    other = window.nav.visualItemRect(window.nav.item(1)).center()
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=other)
+    assert window.nav.currentRow() == nav_before  # switching pages waits for the database
+    assert window.undo_stack.count() == 0

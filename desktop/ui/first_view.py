@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.models import plain_read
@@ -111,25 +112,60 @@ _INPUT = frozenset({
 })
 
 
-class InputGate(QObject):
-    """While the first view shows, the user's input to ``window`` is dropped (a shortcut's
-    override is accepted, so no action fires) until the database is open. Dialogs (a
-    damaged file's question, an error) take input as usual; the window can still be
-    moved, resized and scrolled, and shows a busy cursor."""
+#: keys that only look around a tree: move the current row, extend a selection
+_LOOKING_KEYS = frozenset({
+    Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_PageUp,
+    Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Shift,
+})
+_KEYS = frozenset({QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride})
 
-    def __init__(self, window: QWidget) -> None:
+
+class InputGate(QObject):
+    """While the first view shows, the user's input to ``window`` that would change or open
+    something is dropped (a shortcut's override is accepted, so no action fires) until the
+    database is open. Looking around is taken at once: in ``views`` (the page's tree) a
+    click selects and the arrow, page and Home/End keys move (no double click, no other key,
+    no modifier but Shift); in ``filters`` (the page's filter bar, which filters what is
+    already read) everything. Dialogs (a damaged file's question, an error) take input as
+    usual; the window can still be moved, resized and scrolled, and shows a busy cursor
+    where it does not take input."""
+
+    def __init__(self, window: QWidget, *, views: tuple[QWidget, ...] = (),
+                 filters: tuple[QWidget, ...] = ()) -> None:
         super().__init__(window)
         self.window = window
+        self.views, self.filters = views, filters
         QApplication.instance().installEventFilter(self)
         window.setCursor(Qt.CursorShape.BusyCursor)
+        for widget in (*views, *filters):
+            widget.setCursor(Qt.CursorShape.ArrowCursor)
 
     def close(self) -> None:
         QApplication.instance().removeEventFilter(self)
         self.window.unsetCursor()
+        for widget in (*self.views, *self.filters):
+            widget.unsetCursor()
+
+    def _within(self, widget: QWidget, roots: tuple[QWidget, ...]) -> bool:
+        return any(root is widget or root.isAncestorOf(widget) for root in roots)
+
+    def looks_around(self, watched: QWidget, event: QEvent) -> bool:
+        """Whether ``event`` only looks around (see the class docstring)."""
+        if self._within(watched, self.filters):
+            return True
+        if not self._within(watched, self.views):
+            return False
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+            return True
+        if event.type() in _KEYS and isinstance(event, QKeyEvent):
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier \
+                & ~Qt.KeyboardModifier.KeypadModifier
+            return event.key() in _LOOKING_KEYS and modifiers == Qt.KeyboardModifier.NoModifier
+        return False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (event.type() in _INPUT and isinstance(watched, QWidget)
-                and watched.window() is self.window):
+                and watched.window() is self.window and not self.looks_around(watched, event)):
             event.accept()  # an accepted ShortcutOverride stops the shortcut
             return True
         return False

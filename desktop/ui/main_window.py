@@ -116,7 +116,11 @@ class MainWindow(QMainWindow):
         database is open: shown as it will be, taking no input until :meth:`attach_database`."""
         from desktop.ui.first_view import InputGate
 
-        self._gate = InputGate(self)
+        page: Any = self.page("roadmaps")
+        # looking around (selecting, scrolling, filtering) at once; edits wait for the database
+        self._first_view_read_only = page.model.read_only
+        page.model.read_only = True
+        self._gate = InputGate(self, views=(page.tree,), filters=(page.filter_bar,))
         self._show_source(source, source.authority_name())  # type: ignore[arg-type]
 
     def end_first_view(self) -> None:
@@ -124,6 +128,8 @@ class MainWindow(QMainWindow):
         if self._gate is not None:
             self._gate.close()
             self._gate = None
+            page: Any = self.page("roadmaps")
+            page.model.read_only = self._first_view_read_only
 
     def attach_database(self, database: Database) -> None:
         """Show ``database``: the window can be painted before it is opened."""
