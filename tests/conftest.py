@@ -308,14 +308,9 @@ def app_start_undone(qapp, monkeypatch: pytest.MonkeyPatch):
 @pytest.fixture
 def window(qtbot, demo_db):
     """The main window on the demo district, 1366×768, answering dialogs from a script."""
-    from desktop.ui.dialogs import ScriptedDialogs
-    from desktop.ui.main_window import MainWindow
+    from tests.qt_helpers import destroy_window, main_window
 
-    win = MainWindow(demo_db, dialogs=ScriptedDialogs())
-    win.resize(1366, 768)
-    win.show()
+    win = main_window(demo_db)
     yield win
-    from tests.qt_helpers import destroy_window
-
     destroy_window(qtbot, win)
 

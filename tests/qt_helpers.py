@@ -33,3 +33,15 @@ def destroy_window(qtbot, win) -> None:
     win.close()
     win.deleteLater()
     qtbot.waitUntil(lambda: bool(gone), timeout=5000)
+
+
+def main_window(database: object) -> object:
+    """The main window on ``database``, 1366×768, shown, answering dialogs from a script
+    (give it back to :func:`destroy_window` at the end)."""
+    from desktop.ui.dialogs import ScriptedDialogs
+    from desktop.ui.main_window import MainWindow
+
+    win = MainWindow(database, dialogs=ScriptedDialogs())
+    win.resize(1366, 768)
+    win.show()
+    return win

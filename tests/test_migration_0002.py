@@ -18,6 +18,24 @@ TABLES_0001 = ("authority", "organisations", "people", "schools", "risk_factors"
                "monitoring_points")
 
 
+def old_file_at(path: Path, revision: str) -> Path:
+    """The demo district's file made at 0001, copied to ``path`` and upgraded to
+    ``revision`` (a database as an older version of the program left it)."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from desktop.models.database import alembic_config
+
+    shutil.copy(OLD, path)
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+    engine.dispose()
+    return path
+
+
 def _rows(path: Path, table: str, columns: str = "*") -> list[tuple]:
     with sqlite3.connect(path) as conn:
         return sorted(conn.execute(f"SELECT {columns} FROM {table}").fetchall(), key=repr)

@@ -4,17 +4,15 @@ versioned rows have no author and no time until their next change, which stamps 
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 
-from alembic import command
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 
 from desktop.models import Item, School
-from desktop.models.database import SCHEMA_HEAD, alembic_config, open_database
+from desktop.models.database import SCHEMA_HEAD, open_database
 from desktop.services.operations import current_author, writing
-from tests.test_migration_0002 import OLD, _columns, _rows
+from tests.test_migration_0002 import _columns, _rows, old_file_at
 
 STAMPED = ("roadmaps", "sections", "items", "checklist_rows", "schools", "school_documents",
            "orders")
@@ -27,14 +25,7 @@ def _tables(path: Path) -> list[str]:
 
 
 def test_revision_0006_file_upgrades_keeping_every_record(tmp_path: Path) -> None:
-    path = tmp_path / "roadmaps.db"
-    shutil.copy(OLD, path)  # the demo district's file, made at 0001
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        cfg = alembic_config()
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0006")
-    engine.dispose()
+    path = old_file_at(tmp_path / "roadmaps.db", "0006")
     before = {t: (_columns(path, t), _rows(path, t)) for t in _tables(path)}
     assert before["items"][1] and before["schools"][1]
 

@@ -6,21 +6,19 @@ changed), and the migration of a database made at revision 0006."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
-from alembic import command
 from openpyxl import Workbook
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select, text
 
 from desktop.errors import UserError
 from desktop.importers.school_calendar import read_calendar_file
 from desktop.models import Item, Level, Roadmap, Section
-from desktop.models.database import SCHEMA_HEAD, alembic_config, open_database
+from desktop.models.database import SCHEMA_HEAD, open_database
 from desktop.models.school_calendar import SchoolPeriod, school_calendar
 from desktop.services import school_calendar as service
-from tests.test_migration_0002 import OLD, TABLES_0001, _columns, _rows
+from tests.test_migration_0002 import TABLES_0001, _columns, _rows, old_file_at
 
 SY2526 = (dt.date(2025, 9, 1), dt.date(2026, 8, 31))
 HALVES = "По итогам I полугодия (и учебного года)"
@@ -189,14 +187,7 @@ TEXTS = "id, number, activity, deadline_text, status"
 
 
 def test_a_0006_database_upgrades_with_an_empty_calendar(tmp_path: Path) -> None:
-    path = tmp_path / "roadmaps.db"
-    shutil.copy(OLD, path)  # the demo district's file, made at 0001
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        cfg = alembic_config()
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0006")
-    engine.dispose()
+    path = old_file_at(tmp_path / "roadmaps.db", "0006")
     before = {t: (_columns(path, t), _rows(path, t)) for t in TABLES_0001}
     before_texts = _rows(path, "items", TEXTS)
     database = open_database(path, create=False)

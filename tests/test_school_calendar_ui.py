@@ -15,13 +15,14 @@ from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QImage, QUndoStack
 from PySide6.QtWidgets import QApplication, QDateEdit
 
-from desktop.models import Item, Level, Roadmap, Section
+from desktop.models import Item
 from desktop.models.school_calendar import SchoolPeriod
 from desktop.ui.changes import Changes
 from desktop.ui.datasource import DataSource
 from desktop.ui.dialogs import ScriptedDialogs
 from desktop.ui.school_calendar.model import END
 from desktop.ui.views.directories import DirectoriesPage
+from tests.test_school_calendar import _item
 
 SY2526 = (dt.date(2025, 9, 1), dt.date(2026, 8, 31))
 SCREENSHOT = Path(__file__).resolve().parents[1] / "docs" / "screenshots" / "school-calendar.png"
@@ -29,16 +30,7 @@ SCREENSHOT = Path(__file__).resolve().parents[1] / "docs" / "screenshots" / "sch
 
 @pytest.fixture
 def page(qtbot, db):
-    with db.session() as s:
-        roadmap = Roadmap(title="ДК", level=Level.MUNICIPAL, period_start=SY2526[0],
-                          period_end=SY2526[1])
-        section = Section(title="Раздел", position=0)
-        roadmap.sections.append(section)
-        s.add(roadmap)
-        item = Item(number="1", activity="Отчёт", position=0)
-        section.items.append(item)
-        s.flush()
-        item.set_deadline("По итогам I полугодия (и учебного года)", SY2526)
+    _item(db, "По итогам I полугодия (и учебного года)")
     page = DirectoriesPage(DataSource(db))
     page.attach(QUndoStack(), Changes(), ScriptedDialogs())
     qtbot.addWidget(page)

@@ -25,15 +25,10 @@ CONFLICT = "Запись изменена другим пользователе�
 @pytest.fixture
 def window_b(qtbot, other):
     """A second window (another PC) on the same database."""
-    from desktop.ui.dialogs import ScriptedDialogs
-    from desktop.ui.main_window import MainWindow
+    from tests.qt_helpers import destroy_window, main_window
 
-    win = MainWindow(other, dialogs=ScriptedDialogs())
-    win.resize(1366, 768)
-    win.show()
+    win = main_window(other)
     yield win
-    from tests.qt_helpers import destroy_window
-
     destroy_window(qtbot, win)
 
 
