@@ -46,6 +46,8 @@ install -m 0644 "$PKG/debian/lintian-overrides" "$STAGE/usr/share/lintian/overri
 # shared libraries are loaded, not run: 0644
 chmod -R u+rwX,go+rX,go-w "$STAGE"
 find "$STAGE/opt" -type f -name '*.so*' -exec chmod 0644 {} +
+# data files that a wheel shipped executable (pytrovich's rules .json): not programs
+find "$STAGE/opt" -type f \( -name '*.json' -o -name '*.txt' -o -name 'LICENSE*' \) -exec chmod 0644 {} +
 # Python's extension modules keep the RUNPATH of the machine that built the interpreter
 # (e.g. /root/.pyenv/…/lib): drop it, the bundle's loader finds libpython itself
 if command -v patchelf >/dev/null 2>&1; then
