@@ -186,3 +186,25 @@ def test_the_package_import_still_replaces_the_district(
         district = s.scalar(select(Roadmap.id).where(Roadmap.district_id.is_not(None)))
         activities = [i[5] for i in roadmap_state(s, district)["items"]]
     assert "Изменено в районе" in activities
+
+
+def test_the_command_lines_school_form_import_on_a_district_roadmap_is_refused(
+        region: Region, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A school's form of a district's roadmap, imported from the command line: exit 2 with
+    the Russian message, and the district's marks are as they were."""
+    from openpyxl import load_workbook
+
+    from desktop import cli
+    from desktop.export.school_forms import export_school_forms
+
+    database = region.database
+    with database.session() as s:
+        paths = export_school_forms(s, region.district, tmp_path / "forms")
+    path = sorted(paths)[0]
+    book = load_workbook(path)
+    book["Чек-лист"]["D5"] = "выполнено"
+    book.save(path)
+    before = state(database, region.district)
+    assert cli.run(["import", str(path), "--db", database.address]) == 2
+    assert MESSAGE in capsys.readouterr().err
+    assert state(database, region.district) == before
