@@ -22,6 +22,7 @@ from desktop.models.base import Base
 from desktop.models.columns import Field
 from desktop.models.database import Database
 from desktop.models.versions import RecordKey, Seen, Version, read_versions
+from desktop.services.authors import own_name
 from desktop.services.operations import current_author
 from tests.test_undo_versions import CASES, CONFLICT, _item, _stack
 
@@ -84,7 +85,10 @@ def test_the_refusal_names_the_record_who_and_when(demo_db, other, ids, qapp) ->
     ours = SetItemFieldCommand(demo_db, changes, ids.item, Field.NOTE, "A")
     assert not push(stack, ours, ScriptedDialogs(), seen=seen)
     assert ours.error is not None
-    assert ours.error.startswith(f"{CONFLICT}: мероприятие {number} — {current_author()}, "
+    with demo_db.session() as s:
+        shown = own_name(s)  # this computer's login, shown as the profile's coordinator
+    assert shown and shown != current_author()
+    assert ours.error.startswith(f"{CONFLICT}: мероприятие {number} — {shown}, "
                                  f"{stamp:%d.%m.%Y %H:%M}."), ours.error
 
 

@@ -39,6 +39,7 @@ from desktop.models import (
 )
 from desktop.models.enums import ItemStatus
 from desktop.services import authors
+from desktop.services.authors import login
 from desktop.services.progress import concerned_schools
 from desktop.visible import visible
 
@@ -177,7 +178,7 @@ def set_cells(session: Session, states: dict[Cell, CellState], *, source: str = 
     items = _items(session, {i for i, _ in states})
     rows = _rows(session, states)
     when = when or dt.datetime.now()
-    who = author()
+    who = login()  # the same author as every change keeps (desktop.services.authors)
     touched: set[int] = set()
     for (item_id, school_id), new in states.items():
         if item_id not in items:

@@ -23,7 +23,6 @@ Nothing here knows Qt: the undo commands of ``desktop/ui`` are thin wrappers ove
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from sqlalchemy.sql.dml import Delete, Insert, Update
 from desktop.models.base import AUTHOR_INFO, IMMEDIATE_OPTION, Base
 from desktop.models.handle import ConcurrentEdit
 from desktop.models.versions import OwnSteps, RecordKey, StaleRecords, Version, check_versions
+from desktop.services.authors import author_names, login
 from desktop.services.district_guard import DISTRICT_ROWS, DistrictRows
 
 if TYPE_CHECKING:
@@ -58,19 +58,9 @@ RECORD_NAMES = {
 
 
 def current_author() -> str:
-    """Who is writing: the system user's full name when the system knows it, else the
-    login (``pwd``'s GECOS field on Linux; Windows' login name)."""
-    try:
-        login = getpass.getuser()
-    except (OSError, KeyError, ImportError):
-        return ""
-    try:
-        import pwd
-
-        full = pwd.getpwnam(login).pw_gecos.split(",")[0].strip()
-    except (ImportError, KeyError, OSError):
-        full = ""
-    return (full or login)[:100]
+    """Who is writing, as changes keep it: the system login (stable, the same on every
+    computer of a shared database; shown as a name by :mod:`desktop.services.authors`)."""
+    return login()
 
 
 @dataclass
@@ -173,6 +163,8 @@ def refusal(session: Session, stale: StaleRecords) -> ConcurrentEdit:
             label = str(values.get("number") or values.get("short_name")
                         or values.get("title") or "")
             who, when = values.get("changed_by") or "", values.get("changed_at")
+            if who:  # a login, shown as a person (this computer's: the profile's name)
+                who = author_names(session, {who})[who]
     deleted = (name, record_id) not in stale.current
     return ConcurrentEdit(describe(what, label, who, when, deleted=deleted,
                                    more=len(stale.records) - 1))
