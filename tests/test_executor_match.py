@@ -193,3 +193,17 @@ def test_plan_merges_groups_spellings_and_suggests_qualified_names() -> None:
     merges["Кураторы"].accepted = False
     final = final_names(groups)
     assert "кураторы" not in final and final["кураторы школ"] == "Кураторы"
+
+
+def test_executors_typed_in_the_editor_match_the_directory_as_the_import_does(demo_db) -> None:
+    """Typed in a cell: «ЦОКО.», «Ёлкина Д.С.», «Д.С. Елкина» and «Мартынюк С. А.» are the
+    directory's entries; a new name is unknown (offered for the directory)."""
+    from desktop.services.editing import resolve_executors
+
+    with demo_db.session() as s:
+        entries, unknown = resolve_executors(
+            s, "ЦОКО., Ёлкина Д.С., Д.С. Елкина, Мартынюк С. А., Новый партнёр")
+    assert [bool(e.organisation_id) for e in entries] == [True, False, False, False, False]
+    assert [bool(e.person_id) for e in entries] == [False, True, True, True, False]
+    assert len({e.person_id for e in entries[1:3]}) == 1
+    assert unknown == ["Новый партнёр"]

@@ -27,6 +27,7 @@ from desktop.errors import UserError
 from desktop.models import Item, ItemExecutor, Organisation, Person, School
 from desktop.models.columns import EDITABLE_FIELDS, TEXT_ATTRIBUTES, Field
 from desktop.models.enums import ItemStatus, SchoolScope
+from desktop.models.executor_match import Key, match_key
 from desktop.models.executors import split_executors
 from desktop.models.versions import touch
 
@@ -132,20 +133,23 @@ def resolve_executors(session: Session, text: str) -> tuple[list[ExecutorEntry],
     Returns the entries (directory matches carry their id and the name as a
     snapshot; others are typed text) and the names not found in the directory.
     """
-    names: dict[str, ExecutorEntry] = {}
+    # matched as the import matches them (desktop.models.executor_match): case, ё,
+    # punctuation, stray quotes, plural and word order aside; «Хняч И.Н.» = «И.Н. Хняч»
+    names: dict[Key, ExecutorEntry] = {}
     for org in session.scalars(select(Organisation)):
         entry = ExecutorEntry(organisation_id=org.id, text=org.short_name)
         for name in (org.full_name, org.short_name):
             if name:
-                names[name.casefold()] = entry
+                names[match_key(name)] = entry
     for person in session.scalars(select(Person)):
         entry = ExecutorEntry(person_id=person.id, text=person.short_name)
-        for name in (person.name, person.short_name, person.short_name.replace("\u00a0", " ")):
-            names[name.casefold()] = entry
+        for name in (person.name, person.short_name):
+            if name:
+                names.setdefault(match_key(name), entry)
     entries: list[ExecutorEntry] = []
     unknown: list[str] = []
     for token in split_executors(text):
-        found = names.get(token.casefold()) or names.get(token.replace("\u00a0", " ").casefold())
+        found = names.get(match_key(token))
         if found is None:
             unknown.append(token)
             found = ExecutorEntry(text=token)
