@@ -11,7 +11,8 @@ from sqlalchemy import select
 
 from desktop.models import Item, School
 from desktop.models.database import SCHEMA_HEAD, open_database
-from desktop.services.operations import current_author, writing
+from desktop.services.authors import login
+from desktop.services.operations import writing
 from tests.test_migration_0002 import _columns, _rows, old_file_at
 
 STAMPED = ("roadmaps", "sections", "items", "checklist_rows", "schools", "school_documents",
@@ -45,7 +46,7 @@ def test_revision_0006_file_upgrades_keeping_every_record(tmp_path: Path) -> Non
         with writing(database) as s:
             s.get(Item, item_id).note = "ещё раз"
         with database.session() as s:
-            assert s.get(Item, item_id).changed_by == current_author()
+            assert s.get(Item, item_id).changed_by == login()
     finally:
         database.close()
 

@@ -22,8 +22,7 @@ from desktop.models.base import Base
 from desktop.models.columns import Field
 from desktop.models.database import Database
 from desktop.models.versions import RecordKey, Seen, Version, read_versions
-from desktop.services.authors import own_name
-from desktop.services.operations import current_author
+from desktop.services.authors import login, own_name
 from tests.test_undo_versions import CASES, CONFLICT, _item, _stack
 
 pytestmark = pytest.mark.both_backends
@@ -81,13 +80,13 @@ def test_the_refusal_names_the_record_who_and_when(demo_db, other, ids, qapp) ->
     with demo_db.session() as s:
         item = s.get(Item, ids.item)
         number, stamp = item.number, item.changed_at
-    assert item.changed_by == current_author() and stamp is not None
+    assert item.changed_by == login() and stamp is not None
     ours = SetItemFieldCommand(demo_db, changes, ids.item, Field.NOTE, "A")
     assert not push(stack, ours, ScriptedDialogs(), seen=seen)
     assert ours.error is not None
     with demo_db.session() as s:
         shown = own_name(s)  # this computer's login, shown as the profile's coordinator
-    assert shown and shown != current_author()
+    assert shown and shown != login()
     assert ours.error.startswith(f"{CONFLICT}: мероприятие {number} — {shown}, "
                                  f"{stamp:%d.%m.%Y %H:%M}."), ours.error
 

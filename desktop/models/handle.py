@@ -21,7 +21,6 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.sql.dml import Delete, Insert, Update
 
 from desktop.errors import UserError
-from desktop.models.base import IMMEDIATE_OPTION
 from desktop.models.damage import DamagedValue, damage_summary
 from desktop.models.pg_url import label
 
@@ -107,13 +106,11 @@ class Database:
         return label(self.url) if self.url is not None else str(self.path)
 
     @contextmanager
-    def session(self, *, immediate: bool = False) -> Iterator[Session]:
-        """A session that commits on success and rolls back on any error: for reading.
-        Every write goes through :func:`desktop.services.operations.transaction`, which
-        opens its session here with BEGIN IMMEDIATE (``immediate``)."""
+    def session(self) -> Iterator[Session]:
+        """A session that commits on success and rolls back on any error. Every write of
+        the program goes through :func:`desktop.services.operations.transaction`, which
+        opens its session here and starts it with BEGIN IMMEDIATE."""
         with self.session_factory() as session:
-            if immediate:
-                session.connection(execution_options={IMMEDIATE_OPTION: True})
             try:
                 yield session
                 session.commit()

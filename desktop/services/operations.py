@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-__all__ = ["Changed", "DistrictRows", "Done", "Write", "current_author", "run", "transaction", "writing"]
+__all__ = ["Changed", "DistrictRows", "Done", "Write", "run", "transaction", "writing"]
 
 #: ``Session.info`` key of the :class:`Changed` being collected
 _CHANGED_INFO = "operations_changed"
@@ -55,12 +55,6 @@ RECORD_NAMES = {
     "school_documents": "документ школы", "orders": "приказ",
     "organisations": "организация", "people": "человек",
 }
-
-
-def current_author() -> str:
-    """Who is writing, as changes keep it: the system login (stable, the same on every
-    computer of a shared database; shown as a name by :mod:`desktop.services.authors`)."""
-    return login()
 
 
 @dataclass
@@ -95,8 +89,6 @@ class Write:
 
     session: Session
     changed: Changed
-    #: the versions found at the start of the records checked (see :func:`transaction`)
-    start: dict[RecordKey, Version] = field(default_factory=dict)
 
 
 @dataclass
@@ -117,7 +109,9 @@ def transaction(database: Database, *, seen: Mapping[RecordKey, Version] | None 
     with database.session() as session:
         conn = session.connection(execution_options={IMMEDIATE_OPTION: True,
                                                      DISTRICT_ROWS: districts})
-        session.info[AUTHOR_INFO] = current_author() if author is None else author
+        # the system login, as the checklist history keeps it (shown as a person by
+        # desktop.services.authors)
+        session.info[AUTHOR_INFO] = login() if author is None else author
         changed = Changed()
         info = conn.info  # the pooled connection's own dict: still there after a rollback
         session.info[_CHANGED_INFO] = info[_CHANGED_INFO] = changed

@@ -94,10 +94,6 @@ class CommittingCommand(QUndoCommand):
     пользователем», the command becomes obsolete and the window re-reads.
     """
 
-    #: what the command may do with an imported district's rows (only the package import
-    #: replaces them; see :mod:`desktop.services.district_guard`)
-    districts: Any = None
-
     def __init__(self, database: Database, changes: Changes, text: str, *,
                  seen: Mapping[RecordKey, Version] | None = None) -> None:
         super().__init__(undo_name(text))
@@ -147,11 +143,11 @@ class CommittingCommand(QUndoCommand):
         records are still as the user saw them (or this command's last run left them); at
         its end the versions of :meth:`records` are kept for the next."""
         from desktop.models.versions import StaleRecords, read_versions, stale_since_seen
-        from desktop.services.operations import DistrictRows, transaction
+        from desktop.services.operations import transaction
 
         own = self.database.own_steps
-        with transaction(self.database, seen=self.expected, own=own,
-                         districts=self.districts or DistrictRows.REFUSE) as write:
+        # the district rule at its default: a command never writes a district's rows
+        with transaction(self.database, seen=self.expected, own=own) as write:
             session = write.session
             start = self.start_versions(session)
             if self._known is not None and start.keys() - self._known:
